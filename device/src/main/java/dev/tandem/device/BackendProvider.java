@@ -1,0 +1,35 @@
+package dev.tandem.device;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * A platform's entry point, found by the runner through {@link ServiceLoader}
+ * ({@code META-INF/services/dev.tandem.device.BackendProvider}), so the runner has no compile-time
+ * dependency on any backend.
+ */
+public interface BackendProvider {
+
+    /** The platform name used in device specs: {@code sim}, {@code web}. */
+    String platform();
+
+    /** Opens the device. Throws {@link dev.tandem.protocol.TandemException} with an actionable code when it cannot. */
+    Backend open(DeviceSpec spec);
+
+    /**
+     * Checks the external tools this platform needs and returns their identity (for example
+     * {@code chromium.version}), which becomes part of the prepared artifact's cache key. Backends
+     * that need nothing have nothing to do.
+     */
+    default Map<String, String> prepare() {
+        return Map.of();
+    }
+
+    static Optional<BackendProvider> find(String platform) {
+        for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
+            if (p.platform().equals(platform)) return Optional.of(p);
+        }
+        return Optional.empty();
+    }
+}

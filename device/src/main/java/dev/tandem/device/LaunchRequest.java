@@ -1,0 +1,21 @@
+package dev.tandem.device;
+
+import java.util.Map;
+
+/**
+ * What {@code launchApp} asks for.
+ *
+ * @param appId an installed app id (sim) or an app id mapped to a URL (web); null when {@code url} is given
+ * @param url a page to open (web)
+ * @param clearState start from a fresh app state (web: a fresh browser context)
+ * @param room the run's scope for shared app services, so parallel runs never see each other's chat
+ * @param user this device's user name in shared services (its plan label)
+ * @param services base URLs of the loopback services the daemon started, e.g. {@code chat}, {@code apps}
+ */
+public record LaunchRequest(
+        String appId, String url, boolean clearState, String room, String user, Map<String, String> services) {
+
+    public LaunchRequest {
+        services = services == null ? Map.of() : Map.copyOf(services);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tandem.device;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.Json;
+import dev.tandem.protocol.TandemException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code systemTray}: find, open, tap, dismiss or clear notifications. {@code find}, {@code tap}
+ * and {@code dismiss} wait up to {@code awaitTimeout} ms for a notification whose title and body
+ * match (exactly, or /regex/ over the whole value).
+ */
+final class TrayTools {
+    static final long DEFAULT_AWAIT_MS = 5_000;
+
+    private TrayTools() {}
+
+    static JsonNode run(Device d, JsonNode params, CommandContext ctx) throws InterruptedException {
+        String action = Params.requireString(params, "action", "systemTray");
+        switch (action) {
+            case "open" -> {
+                d.openTray();
+                Waits.settle(d, ctx);
+                return Json.object();
+            }
+            case "clearAll" -> {
+                d.clearNotifications();
+                Waits.settle(d, ctx);
+                return Json.object();
+            }
+            case "find", "tap", "dismiss" -> {
+                Notification n = await(d, params, ctx);
+                if (action.equals("tap")) d.tapNotification(n);
+                if (action.equals("dismiss")) d.dismissNotification(n);
+                Waits.settle(d, ctx);
+                ObjectNode out = Json.object();
+                out.put("title", n.title());
+                out.put("body", n.body());
+                out.put("app", n.app());
+                return out;
+            }
+            default -> throw new TandemException(ErrorCode.BAD_PARAMS,
+                    "systemTray action must be find, open, tap, dismiss or clearAll, not '" + action + "'");
+        }
+    }
+
+    private static Notification await(Device d, JsonNode params, CommandContext ctx) throws InterruptedException {
+        JsonNode want = params.path("notification");
+        String title = Params.string(want, "title");
+        String body = Params.string(want, "body");
+        long timeout = Params.longOr(params, "awaitTimeout", DEFAULT_AWAIT_MS);
+        long deadline = ctx.deadlineIn(timeout);
+        while (true) {
+            ctx.checkCancelled();
+            long version = d.uiVersion();
+            List<Notification> all = d.notifications();
+            for (Notification n : all) {
+                if (matches(title, n.title()) && matches(body, n.body())) return n;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                StringBuilder sb = new StringBuilder("No notification with");
+                if (title != null) sb.append(" title \"").append(title).append('"');
+                if (body != null) sb.append(title != null ? " and" : "").append(" body \"").append(body).append('"');
+                if (title == null && body == null) sb.append(" any content");
+                sb.append(" arrived within ").append(timeout).append(" ms. ");
+                if (all.isEmpty()) sb.append("The tray is empty.");
+                else {
+                    sb.append("The tray holds: ");
+                    for (int i = 0; i < Math.min(5, all.size()); i++) {
+                        Notification n = all.get(i);
+                        if (i > 0) sb.append("; ");
+                        sb.append('"').append(n.title()).append("\": \"").append(n.body()).append('"');
+                    }
+                    sb.append('.');
+                }
+                throw new TandemException(ErrorCode.NOTIFICATION_NOT_FOUND, sb.toString());
+            }
+            d.awaitUiChange(version, deadline);
+        }
+    }
+
+    private static boolean matches(String expected, String actual) {
+        if (expected == null) return true;
+        if (actual == null) return false;
+        if (expected.length() >= 2 && expected.startsWith("/") && expected.endsWith("/")) {
+            return Pattern.compile(expected.substring(1, expected.length() - 1), Pattern.DOTALL).matcher(actual).matches();
+        }
+        return expected.equals(actual);
+    }
+}
