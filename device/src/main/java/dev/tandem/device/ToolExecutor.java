@@ -89,7 +89,10 @@ public final class ToolExecutor {
 
     private static JsonNode inputText(Device d, JsonNode params, CommandContext ctx) throws InterruptedException {
         String text = Params.requireString(params, "text", "inputText");
-        focus(d, params, ctx);
+        // here `text` is what to type, never a selector: only `selector` or id/role name the field
+        ObjectNode target = params.deepCopy();
+        target.remove("text");
+        focus(d, target, ctx);
         d.inputText(text);
         String ime = Params.string(params, "imeAction");
         if (ime != null) d.imeAction(ime);

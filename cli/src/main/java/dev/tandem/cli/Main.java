@@ -1,0 +1,115 @@
+package dev.tandem.cli;
+
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.TandemException;
+import dev.tandem.protocol.Version;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+/** The {@code tandem} command line. Exit codes: 0 passed, 1 a plan failed, 2 invalid input, 3 environment. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, new Context(System.getenv(), out, err, isTerminal())));
+    }
+
+    /**
+     * Whether stdout is a terminal. Java 22+ always returns a Console and says so through
+     * {@code isTerminal()}; Java 21 returns none when not interactive.
+     */
+    static boolean isTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
+    /** Runs the CLI in-process (tests use this too); returns the exit code. */
+    public static int run(String[] args, Context ctx) {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+            overview(ctx.out());
+            return 0;
+        }
+        if (args[0].equals("-V") || args[0].equals("--version")) {
+            ctx.out().println("tandem " + Version.VERSION + " (Java " + Runtime.version() + ")");
+            return 0;
+        }
+        if (args[0].equals("help")) {
+            if (args.length > 1 && Commands.find(args[1]).isPresent()) help(Commands.find(args[1]).get(), ctx.out());
+            else overview(ctx.out());
+            return 0;
+        }
+        var command = Commands.find(args[0]);
+        if (command.isEmpty()) {
+            String hint = Commands.suggest(args[0]).map(s -> " Did you mean '" + s + "'?").orElse("");
+            return usage(ctx, "unknown command '" + args[0] + "'." + hint);
+        }
+        Command c = command.get();
+        Options options = c.options();
+        options.addOption(Option.builder("h").longOpt("help").desc("Show this command's help.").build());
+        Args parsed;
+        try {
+            parsed = new Args(DefaultParser.builder().setAllowPartialMatching(false).build()
+                    .parse(options, Arrays.copyOfRange(args, 1, args.length)));
+        } catch (ParseException e) {
+            return usage(ctx, e.getMessage() + " (see `tandem " + c.name() + " --help`)");
+        }
+        if (parsed.flag("help")) {
+            help(c, ctx.out());
+            return 0;
+        }
+        boolean json = options.hasLongOption("json") && parsed.flag("json");
+        try {
+            return c.run(parsed, ctx);
+        } catch (TandemException e) {
+            return Errors.report(ctx, e, json);
+        } catch (Exception e) {
+            e.printStackTrace(ctx.err());
+            return Errors.report(ctx, new TandemException(ErrorCode.INTERNAL, e.toString()), json);
+        }
+    }
+
+    private static int usage(Context ctx, String message) {
+        ctx.err().println("tandem: " + message);
+        ctx.err().println("  → " + ErrorCode.USAGE.hint());
+        return ErrorCode.USAGE.exitCode();
+    }
+
+    static void overview(PrintStream out) {
+        out.println("tandem " + Version.VERSION + " — runs UI test plans on many devices at once.");
+        out.println();
+        out.println("Usage: tandem COMMAND [options]");
+        out.println();
+        out.println("Commands:");
+        for (Command c : Commands.ALL) out.printf("  %-10s %s%n", c.name(), c.summary());
+        out.println();
+        out.println("  tandem COMMAND --help   shows a command's options; tandem --version prints the version.");
+        out.println("Exit codes: 0 passed · 1 a plan failed · 2 invalid input · 3 environment or infrastructure.");
+        out.println("State: $TANDEM_HOME (default ~/.tandem). Docs: README.md and docs/.");
+    }
+
+    static void help(Command c, PrintStream out) {
+        Options options = c.options();
+        if (!options.hasOption("help")) options.addOption(Option.builder("h").longOpt("help").desc("Show this help.").build());
+        PrintWriter w = new PrintWriter(out, true);
+        HelpFormatter f = new HelpFormatter();
+        f.setOptionComparator(null);
+        f.printHelp(w, 100, "tandem " + c.name() + " " + c.synopsis(), c.summary(), options, 2, 2, "");
+        w.flush();
+    }
+}

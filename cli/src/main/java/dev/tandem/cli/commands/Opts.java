@@ -1,0 +1,31 @@
+package dev.tandem.cli.commands;
+
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+
+/** Small builders for the option tables of the commands. */
+final class Opts {
+    private Opts() {}
+
+    static Options of(Option... options) {
+        Options o = new Options();
+        for (Option op : options) o.addOption(op);
+        return o;
+    }
+
+    static Option flag(String name, String desc) {
+        return Option.builder().longOpt(name).desc(desc).build();
+    }
+
+    static Option value(String name, String arg, String desc) {
+        return Option.builder().longOpt(name).hasArg().argName(arg).desc(desc).build();
+    }
+
+    static Option value(String shortName, String name, String arg, String desc) {
+        return Option.builder(shortName).longOpt(name).hasArg().argName(arg).desc(desc).build();
+    }
+
+    static Option json() {
+        return flag("json", "Machine-readable output on stdout.");
+    }
+}

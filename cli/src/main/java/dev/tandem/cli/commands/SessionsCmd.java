@@ -1,0 +1,59 @@
+package dev.tandem.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.cli.Args;
+import dev.tandem.cli.Command;
+import dev.tandem.cli.Context;
+import dev.tandem.cli.DaemonClient;
+import dev.tandem.protocol.Json;
+import org.apache.commons.cli.Options;
+
+/** {@code tandem sessions}: leases and runners. */
+public final class SessionsCmd implements Command {
+    @Override
+    public String name() {
+        return "sessions";
+    }
+
+    @Override
+    public String summary() {
+        return "List device leases (who holds which device) and runner processes.";
+    }
+
+    @Override
+    public String synopsis() {
+        return "[--json]";
+    }
+
+    @Override
+    public Options options() {
+        return Opts.of(Opts.json());
+    }
+
+    @Override
+    public int run(Args args, Context ctx) {
+        boolean json = args.flag("json");
+        try (DaemonClient d = ctx.daemon(json)) {
+            JsonNode s = d.get("/v1/sessions");
+            if (json) {
+                ctx.out().println(Json.pretty(s));
+                return 0;
+            }
+            ctx.out().println("LEASES");
+            if (s.path("leases").isEmpty()) ctx.out().println("  (none)");
+            for (JsonNode l : s.path("leases")) {
+                ctx.out().println("  " + l.path("kind").asText() + " " + l.path("owner").asText() + " pid "
+                        + l.path("ownerPid").asText() + " → " + l.path("devices"));
+            }
+            ctx.out().println("RUNNERS");
+            if (s.path("runners").isEmpty()) ctx.out().println("  (none)");
+            for (JsonNode r : s.path("runners")) {
+                ctx.out().printf("  %-8s pid %-7s port %-6s boot %s artifact %s%s, idle %d s%n", r.path("device").asText(),
+                        r.path("pid").asText(), r.path("port").asText(), r.path("bootId").asText(),
+                        r.path("artifactKey").asText(), r.path("adopted").asBoolean() ? " (adopted)" : "",
+                        r.path("idleMs").asLong() / 1000);
+            }
+            return 0;
+        }
+    }
+}

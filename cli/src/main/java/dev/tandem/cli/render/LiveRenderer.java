@@ -1,0 +1,128 @@
+package dev.tandem.cli.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Terminal progress: finished steps scroll by as lines, and below them one live line per device
+ * (current step, its label, elapsed time) is redrawn in place.
+ */
+public final class LiveRenderer implements RunRenderer {
+    private static final String CLEAR_BELOW = "\u001b[J";
+
+    private final PrintStream out;
+    private final Style style;
+    private final Map<String, String> devices = new LinkedHashMap<>();
+    private final Map<String, Live> live = new LinkedHashMap<>();
+    private final Thread ticker;
+    private int drawn;
+
+    private static final class Live {
+        String what = "starting";
+        long since = System.nanoTime();
+        int done;
+        int total;
+        String state = "";
+    }
+
+    public LiveRenderer(PrintStream out, Style style) {
+        this.out = out;
+        this.style = style;
+        this.ticker = Thread.ofPlatform().daemon().name("live-progress").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(100); // refresh rate of the elapsed-time display
+                } catch (InterruptedException e) {
+                    return;
+                }
+                synchronized (this) {
+                    redraw();
+                }
+            }
+        });
+    }
+
+    @Override
+    public synchronized void onEvent(String type, JsonNode e) {
+        switch (type) {
+            case "allocated" -> e.path("devices").fields().forEachRemaining(f -> {
+                devices.put(f.getKey(), f.getValue().asText());
+                live.put(f.getKey(), new Live());
+            });
+            case "step" -> {
+                Live l = live.get(e.path("device").asText());
+                if (l == null) return;
+                if (e.path("phase").asText().equals("start")) {
+                    l.what = e.path("tool").asText() + (e.path("label").asText("").equals(e.path("tool").asText()) ? ""
+                            : " \"" + e.path("label").asText() + "\"");
+                    l.since = System.nanoTime();
+                } else {
+                    l.done++;
+                    print(StepLines.stepEnd(e, style, devices));
+                }
+            }
+            case "waiting" -> {
+                Live l = live.get(e.path("device").asText());
+                if (l != null) {
+                    l.what = "waiting at " + e.path("kind").asText() + " '" + e.path("name").asText() + "'";
+                    l.since = System.nanoTime();
+                }
+            }
+            case "section" -> print(StepLines.section(e, style, devices));
+            case "device" -> {
+                Live l = live.get(e.path("device").asText());
+                if (l != null) {
+                    String st = e.path("result").path("status").asText();
+                    l.state = st;
+                    l.total = e.path("result").path("steps").path("total").asInt();
+                    l.done = e.path("result").path("steps").path("run").asInt();
+                    l.what = st;
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void print(String text) {
+        erase();
+        out.println(text);
+        redraw();
+    }
+
+    private void erase() {
+        if (drawn > 0) out.print("\u001b[" + drawn + "A\r" + CLEAR_BELOW);
+        drawn = 0;
+    }
+
+    private void redraw() {
+        erase();
+        for (Map.Entry<String, Live> e : live.entrySet()) {
+            Live l = e.getValue();
+            String who = StepLines.who(e.getKey(), devices);
+            String id = devices.get(e.getKey());
+            String head = String.format("  %-8s %-7s", who, who.equals(id) ? "" : id);
+            String body = switch (l.state) {
+                case "passed" -> style.green("✓ done (" + l.done + " steps)");
+                case "failed" -> style.red("✗ failed after " + l.done + " steps");
+                case "aborted" -> style.yellow("⊘ stopped after " + l.done + " steps");
+                default -> "▸ " + l.what + style.dim(String.format("  %.1fs", (System.nanoTime() - l.since) / 1e9));
+            };
+            out.println(head + " " + body);
+            drawn++;
+        }
+        out.flush();
+    }
+
+    @Override
+    public synchronized void line(String text) {
+        print(text);
+    }
+
+    @Override
+    public synchronized void close() {
+        ticker.interrupt();
+        redraw();
+    }
+}

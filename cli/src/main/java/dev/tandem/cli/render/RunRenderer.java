@@ -1,0 +1,14 @@
+package dev.tandem.cli.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Shows a run's progress from the daemon's events: live in place on a terminal, append-only elsewhere. */
+public interface RunRenderer {
+    void onEvent(String type, JsonNode event);
+
+    /** Prints a permanent line (above any live area). */
+    void line(String text);
+
+    /** Ends live output (the block stays as last drawn). */
+    default void close() {}
+}

@@ -1,0 +1,122 @@
+package dev.tandem.cli.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.cli.Context;
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.Json;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The header and the closing summary of a run, and validation errors reported by the daemon. */
+public final class RunSummary {
+    private RunSummary() {}
+
+    public static String header(JsonNode allocated, Style s) {
+        StringBuilder devs = new StringBuilder();
+        Iterator<Map.Entry<String, JsonNode>> it = allocated.path("devices").fields();
+        while (it.hasNext()) {
+            var d = it.next();
+            if (!devs.isEmpty()) devs.append(' ');
+            devs.append(d.getKey().equals("default") ? d.getValue().asText() : d.getKey() + "=" + d.getValue().asText());
+        }
+        return s.bold("▶ " + allocated.path("plan").asText()) + " on " + devs + s.dim("  (run " + allocated.path("runId").asText() + ")");
+    }
+
+    /** Prints the outcome; returns the exit code. */
+    public static int finish(Context ctx, JsonNode event, boolean json, boolean debug, Style s, PrintStream progress) {
+        JsonNode r = event.path("result");
+        int exit = event.path("exitCode").asInt();
+        Path dir = Path.of(event.path("dir").asText());
+        if (json) {
+            ObjectNode o = (ObjectNode) r.deepCopy();
+            o.put("dir", dir.toString()).put("exitCode", exit);
+            ctx.out().println(Json.pretty(o));
+        }
+        String status = r.path("status").asText();
+        int run = 0, total = 0;
+        for (JsonNode d : r.path("devices")) {
+            run += d.path("steps").path("run").asInt();
+            total += d.path("steps").path("total").asInt();
+        }
+        boolean failed = !status.equals("passed");
+        if (failed || debug) {
+            for (String line : parallelExecLines(r)) progress.println(line);
+        }
+        JsonNode root = r.path("rootCause");
+        if (failed && !root.isMissingNode() && !root.isNull()) {
+            JsonNode f = root.path("failure");
+            String code = f.path("code").asText();
+            progress.println(s.red("✗ " + code) + " on " + root.path("device").asText() + " at plan step " + f.path("planStep").asInt()
+                    + (f.path("trackStep").asInt(-1) >= 0 ? " (track step " + f.path("trackStep").asInt() + ")" : "")
+                    + (f.hasNonNull("tool") ? ", " + f.path("tool").asText() : "") + ":");
+            progress.println("  " + f.path("message").asText());
+            try {
+                progress.println(s.dim("  → " + ErrorCode.valueOf(code).hint()));
+            } catch (IllegalArgumentException ignored) {
+                // a code this CLI does not know: the message stands alone
+            }
+        }
+        String word = switch (status) {
+            case "passed" -> s.green("PASSED");
+            case "aborted" -> s.yellow("ABORTED");
+            case "error" -> s.red("ERROR");
+            default -> s.red("FAILED");
+        };
+        progress.println(word + " · " + r.path("plan").asText() + " · " + r.path("devices").size()
+                + (r.path("devices").size() == 1 ? " device" : " devices") + " · " + run + "/" + total + " steps · "
+                + String.format(Locale.ROOT, "%.2f s", r.path("durationMs").asLong() / 1000.0));
+        Path cwd = Path.of("").toAbsolutePath();
+        Path shown = dir.startsWith(cwd) ? cwd.relativize(dir) : dir;
+        progress.println(s.dim("  results: " + shown.resolve("results.json") + " · " + shown.resolve("junit.xml")));
+        return exit;
+    }
+
+    /** The seed's per-device lines, from the result JSON. */
+    static List<String> parallelExecLines(JsonNode r) {
+        List<String> out = new ArrayList<>();
+        r.path("devices").fields().forEachRemaining(e -> {
+            JsonNode d = e.getValue();
+            String word = switch (d.path("status").asText()) {
+                case "passed" -> "SUCCESS";
+                case "failed" -> "FAILED";
+                default -> "ABORTED";
+            };
+            out.add("[PARALLEL_EXEC] " + e.getKey() + ": " + word + " - " + d.path("steps").path("run").asInt() + "/"
+                    + d.path("steps").path("total").asInt() + " steps (" + d.path("durationMs").asLong() + "ms)");
+        });
+        r.path("devices").fields().forEachRemaining(e -> {
+            JsonNode f = e.getValue().path("failure");
+            if (f.isMissingNode() || f.isNull()) return;
+            int track = f.path("trackStep").asInt(-1);
+            String where = track >= 0 ? "plan step " + f.path("planStep").asInt() + " (track step " + track + ")"
+                    : "plan step " + f.path("planStep").asInt() + " (" + f.path("tool").asText() + ")";
+            out.add("[PARALLEL_EXEC] " + e.getKey() + ": Failed at " + where + ": " + f.path("code").asText() + ": "
+                    + f.path("message").asText());
+        });
+        return out;
+    }
+
+    public static int validation(Context ctx, Path plan, JsonNode errors, boolean json) {
+        if (json) {
+            ObjectNode o = Json.object();
+            o.put("plan", plan.toString()).put("ok", false).set("errors", errors);
+            o.put("exitCode", 2);
+            ctx.out().println(Json.pretty(o));
+            return 2;
+        }
+        ctx.err().println("✗ " + plan + ": " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
+        for (JsonNode d : errors) {
+            JsonNode pos = d.path("pos");
+            ctx.err().println("  " + pos.path("file").asText() + ":" + pos.path("line").asInt() + ":" + pos.path("column").asInt()
+                    + ": " + d.path("message").asText());
+            if (d.hasNonNull("hint")) ctx.err().println("      → " + d.path("hint").asText());
+        }
+        return 2;
+    }
+}

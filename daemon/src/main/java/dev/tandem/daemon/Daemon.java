@@ -1,0 +1,162 @@
+package dev.tandem.daemon;
+
+import dev.tandem.apps.AppServices;
+import dev.tandem.daemon.api.DaemonApi;
+import dev.tandem.daemon.devices.Allocator;
+import dev.tandem.daemon.devices.DevicePool;
+import dev.tandem.daemon.run.ActiveRuns;
+import dev.tandem.daemon.run.RunService;
+import dev.tandem.daemon.runner.RunnerAdoption;
+import dev.tandem.daemon.runner.RunnerClient;
+import dev.tandem.daemon.runner.RunnerLauncher;
+import dev.tandem.daemon.runner.RunnerSupervisor;
+import dev.tandem.daemon.state.AtomicFiles;
+import dev.tandem.daemon.state.DaemonInfo;
+import dev.tandem.daemon.state.FileLock;
+import dev.tandem.daemon.state.Log;
+import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.Version;
+import dev.tandem.protocol.http.LoopbackHttpServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The daemon: the single owner of the devices for one state dir. Wires the parts together and
+ * runs their lifecycle: start, serve, idle out, stop (stopping every runner it owns).
+ */
+public final class Daemon {
+    private final StateDir state;
+    private final Map<String, String> env;
+    private final Log log = Log.stderr("daemon");
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final long idleTimeoutMs;
+    private final long runnerTtlMs;
+    private volatile long lastActivity = System.nanoTime();
+    private volatile boolean stopping;
+    private FileLock lock;
+    private AppServices services;
+    private RunnerSupervisor supervisor;
+    private ActiveRuns active;
+    private LoopbackHttpServer server;
+    private Allocator allocator;
+
+    public Daemon(StateDir state, Map<String, String> env) {
+        this.state = state;
+        this.env = Map.copyOf(env);
+        this.idleTimeoutMs = longEnv("TANDEM_DAEMON_IDLE_MS", 30 * 60_000L);
+        this.runnerTtlMs = longEnv("TANDEM_RUNNER_TTL_MS", 15 * 60_000L);
+    }
+
+    /** Starts everything; returns false when another daemon already owns the state dir. */
+    public boolean start() throws IOException, InterruptedException {
+        state.ensure();
+        var l = FileLock.tryAcquire(state.daemonLock());
+        if (l.isEmpty()) {
+            log.info("another daemon (pid " + FileLock.holderPid(state.daemonLock()) + ") owns " + state.root() + "; exiting");
+            return false;
+        }
+        lock = l.get();
+        long t0 = System.nanoTime();
+        services = AppServices.start();
+        DevicePool pool = DevicePool.fromEnv(env);
+        allocator = new Allocator(pool);
+        Map<String, String> runnerEnv = new HashMap<>();
+        if (env.containsKey("TANDEM_TEST_FAULTS")) runnerEnv.put("TANDEM_TEST_FAULTS", env.get("TANDEM_TEST_FAULTS"));
+        RunnerLauncher launcher = new RunnerLauncher(state, runnerEnv);
+        RunnerLauncher.Artifact artifact = RunnerLauncher.Artifact.current();
+        supervisor = new RunnerSupervisor(state, pool, launcher, platform -> artifact, Log.stderr("runners"));
+        RunnerClient client = new RunnerClient(supervisor);
+        active = new ActiveRuns(state.root().resolve("runs"), log);
+        int adopted = new RunnerAdoption(state, pool, supervisor, platform -> artifact.artifactKey(), log).adoptAll();
+        int interrupted = active.recoverInterrupted();
+        RunService runs = new RunService(pool, allocator, supervisor, client, services.services(), active, Log.stderr("run"));
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        DaemonApi api = new DaemonApi(this, pool, allocator, supervisor, client, runs, active);
+        server = LoopbackHttpServer.start(0, token, api.routes());
+        DaemonInfo info = new DaemonInfo(ProcessHandle.current().pid(), server.port(), token, Version.VERSION,
+                System.currentTimeMillis(), state.root().toString());
+        AtomicFiles.writeJson(state.daemonJson(), info, true);
+        log.info("daemon " + Version.VERSION + " pid " + info.pid() + " on 127.0.0.1:" + info.port() + " for " + state.root()
+                + " (adopted " + adopted + " runners, " + interrupted + " interrupted runs recorded) in "
+                + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        Thread.ofPlatform().daemon().name("idle-watch").start(this::watchIdle);
+        return true;
+    }
+
+    /** Marks activity: a request arrived. */
+    public void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    private void watchIdle() {
+        while (!stopping) {
+            try {
+                Thread.sleep(1_000); // supervision tick
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (active.count() > 0) touch();
+            long idle = (System.nanoTime() - lastActivity) / 1_000_000;
+            if (idle > idleTimeoutMs) {
+                log.info("idle for " + idle + " ms: stopping");
+                stop();
+                return;
+            }
+            for (var h : supervisor.list()) {
+                if (h.idleMs() > runnerTtlMs && allocator.holderOf(h.deviceId()).isEmpty()) {
+                    log.info("runner " + h.deviceId() + " idle for " + h.idleMs() + " ms: stopping it");
+                    supervisor.stop(h.deviceId());
+                }
+            }
+        }
+    }
+
+    /** Stops runs, runners and services, then lets {@link #awaitStopped()} return. Idempotent. */
+    public synchronized void stop() {
+        if (stopping) return;
+        stopping = true;
+        Thread.ofPlatform().name("daemon-stop").start(() -> {
+            active.abortAll("the daemon is stopping");
+            supervisor.close();
+            services.close();
+            try {
+                Files.deleteIfExists(state.daemonJson());
+            } catch (IOException ignored) {
+                // the next CLI sees a dead pid and rebuilds it
+            }
+            server.close();
+            lock.close();
+            log.info("stopped");
+            stopped.countDown();
+        });
+    }
+
+    public boolean stopping() {
+        return stopping;
+    }
+
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    public boolean awaitStopped(long timeoutMs) throws InterruptedException {
+        return stopped.await(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    public StateDir state() {
+        return state;
+    }
+
+    private long longEnv(String key, long fallback) {
+        try {
+            return env.containsKey(key) ? Long.parseLong(env.get(key).trim()) : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.tandem.daemon;
+
+import dev.tandem.daemon.state.StateDir;
+
+/** Entry point of the daemon process, started detached by the CLI. */
+public final class DaemonMain {
+    private DaemonMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Daemon daemon = new Daemon(StateDir.resolve(System.getenv()), System.getenv());
+        if (!daemon.start()) System.exit(0);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // SIGTERM/SIGINT: stop the runners too, as `tandem daemon stop` would (bounded)
+            daemon.stop();
+            try {
+                daemon.awaitStopped(15_000);
+            } catch (InterruptedException ignored) {
+                // exiting anyway
+            }
+        }, "daemon-signal"));
+        daemon.awaitStopped();
+        System.exit(0);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.tandem.daemon.devices;
+
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.TandemException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Grants devices to runs atomically: all labels of a run or none, so two multi-device runs never
+ * deadlock each holding half of what they need. Waiting is bounded and first come, first served: a
+ * request may only overtake an earlier waiting one when it cannot take any device that one could use.
+ */
+public final class Allocator {
+    private final DevicePool pool;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Map<String, Allocation> holders = new HashMap<>();
+    private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+
+    /** A waiting request; identity matters (two runs may ask for equal requirements). */
+    private static final class Waiter {
+        final List<Requirement> reqs;
+
+        Waiter(List<Requirement> reqs) {
+            this.reqs = reqs;
+        }
+    }
+    private final Set<String> blocked = new HashSet<>();
+
+    public Allocator(DevicePool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Allocates every requirement or throws DEVICE_UNAVAILABLE after {@code waitMs} (0: do not wait).
+     *
+     * @param preferred devices to try first (e.g. those with a warm runner)
+     */
+    public Allocation allocate(String owner, long ownerPid, List<Requirement> reqs, long waitMs, Set<String> preferred)
+            throws InterruptedException {
+        for (Requirement r : reqs) {
+            if (pool.slots().stream().noneMatch(r::accepts)) {
+                throw new TandemException(ErrorCode.DEVICE_UNAVAILABLE, "no " + r.platform() + " device"
+                        + (r.deviceId() == null ? "" : " '" + r.deviceId() + "'") + " exists for " + r.label()
+                        + "; `tandem devices` lists them");
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        Waiter me = new Waiter(reqs);
+        lock.lock();
+        queue.addLast(me);
+        try {
+            while (true) {
+                Optional<Map<String, DeviceSlot>> pick = tryPick(me, preferred);
+                if (pick.isPresent()) {
+                    Map<String, String> profiles = new HashMap<>();
+                    for (Requirement r : reqs) if (r.profile() != null) profiles.put(r.label(), r.profile());
+                    Allocation a = new Allocation(owner, ownerPid, pick.get(), profiles);
+                    holders.put(owner, a);
+                    return a;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) throw unavailable(reqs, waitMs);
+                changed.awaitNanos(left);
+            }
+        } finally {
+            queue.remove(me);
+            changed.signalAll();
+            lock.unlock();
+        }
+    }
+
+    public void release(String owner) {
+        lock.lock();
+        try {
+            holders.remove(owner);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes a device out of the pool (held by another daemon) or puts it back. */
+    public void setBlocked(String deviceId, boolean isBlocked) {
+        lock.lock();
+        try {
+            if (isBlocked) blocked.add(deviceId);
+            else blocked.remove(deviceId);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Who holds a device, if anyone. */
+    public Optional<Allocation> holderOf(String deviceId) {
+        lock.lock();
+        try {
+            return holders.values().stream().filter(a -> a.byLabel().values().stream().anyMatch(s -> s.id().equals(deviceId)))
+                    .findFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<Allocation> allocations() {
+        lock.lock();
+        try {
+            return List.copyOf(holders.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<Map<String, DeviceSlot>> tryPick(Waiter me, Set<String> preferred) {
+        List<Requirement> reqs = me.reqs;
+        Set<String> taken = new HashSet<>(blocked);
+        for (Allocation a : holders.values()) a.byLabel().values().forEach(s -> taken.add(s.id()));
+        // first come, first served: devices an earlier waiter could use are off limits
+        Set<String> reserved = new HashSet<>();
+        for (Waiter earlier : queue) {
+            if (earlier == me) break;
+            for (Requirement r : earlier.reqs) {
+                for (DeviceSlot s : pool.slots()) if (r.accepts(s)) reserved.add(s.id());
+            }
+        }
+        Map<String, DeviceSlot> chosen = new LinkedHashMap<>();
+        Set<String> used = new HashSet<>();
+        // specific devices first, so "any" requirements do not steal them
+        List<Requirement> ordered = new ArrayList<>(reqs);
+        ordered.sort((x, y) -> Boolean.compare(x.deviceId() == null, y.deviceId() == null));
+        for (Requirement r : ordered) {
+            DeviceSlot best = null;
+            for (DeviceSlot s : pool.slots()) {
+                if (!r.accepts(s) || taken.contains(s.id()) || used.contains(s.id()) || reserved.contains(s.id())) continue;
+                if (best == null || (preferred.contains(s.id()) && !preferred.contains(best.id()))) best = s;
+            }
+            if (best == null) return Optional.empty();
+            chosen.put(r.label(), best);
+            used.add(best.id());
+        }
+        Map<String, DeviceSlot> inOrder = new LinkedHashMap<>();
+        for (Requirement r : reqs) inOrder.put(r.label(), chosen.get(r.label()));
+        return Optional.of(inOrder);
+    }
+
+    private TandemException unavailable(List<Requirement> reqs, long waitMs) {
+        StringBuilder sb = new StringBuilder("could not get ");
+        for (int i = 0; i < reqs.size(); i++) {
+            Requirement r = reqs.get(i);
+            if (i > 0) sb.append(", ");
+            sb.append(r.label()).append('=').append(r.deviceId() != null ? r.deviceId() : r.platform());
+        }
+        sb.append(waitMs > 0 ? " within " + waitMs + " ms" : " without waiting").append(": ");
+        List<String> busy = new ArrayList<>();
+        for (Allocation a : holders.values()) {
+            for (DeviceSlot s : a.byLabel().values()) {
+                if (reqs.stream().anyMatch(r -> r.accepts(s))) busy.add(s.id() + " (run " + a.owner() + ", pid " + a.ownerPid() + ")");
+            }
+        }
+        for (String b : blocked) busy.add(b + " (held by another Tandem daemon)");
+        sb.append(busy.isEmpty() ? "the devices are busy" : "held: " + String.join(", ", busy));
+        return new TandemException(ErrorCode.DEVICE_UNAVAILABLE, sb.toString());
+    }
+}

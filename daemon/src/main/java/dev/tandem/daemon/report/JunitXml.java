@@ -1,0 +1,107 @@
+package dev.tandem.daemon.report;
+
+import dev.tandem.engine.result.DeviceResult;
+import dev.tandem.engine.result.DeviceStatus;
+import dev.tandem.engine.result.Failure;
+import dev.tandem.engine.result.RunResult;
+import dev.tandem.engine.result.StepRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * JUnit XML in the shape CI parsers read (Jenkins, GitLab, GitHub actions reporters): one
+ * testsuite per plan, one testcase per device. A device that failed by itself is a failure (an
+ * error when the cause is infrastructure, exit code 3); a device stopped because another failed is
+ * skipped, with the reason.
+ */
+public final class JunitXml {
+    private JunitXml() {}
+
+    public static String render(List<RunResult> runs) {
+        int tests = 0, failures = 0, errors = 0, skipped = 0;
+        long time = 0;
+        StringBuilder suites = new StringBuilder();
+        for (RunResult run : runs) {
+            int t = 0, f = 0, e = 0, s = 0;
+            StringBuilder cases = new StringBuilder();
+            for (Map.Entry<String, DeviceResult> d : run.devices().entrySet()) {
+                t++;
+                DeviceResult r = d.getValue();
+                cases.append("    <testcase classname=\"").append(esc(run.plan())).append("\" name=\"")
+                        .append(esc(d.getKey() + " (" + r.device() + ")")).append("\" time=\"").append(secs(r.durationMs())).append('"');
+                Failure fl = r.failure();
+                if (r.status() == DeviceStatus.PASSED) {
+                    cases.append(">\n");
+                } else if (r.status() == DeviceStatus.ABORTED) {
+                    s++;
+                    cases.append(">\n      <skipped message=\"").append(esc(fl == null ? "stopped" : fl.message())).append("\"/>\n");
+                } else {
+                    boolean infra = fl != null && fl.code().exitCode() == 3;
+                    if (infra) e++;
+                    else f++;
+                    String tag = infra ? "error" : "failure";
+                    cases.append(">\n      <").append(tag).append(" type=\"").append(fl == null ? "FAILED" : fl.code().name())
+                            .append("\" message=\"").append(esc(fl == null ? "failed" : fl.message())).append("\">")
+                            .append(esc(fl == null ? "" : where(fl) + ": " + fl.message())).append("</").append(tag).append(">\n");
+                }
+                cases.append("      <system-out>").append(esc(stepLog(run, d.getKey()))).append("</system-out>\n");
+                cases.append("    </testcase>\n");
+            }
+            suites.append("  <testsuite name=\"").append(esc(run.plan())).append("\" tests=\"").append(t)
+                    .append("\" failures=\"").append(f).append("\" errors=\"").append(e).append("\" skipped=\"").append(s)
+                    .append("\" time=\"").append(secs(run.durationMs())).append("\" timestamp=\"")
+                    .append(Instant.now().toString(), 0, 19).append("\" id=\"").append(esc(run.runId())).append("\">\n")
+                    .append(cases).append("  </testsuite>\n");
+            tests += t;
+            failures += f;
+            errors += e;
+            skipped += s;
+            time += run.durationMs();
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tandem\" tests=\"" + tests + "\" failures=\""
+                + failures + "\" errors=\"" + errors + "\" skipped=\"" + skipped + "\" time=\"" + secs(time) + "\">\n"
+                + suites + "</testsuites>\n";
+    }
+
+    private static String where(Failure f) {
+        return f.trackStep() >= 0 ? "plan step " + f.planStep() + " (track step " + f.trackStep() + ", " + f.tool() + ")"
+                : "plan step " + f.planStep() + " (" + f.tool() + ")";
+    }
+
+    private static String stepLog(RunResult run, String label) {
+        StringBuilder sb = new StringBuilder();
+        for (StepRecord s : run.steps()) {
+            if (!s.device().equals(label)) continue;
+            sb.append(String.format(Locale.ROOT, "%6dms %-9s plan %d track %d %s: %s%n", s.startMs(), s.status().wire(),
+                    s.planStep(), s.trackStep(), s.tool(), s.label()));
+        }
+        return sb.toString();
+    }
+
+    private static String secs(long ms) {
+        return String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+    }
+
+    static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                default -> {
+                    // XML 1.0 forbids most control characters even escaped
+                    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') sb.append('?');
+                    else sb.append(c);
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

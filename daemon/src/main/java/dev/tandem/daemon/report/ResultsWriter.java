@@ -1,0 +1,19 @@
+package dev.tandem.daemon.report;
+
+import dev.tandem.daemon.state.AtomicFiles;
+import dev.tandem.engine.result.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes a run's results.json and junit.xml into its directory (DESIGN §3). */
+public final class ResultsWriter {
+    private ResultsWriter() {}
+
+    public static void write(Path runDir, RunResult result) throws IOException {
+        AtomicFiles.write(runDir.resolve("results.json"),
+                dev.tandem.protocol.Json.pretty(result).getBytes(StandardCharsets.UTF_8), false);
+        AtomicFiles.write(runDir.resolve("junit.xml"), JunitXml.render(List.of(result)).getBytes(StandardCharsets.UTF_8), false);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tandem.daemon.run;
+
+import dev.tandem.protocol.Json;
+
+/**
+ * While a run goes on, a heartbeat event each second: a failed write or a dead client pid means
+ * nobody is listening any more, and the run is aborted rather than left to drive devices for no one.
+ */
+final class Heartbeat {
+    private final Thread thread;
+
+    private Heartbeat(Thread thread) {
+        this.thread = thread;
+    }
+
+    static Heartbeat start(RunEvents events, long clientPid, Runnable abort) {
+        Thread t = Thread.ofVirtual().name("heartbeat").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(1_000); // the heartbeat's period, not a wait for a condition
+                } catch (InterruptedException e) {
+                    return;
+                }
+                events.emit("heartbeat", Json.object());
+                boolean clientAlive = clientPid <= 0 || ProcessHandle.of(clientPid).map(ProcessHandle::isAlive).orElse(false);
+                if (events.gone() || !clientAlive) {
+                    abort.run();
+                    return;
+                }
+            }
+        });
+        return new Heartbeat(t);
+    }
+
+    void stop() {
+        thread.interrupt();
+    }
+}

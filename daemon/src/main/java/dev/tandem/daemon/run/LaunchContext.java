@@ -1,0 +1,20 @@
+package dev.tandem.daemon.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.protocol.Json;
+import java.util.Map;
+
+/**
+ * What a launched app learns about its run: the room that scopes shared services (the run id, so
+ * parallel runs never see each other's chat), its user name (the plan label), and the services' URLs.
+ */
+record LaunchContext(String room, String user, Map<String, String> services) {
+    ObjectNode toJson() {
+        ObjectNode o = Json.object();
+        o.put("room", room);
+        o.put("user", user);
+        ObjectNode s = o.putObject("services");
+        services.forEach(s::put);
+        return o;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.tandem.daemon.run;
+
+import java.util.Map;
+
+/**
+ * {@code POST /v1/runs}: what the CLI asks for.
+ *
+ * @param plan absolute path of the plan file
+ * @param devices {@code --device LABEL=SPEC} values (label {@code default} for a single-device plan)
+ * @param platform the default platform for labels without a spec (default sim)
+ * @param abortStrategy null: the plan's, else immediate
+ * @param startStep null: the plan's, else 0
+ * @param output absolute output directory; the run writes {@code OUTPUT/<run-id>/}
+ * @param waitMs how long to wait for busy devices (0: fail at once with DEVICE_UNAVAILABLE)
+ * @param clientPid the CLI's pid: the run is aborted if it goes away
+ */
+public record RunRequest(
+        String plan,
+        Map<String, String> devices,
+        String platform,
+        String abortStrategy,
+        Integer startStep,
+        String output,
+        Long waitMs,
+        long clientPid) {
+
+    public static final long DEFAULT_WAIT_MS = 120_000;
+
+    public RunRequest {
+        devices = devices == null ? Map.of() : Map.copyOf(devices);
+    }
+}

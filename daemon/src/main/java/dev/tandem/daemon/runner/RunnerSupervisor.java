@@ -1,0 +1,174 @@
+package dev.tandem.daemon.runner;
+
+import dev.tandem.daemon.devices.DevicePool;
+import dev.tandem.daemon.devices.DeviceSlot;
+import dev.tandem.daemon.state.Log;
+import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.TandemException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Owns the runner processes: starts one on demand per device, replaces dead or mismatched ones,
+ * stops them. One start at a time per device; different devices start in parallel.
+ */
+public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseable {
+    private final StateDir state;
+    private final DevicePool pool;
+    private final RunnerLauncher launcher;
+    private final Function<String, RunnerLauncher.Artifact> artifacts;
+    private final Log log;
+    private final Map<String, RunnerHandle> runners = new ConcurrentHashMap<>();
+    private final Map<String, Object> startLocks = new ConcurrentHashMap<>();
+    private final Map<String, String> profiles = new ConcurrentHashMap<>();
+    private final Map<String, Integer> ports = new ConcurrentHashMap<>();
+
+    /**
+     * @param artifacts the artifact to launch a platform's runners from (prepared, or the daemon's own classpath)
+     */
+    public RunnerSupervisor(StateDir state, DevicePool pool, RunnerLauncher launcher,
+            Function<String, RunnerLauncher.Artifact> artifacts, Log log) {
+        this.state = state;
+        this.pool = pool;
+        this.launcher = launcher;
+        this.artifacts = artifacts;
+        this.log = log;
+    }
+
+    /** The device's runner, started if there is none (or it died). */
+    @Override
+    public RunnerHandle current(String deviceId) {
+        RunnerHandle h = runners.get(deviceId);
+        if (h != null && h.alive()) return h;
+        synchronized (startLocks.computeIfAbsent(deviceId, k -> new Object())) {
+            h = runners.get(deviceId);
+            if (h != null && h.alive()) return h;
+            return start(deviceId);
+        }
+    }
+
+    /**
+     * The device's runner with this profile (null: the device's own), restarting one started with
+     * another profile or from another artifact, and using an explicit port when one is set.
+     */
+    public RunnerHandle ensure(String deviceId, String profile) {
+        DeviceSlot slot = slot(deviceId);
+        String wanted = profile != null ? profile : slot.profile();
+        synchronized (startLocks.computeIfAbsent(deviceId, k -> new Object())) {
+            profiles.put(deviceId, wanted);
+            RunnerHandle h = runners.get(deviceId);
+            String key = artifacts.apply(slot.platform()).artifactKey();
+            if (h != null && h.alive() && Objects.equals(h.file().profile(), wanted) && key.equals(h.file().artifactKey())) {
+                return h;
+            }
+            if (h != null) {
+                log.info("replacing runner " + deviceId + " (profile " + h.file().profile() + " → " + wanted
+                        + ", artifact " + h.file().artifactKey() + " → " + key + ")");
+                stopQuietly(h);
+            }
+            return start(deviceId);
+        }
+    }
+
+    @Override
+    public RunnerHandle replace(String deviceId, RunnerHandle dead) {
+        synchronized (startLocks.computeIfAbsent(deviceId, k -> new Object())) {
+            RunnerHandle h = runners.get(deviceId);
+            if (h != null && h != dead && h.alive()) return h;
+            log.warn("runner " + deviceId + " (pid " + dead.pid() + ", boot " + dead.bootId() + ") is gone or unresponsive; starting a new one");
+            dead.kill();
+            return start(deviceId);
+        }
+    }
+
+    /** Sets an explicit port for a device's next runner start (validated by the runner's bind). */
+    public void setPort(String deviceId, Integer port) {
+        if (port == null) ports.remove(deviceId);
+        else ports.put(deviceId, port);
+    }
+
+    /** Registers a runner adopted from an earlier daemon. */
+    public void adopt(RunnerHandle h) {
+        runners.put(h.deviceId(), h);
+        profiles.put(h.deviceId(), h.file().profile());
+    }
+
+    private RunnerHandle start(String deviceId) {
+        DeviceSlot slot = slot(deviceId);
+        String profile = profiles.getOrDefault(deviceId, slot.profile());
+        PlatformProfile platform = PlatformProfile.of(slot.platform());
+        long t0 = System.nanoTime();
+        RunnerHandle h = launcher.start(new RunnerLauncher.Launch(deviceId, platform, profile,
+                ports.getOrDefault(deviceId, 0), Map.of()), artifacts.apply(slot.platform()));
+        runners.put(deviceId, h);
+        log.info("runner " + deviceId + " started: pid " + h.pid() + ", port " + h.file().port() + ", boot " + h.bootId()
+                + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        return h;
+    }
+
+    private DeviceSlot slot(String deviceId) {
+        return pool.byId(deviceId).orElseThrow(() -> new TandemException(ErrorCode.DEVICE_UNAVAILABLE,
+                "no device '" + deviceId + "'; `tandem devices` lists them"));
+    }
+
+    public List<RunnerHandle> list() {
+        return List.copyOf(runners.values());
+    }
+
+    /** Devices with a live runner: allocation prefers them (no start-up cost). */
+    public Set<String> warm() {
+        return runners.values().stream().filter(RunnerHandle::alive).map(RunnerHandle::deviceId).collect(Collectors.toSet());
+    }
+
+    public void stop(String deviceId) {
+        RunnerHandle h = runners.remove(deviceId);
+        if (h != null) stopQuietly(h);
+    }
+
+    private void stopQuietly(RunnerHandle h) {
+        runners.remove(h.deviceId(), h);
+        try {
+            h.client().send("POST", "/v1/shutdown", new byte[0], 2_000);
+        } catch (IOException ignored) {
+            // already gone or stuck: killed below
+        }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        var ph = ProcessHandle.of(h.pid());
+        if (ph.isPresent()) {
+            try {
+                ph.get().onExit().get(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (Exception notYet) {
+                h.kill();
+            }
+        }
+        h.client().close();
+        try {
+            Files.deleteIfExists(state.runnerFile(h.deviceId()));
+        } catch (IOException ignored) {
+            // a stale file is detected (dead pid) and rebuilt by the next daemon
+        }
+    }
+
+    /** Stops every runner (daemon stop). */
+    @Override
+    public void close() {
+        List<Thread> stops = runners.values().stream()
+                .map(h -> Thread.ofVirtual().start(() -> stopQuietly(h))).toList();
+        for (Thread t : stops) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package dev.tandem.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.engine.result.DeviceResult;
+import dev.tandem.engine.result.DeviceStatus;
+import dev.tandem.engine.result.Failure;
+import dev.tandem.engine.result.StepRecord;
+import dev.tandem.engine.result.StepStatus;
+import dev.tandem.plan.Barrier;
+import dev.tandem.plan.CriticalSection;
+import dev.tandem.plan.ToolStep;
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.ErrorInfo;
+import dev.tandem.protocol.Tool;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/** Executes one track on its own thread: its steps in plan order, meeting its sync points. */
+final class TrackRunner {
+    private final Track track;
+    private final String deviceId;
+    private final DeviceChannel channel;
+    private final RunControl control;
+    private final RunListener listener;
+    private final Consumer<StepRecord> recorder;
+    private final String runId;
+    private final AtomicLong commandSeq;
+    private final long runStartNanos;
+    private int run;
+    private Failure failure;
+    private DeviceStatus status = DeviceStatus.PASSED;
+
+    TrackRunner(Track track, String deviceId, DeviceChannel channel, RunControl control, RunListener listener,
+            Consumer<StepRecord> recorder, String runId, AtomicLong commandSeq, long runStartNanos) {
+        this.track = track;
+        this.deviceId = deviceId;
+        this.channel = channel;
+        this.control = control;
+        this.listener = listener;
+        this.recorder = recorder;
+        this.runId = runId;
+        this.commandSeq = commandSeq;
+        this.runStartNanos = runStartNanos;
+    }
+
+    DeviceResult call() {
+        long start = System.nanoTime();
+        TrackItem current = null;
+        try {
+            for (TrackItem item : track.items()) {
+                current = item;
+                if (control.stopping()) {
+                    stopBecausePeer(item.planIndex(), item instanceof TrackItem.Own own ? own.trackIndex() : -1,
+                            toolOf(item));
+                    break;
+                }
+                boolean ok = switch (item) {
+                    case TrackItem.Own own -> step(own.step(), own.trackIndex());
+                    case TrackItem.Section s -> section(s);
+                    case TrackItem.AtBarrier b -> barrier(b);
+                };
+                if (!ok) break;
+            }
+        } catch (InterruptedException e) {
+            control.abortRun("interrupted");
+            if (failure == null) stopBecausePeer(current.planIndex(), -1, toolOf(current));
+        } catch (RuntimeException e) {
+            // a bug (listener, engine): fail this track for real so its peers are released, never a dead thread
+            failure = new Failure(current == null ? -1 : current.planIndex(), -1, current == null ? null : toolOf(current),
+                    ErrorCode.INTERNAL, "the engine failed on device " + track.label() + ": " + e);
+            status = DeviceStatus.FAILED;
+            control.failed(track.label(), failure);
+        }
+        DeviceResult result = new DeviceResult(deviceId, status, new DeviceResult.Steps(run, track.total()),
+                (System.nanoTime() - start) / 1_000_000, failure);
+        try {
+            listener.deviceFinished(track.label(), result);
+        } catch (RuntimeException ignored) {
+            // the result stands whatever the listener does
+        }
+        return result;
+    }
+
+    /** Runs one step; false when the track must stop. */
+    private boolean step(ToolStep step, int trackIndex) throws InterruptedException {
+        control.at(track.label(), new RunControl.Position(step.planIndex(), step.tool().wireName()));
+        String label = step.label() != null ? step.label() : step.tool().wireName();
+        listener.stepStarted(track.label(), step.planIndex(), trackIndex, step.tool().wireName(), label);
+        long t0 = System.nanoTime();
+        ErrorInfo error = null;
+        boolean consequence = false;
+        if (step.tool() == Tool.WAIT) {
+            // the engine's own "command": it must not start once the run stops, like a device command
+            if (control.stopping()) {
+                stopBecausePeer(step.planIndex(), trackIndex, step.tool().wireName());
+                return false;
+            }
+            run++;
+            boolean full;
+            control.lock.lock();
+            try {
+                full = control.pause(t0 + Math.max(0, step.params().path("ms").asLong(0)) * 1_000_000L);
+            } finally {
+                control.lock.unlock();
+            }
+            if (!full) {
+                error = new ErrorInfo(ErrorCode.CANCELLED, "the wait was cut short: "
+                        + control.peerFailure(track.label()).error().message());
+                consequence = true;
+            }
+        } else {
+            ObjectNode params = step.params().deepCopy();
+            StepCall call = new StepCall(runId + "-" + commandSeq.incrementAndGet(), track.label(), step, params,
+                    step.effectiveTimeoutMs());
+            if (!control.begin(track.label(), call, channel)) {
+                stopBecausePeer(step.planIndex(), trackIndex, step.tool().wireName());
+                return false;
+            }
+            run++;
+            try {
+                channel.execute(call);
+            } catch (StepFailure f) {
+                error = f.error();
+                consequence = control.stopping() && (error.code() == ErrorCode.CANCELLED);
+            } catch (RuntimeException e) {
+                error = new ErrorInfo(ErrorCode.INTERNAL, "the connection to device " + track.label() + " failed: " + e);
+            } finally {
+                control.end(track.label());
+            }
+        }
+        long t1 = System.nanoTime();
+        StepStatus st = error == null ? StepStatus.PASSED
+                : consequence ? StepStatus.CANCELLED
+                : step.optional() ? StepStatus.WARNED : StepStatus.FAILED;
+        StepRecord record = new StepRecord(step.planIndex(), trackIndex, track.label(), step.tool().wireName(), label,
+                st, (t0 - runStartNanos) / 1_000_000, (t1 - t0) / 1_000_000, error);
+        recorder.accept(record);
+        listener.stepFinished(record);
+        switch (st) {
+            case PASSED, WARNED -> {
+                return true;
+            }
+            case CANCELLED -> {
+                status = DeviceStatus.ABORTED;
+                failure = new Failure(step.planIndex(), trackIndex, step.tool().wireName(), error.code(), error.message());
+                return false;
+            }
+            case FAILED -> {
+                status = DeviceStatus.FAILED;
+                failure = new Failure(step.planIndex(), trackIndex, step.tool().wireName(), error.code(), error.message());
+                control.failed(track.label(), failure);
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean section(TrackItem.Section item) throws InterruptedException {
+        CriticalSection cs = item.section();
+        int p = cs.planIndex();
+        List<String> participants = item.participants();
+        String me = track.label();
+        control.at(me, new RunControl.Position(p, Tool.CRITICAL_SECTION.wireName()));
+        listener.waiting(me, Tool.CRITICAL_SECTION.wireName(), cs.lock());
+        long deadline = System.nanoTime() + cs.timeoutMs() * 1_000_000L;
+        StepFailure f = locked(() -> {
+            control.arrivals(p).add(me);
+            control.signalAll();
+            control.await(() -> control.arrivals(p).size() == participants.size(), deadline, me,
+                    () -> rendezvousTimeout(cs.lock(), "critical section", participants, p, cs.timeoutMs()));
+            control.await(() -> control.lockAvailable(cs.lock(), cs), deadline, me, () -> new StepFailure(
+                    ErrorCode.RENDEZVOUS_TIMEOUT, "lock '" + cs.lock() + "' stayed held by another section of this run for "
+                            + cs.timeoutMs() + " ms"));
+            control.holdLock(cs.lock(), cs);
+        });
+        if (f != null) return syncFailed(p, f, Tool.CRITICAL_SECTION);
+        listener.sectionEntered(me, cs.lock());
+        long bound = sectionBound(cs);
+        for (ToolStep s : cs.steps()) {
+            if (!item.mine(s)) continue;
+            long turnDeadline = System.nanoTime() + bound * 1_000_000L;
+            f = locked(() -> control.await(() -> control.cursor(p) == s.nestedIndex(), turnDeadline, me,
+                    () -> new StepFailure(ErrorCode.RENDEZVOUS_TIMEOUT, "the section's earlier steps did not finish within "
+                            + bound + " ms")));
+            if (f != null) return syncFailed(p, f, Tool.CRITICAL_SECTION);
+            boolean ok = step(s, item.trackIndices().get(s.nestedIndex()));
+            locked(() -> {
+                control.advance(p);
+                if (control.cursor(p) == cs.steps().size()) control.releaseLock(cs.lock(), cs);
+            });
+            if (!ok) return false;
+        }
+        // the section ends for all participants together: no one's next step may interleave with it
+        long endDeadline = System.nanoTime() + bound * 1_000_000L;
+        f = locked(() -> control.await(() -> control.cursor(p) == cs.steps().size(), endDeadline, me,
+                () -> new StepFailure(ErrorCode.RENDEZVOUS_TIMEOUT, "the section's other steps did not finish within "
+                        + bound + " ms")));
+        return f == null || syncFailed(p, f, Tool.CRITICAL_SECTION);
+    }
+
+    private boolean barrier(TrackItem.AtBarrier item) throws InterruptedException {
+        Barrier b = item.barrier();
+        List<String> devices = item.devices();
+        String me = track.label();
+        int p = b.planIndex();
+        String name = b.label() != null ? b.label() : "barrier at plan step " + p;
+        control.at(me, new RunControl.Position(p, Tool.BARRIER.wireName()));
+        listener.waiting(me, Tool.BARRIER.wireName(), name);
+        long deadline = System.nanoTime() + b.timeoutMs() * 1_000_000L;
+        StepFailure f = locked(() -> {
+            control.arrivals(p).add(me);
+            control.signalAll();
+            control.await(() -> control.arrivals(p).size() == devices.size(), deadline, me,
+                    () -> rendezvousTimeout(name, "barrier", devices, p, b.timeoutMs()));
+        });
+        return f == null || syncFailed(p, f, Tool.BARRIER);
+    }
+
+    /** Work done while holding the run's lock. */
+    @FunctionalInterface
+    private interface Locked {
+        void run() throws StepFailure, InterruptedException;
+    }
+
+    /** Runs {@code work} under the run's lock; returns its failure, or null. */
+    private StepFailure locked(Locked work) throws InterruptedException {
+        control.lock.lock();
+        try {
+            work.run();
+            return null;
+        } catch (StepFailure f) {
+            return f;
+        } finally {
+            control.lock.unlock();
+        }
+    }
+
+    /** A wait at a sync point ended without the peers: a consequence, or a real timeout (root-cause eligible). */
+    private boolean syncFailed(int planIndex, StepFailure f, Tool tool) {
+        ErrorInfo e = f.error();
+        failure = new Failure(planIndex, -1, tool.wireName(), e.code(), e.message());
+        boolean consequence = e.code() == ErrorCode.PEER_FAILED || e.code() == ErrorCode.ABORTED;
+        status = consequence ? DeviceStatus.ABORTED : DeviceStatus.FAILED;
+        if (!consequence) control.failed(track.label(), failure);
+        return false;
+    }
+
+    private StepFailure rendezvousTimeout(String name, String kind, List<String> participants, int planIndex, long timeoutMs) {
+        StringBuilder missing = new StringBuilder();
+        for (String l : participants) {
+            if (control.arrivals(planIndex).contains(l)) continue;
+            RunControl.Position at = control.positionOf(l);
+            if (!missing.isEmpty()) missing.append(", ");
+            missing.append(l).append(at == null ? " (not started)" : " (at plan step " + at.planStep() + ", " + at.tool() + ")");
+        }
+        return new StepFailure(ErrorCode.RENDEZVOUS_TIMEOUT, "waited " + timeoutMs + " ms at " + kind + " '" + name
+                + "' (plan step " + planIndex + ") for " + missing + "; raise its timeout or check that device's earlier steps");
+    }
+
+    private void stopBecausePeer(int planIndex, int trackIndex, String tool) {
+        StepFailure f = control.peerFailure(track.label());
+        if (failure == null) {
+            failure = new Failure(planIndex, trackIndex, tool, f.error().code(), f.error().message());
+            status = DeviceStatus.ABORTED;
+        }
+    }
+
+    private static long sectionBound(CriticalSection cs) {
+        long sum = 0;
+        for (ToolStep s : cs.steps()) sum += s.effectiveTimeoutMs() + 5_000;
+        return sum;
+    }
+
+    private static String toolOf(TrackItem item) {
+        return switch (item) {
+            case TrackItem.Own own -> own.step().tool().wireName();
+            case TrackItem.Section s -> Tool.CRITICAL_SECTION.wireName();
+            case TrackItem.AtBarrier b -> Tool.BARRIER.wireName();
+        };
+    }
+}

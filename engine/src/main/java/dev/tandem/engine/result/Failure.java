@@ -1,0 +1,10 @@
+package dev.tandem.engine.result;
+
+import dev.tandem.protocol.ErrorCode;
+
+/**
+ * Where and why a track stopped (results.json {@code failure}).
+ *
+ * @param trackStep -1 when the track failed at a sync point rather than in a step
+ */
+public record Failure(int planStep, int trackStep, String tool, ErrorCode code, String message) {}

@@ -1,0 +1,160 @@
+package dev.tandem.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Real Tandem processes for a test: the CLI started as its own JVM from the assembled
+ * distribution, with a private state dir, so each test gets its own daemon and runners. Closing
+ * stops the daemon and checks that nothing of ours is left running.
+ */
+final class Tandem implements AutoCloseable {
+    static final Path LIB = Path.of(System.getProperty("tandem.lib", "../cli/target/lib")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("tandem.root", "..")).toAbsolutePath().normalize();
+
+    final Path home;
+    final Path work;
+    private final Map<String, String> env = new HashMap<>();
+
+    /** What one CLI invocation did. */
+    record Result(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    Tandem() throws IOException {
+        this.home = Files.createTempDirectory("tandem-it-home-");
+        this.work = Files.createTempDirectory("tandem-it-work-");
+        env.put("TANDEM_HOME", home.toString());
+        env.put("TANDEM_SIM_LATENCY", "instant");
+        env.put("NO_COLOR", "1");
+    }
+
+    Tandem env(String key, String value) {
+        env.put(key, value);
+        return this;
+    }
+
+    static String classpath() throws IOException {
+        try (Stream<Path> jars = Files.list(LIB)) {
+            return String.join(":", jars.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).sorted().toList());
+        }
+    }
+
+    static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** Starts the CLI without waiting. */
+    Process start(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-cp", classpath(), "dev.tandem.cli.Main"));
+        cmd.addAll(Arrays.asList(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    /** Runs the CLI to completion (bounded). */
+    Result run(String... args) throws IOException, InterruptedException {
+        Process p = start(args);
+        var out = readAsync(p.getInputStream());
+        var err = readAsync(p.getErrorStream());
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("tandem " + String.join(" ", args) + " did not finish within 180 s");
+        }
+        return new Result(p.exitValue(), out.join(), err.join());
+    }
+
+    private static java.util.concurrent.CompletableFuture<String> readAsync(java.io.InputStream in) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        });
+    }
+
+    /** A plan from examples/ copied into the work dir (so tests may edit it). */
+    Path example(String name) throws IOException {
+        Path target = work.resolve(name);
+        Files.copy(ROOT.resolve("examples").resolve(name), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    Path write(String name, String yaml) throws IOException {
+        return Files.writeString(work.resolve(name), yaml);
+    }
+
+    /** Pids of live processes that belong to this test's state dir (by environment or arguments). */
+    List<Long> processes() {
+        List<Long> pids = new ArrayList<>();
+        String marker = home.toString();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+                long pid = Long.parseLong(p.getFileName().toString());
+                if (pid == ProcessHandle.current().pid()) continue;
+                try {
+                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+                    String environ = new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8);
+                    if (cmdline.contains(marker) || environ.contains("TANDEM_HOME=" + marker)) pids.add(pid);
+                } catch (IOException | SecurityException gone) {
+                    // exited while we looked
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return pids;
+    }
+
+    /** Waits (bounded) until no process of ours is alive; returns those still alive at the deadline. */
+    List<Long> awaitNoProcesses(long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        List<Long> left = processes();
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            for (long pid : left) {
+                var ph = ProcessHandle.of(pid);
+                if (ph.isPresent()) {
+                    try {
+                        ph.get().onExit().get(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+                    } catch (Exception stillAlive) {
+                        break;
+                    }
+                }
+            }
+            left = processes();
+        }
+        return left;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            run("daemon", "stop");
+        } finally {
+            for (long pid : processes()) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            deleteTree(home);
+            deleteTree(work);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}
