@@ -5,6 +5,7 @@ import dev.tandem.cli.commands.DevicesCmd;
 import dev.tandem.cli.commands.RunCmd;
 import dev.tandem.cli.commands.SessionsCmd;
 import dev.tandem.cli.commands.SnapshotCmd;
+import dev.tandem.cli.commands.TestCmd;
 import dev.tandem.cli.commands.ValidateCmd;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Optional;
 /** The command table: every subcommand, in the order the overview lists them. */
 public final class Commands {
     public static final List<Command> ALL = List.of(
-            new RunCmd(), new ValidateCmd(), new DevicesCmd(), new SessionsCmd(), new SnapshotCmd(), new DaemonCmd());
+            new RunCmd(), new TestCmd(), new ValidateCmd(), new DevicesCmd(), new SessionsCmd(), new SnapshotCmd(), new DaemonCmd());
 
     private Commands() {}
 

@@ -4,13 +4,17 @@ import dev.tandem.apps.AppServices;
 import dev.tandem.daemon.api.DaemonApi;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DevicePool;
+import dev.tandem.daemon.devices.MachineLocks;
 import dev.tandem.daemon.run.ActiveRuns;
+import dev.tandem.daemon.run.History;
+import dev.tandem.daemon.run.PlanRuns;
 import dev.tandem.daemon.run.RunService;
 import dev.tandem.daemon.runner.RunnerAdoption;
 import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.daemon.runner.RunnerLauncher;
 import dev.tandem.daemon.runner.RunnerSupervisor;
 import dev.tandem.daemon.state.AtomicFiles;
+import dev.tandem.daemon.suite.SuiteService;
 import dev.tandem.daemon.state.DaemonInfo;
 import dev.tandem.daemon.state.FileLock;
 import dev.tandem.daemon.state.Log;
@@ -64,19 +68,23 @@ public final class Daemon {
         long t0 = System.nanoTime();
         services = AppServices.start();
         DevicePool pool = DevicePool.fromEnv(env);
-        allocator = new Allocator(pool);
+        MachineLocks locks = new MachineLocks(MachineLocks.defaultDir(env), state.root().toString());
+        allocator = new Allocator(pool, locks::heldElsewhere);
         Map<String, String> runnerEnv = new HashMap<>();
         if (env.containsKey("TANDEM_TEST_FAULTS")) runnerEnv.put("TANDEM_TEST_FAULTS", env.get("TANDEM_TEST_FAULTS"));
         RunnerLauncher launcher = new RunnerLauncher(state, runnerEnv);
         RunnerLauncher.Artifact artifact = RunnerLauncher.Artifact.current();
-        supervisor = new RunnerSupervisor(state, pool, launcher, platform -> artifact, Log.stderr("runners"));
+        supervisor = new RunnerSupervisor(state, pool, launcher, platform -> artifact, locks, Log.stderr("runners"));
         RunnerClient client = new RunnerClient(supervisor);
         active = new ActiveRuns(state.root().resolve("runs"), log);
         int adopted = new RunnerAdoption(state, pool, supervisor, platform -> artifact.artifactKey(), log).adoptAll();
         int interrupted = active.recoverInterrupted();
-        RunService runs = new RunService(pool, allocator, supervisor, client, services.services(), active, Log.stderr("run"));
+        History history = new History(state.history(), log);
+        PlanRuns planRuns = new PlanRuns(allocator, supervisor, client, services.services(), active, history, Log.stderr("run"));
+        RunService runs = new RunService(pool, allocator, supervisor, planRuns);
+        SuiteService suites = new SuiteService(pool, allocator, supervisor, planRuns, history);
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        DaemonApi api = new DaemonApi(this, pool, allocator, supervisor, client, runs, active);
+        DaemonApi api = new DaemonApi(this, pool, allocator, supervisor, client, runs, suites, active);
         server = LoopbackHttpServer.start(0, token, api.routes());
         DaemonInfo info = new DaemonInfo(ProcessHandle.current().pid(), server.port(), token, Version.VERSION,
                 System.currentTimeMillis(), state.root().toString());
@@ -107,8 +115,11 @@ public final class Daemon {
                 stop();
                 return;
             }
+            for (String owner : allocator.expire(30_000)) {
+                log.warn("lease of " + owner + " expired: its owner process is gone; devices released");
+            }
             for (var h : supervisor.list()) {
-                if (h.idleMs() > runnerTtlMs && allocator.holderOf(h.deviceId()).isEmpty()) {
+                if (h.idleMs() > runnerTtlMs && !allocator.inUse(h.deviceId())) {
                     log.info("runner " + h.deviceId() + " idle for " + h.idleMs() + " ms: stopping it");
                     supervisor.stop(h.deviceId());
                 }

@@ -39,6 +39,8 @@ final class Tandem implements AutoCloseable {
         env.put("TANDEM_HOME", home.toString());
         env.put("TANDEM_SIM_LATENCY", "instant");
         env.put("NO_COLOR", "1");
+        // a private machine-lock dir: tests must not collide with a developer's own daemon
+        env.put("TANDEM_DEVICE_LOCK_DIR", work.resolve(".device-locks").toString());
     }
 
     Tandem env(String key, String value) {

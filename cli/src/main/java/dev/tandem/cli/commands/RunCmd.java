@@ -53,6 +53,8 @@ public final class RunCmd implements Command {
                 Opts.value("abort-strategy", "S", "immediate | finish-current-step (default: the plan's, else immediate)."),
                 Opts.value("start-step", "N", "Skip top-level steps with a plan index below N (0-based)."),
                 Opts.value("o", "output", "DIR", "Where run directories go (default: tandem-out)."),
+                Opts.value("runner-port", "PORT", "Run the device's runner on this 127.0.0.1 port (one-device runs); "
+                        + "a taken port is an error, never silently another one."),
                 Opts.flag("no-wait", "Fail with DEVICE_UNAVAILABLE at once instead of waiting for busy devices."),
                 Opts.value("wait-timeout", "S", "Seconds to wait for busy devices (default 120)."),
                 Opts.flag("json", "The result as JSON on stdout; progress goes to stderr."),
@@ -85,7 +87,7 @@ public final class RunCmd implements Command {
         Path output = Path.of(args.value("output", "tandem-out"));
         RunRequest req = new RunRequest(plan.toAbsolutePath().toString(), specs, args.value("platform"),
                 args.value("abort-strategy"), args.intValue("start-step"), output.toAbsolutePath().toString(), waitMs,
-                ProcessHandle.current().pid());
+                ProcessHandle.current().pid(), args.intValue("runner-port"));
         Style style = new Style(!json && ctx.ansi());
         try (DaemonClient d = ctx.daemon(json)) {
             RunRenderer renderer = !json && ctx.ansi() ? new LiveRenderer(progress, style) : new PlainRenderer(progress, style);

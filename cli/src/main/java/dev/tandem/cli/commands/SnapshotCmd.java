@@ -48,7 +48,7 @@ public final class SnapshotCmd implements Command {
         if (device == null) throw new TandemException(ErrorCode.USAGE, "snapshot needs --device D (see `tandem devices`)");
         boolean json = args.flag("json");
         try (DaemonClient d = ctx.daemon(json)) {
-            JsonNode snap = d.post("/v1/snapshot", Map.of("device", device), 30_000);
+            JsonNode snap = d.post("/v1/snapshot", Map.of("device", device, "clientPid", ProcessHandle.current().pid()), 30_000);
             PrintStream out = ctx.out();
             if (json) {
                 out.println(Json.pretty(snap));

@@ -15,6 +15,8 @@ import dev.tandem.daemon.run.RunService;
 import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.daemon.runner.RunnerHandle;
 import dev.tandem.daemon.runner.RunnerSupervisor;
+import dev.tandem.daemon.suite.SuiteRequest;
+import dev.tandem.daemon.suite.SuiteService;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
@@ -43,13 +45,15 @@ public final class DaemonApi {
     private final RunnerSupervisor supervisor;
     private final RunnerClient client;
     private final RunService runs;
+    private final SuiteService suites;
     private final ActiveRuns active;
     private final String idPrefix = "d" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
     private final AtomicLong seq = new AtomicLong();
     private final long startedAt = System.currentTimeMillis();
 
     public DaemonApi(Daemon daemon, DevicePool pool, Allocator allocator, RunnerSupervisor supervisor, RunnerClient client,
-            RunService runs, ActiveRuns active) {
+            RunService runs, SuiteService suites, ActiveRuns active) {
+        this.suites = suites;
         this.daemon = daemon;
         this.pool = pool;
         this.allocator = allocator;
@@ -65,6 +69,7 @@ public final class DaemonApi {
         r.put("/v1/devices", this::devices);
         r.put("/v1/sessions", this::sessions);
         r.put("/v1/runs", this::run);
+        r.put("/v1/suites", this::suite);
         r.put("/v1/snapshot", this::snapshot);
         r.put("/v1/shutdown", this::shutdown);
         r.replaceAll((path, h) -> req -> {
@@ -110,6 +115,11 @@ public final class DaemonApi {
             ObjectNode devs = l.putObject("devices");
             a.byLabel().forEach((label, slot) -> devs.put(label, slot.id()));
         }
+        for (Allocator.SharedLease l : allocator.sharedLeases()) {
+            ObjectNode sl = leases.addObject();
+            sl.put("owner", l.owner()).put("ownerPid", l.ownerPid()).put("kind", "shared");
+            sl.putObject("devices").put("observe", l.deviceId());
+        }
         ArrayNode rs = o.putArray("runners");
         for (RunnerHandle h : supervisor.list()) {
             rs.addObject().put("device", h.deviceId()).put("pid", h.pid()).put("port", h.file().port())
@@ -120,15 +130,29 @@ public final class DaemonApi {
     }
 
     private void run(Request r) throws IOException {
+        stream(r, RunRequest.class, runs::run);
+    }
+
+    private void suite(Request r) throws IOException {
+        stream(r, SuiteRequest.class, suites::run);
+    }
+
+    /** A request answered with a stream of NDJSON events ending in {@code exit}. */
+    @FunctionalInterface
+    private interface StreamedJob<T> {
+        int run(T request, RunEvents events) throws InterruptedException;
+    }
+
+    private <T> void stream(Request r, Class<T> type, StreamedJob<T> job) throws IOException {
         if (!r.method().equals("POST")) {
-            r.replyError(405, "USAGE", "POST a run request");
+            r.replyError(405, "USAGE", "POST a " + type.getSimpleName());
             return;
         }
-        RunRequest req;
+        T req;
         try {
-            req = r.bodyAs(RunRequest.class);
+            req = r.bodyAs(type);
         } catch (IOException e) {
-            r.replyError(400, "USAGE", "malformed run request: " + e.getMessage());
+            r.replyError(400, "USAGE", "malformed " + type.getSimpleName() + ": " + e.getMessage());
             return;
         }
         if (daemon.stopping()) {
@@ -136,8 +160,8 @@ public final class DaemonApi {
             return;
         }
         try (OutputStream out = r.stream(200, "application/x-ndjson")) {
-            RunEvents events = new RunEvents(out, () -> { });
-            int exit = runs.run(req, events);
+            RunEvents events = new RunEvents(out);
+            int exit = job.run(req, events);
             events.emit("exit", Json.object().put("exitCode", exit));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -151,6 +175,7 @@ public final class DaemonApi {
             throw new TandemException(ErrorCode.USAGE, "snapshot needs --device with one of " + pool.slots().stream().map(DeviceSlot::id).toList());
         }
         // read-only: allowed beside a run that holds the device (a shared look, never a mutation)
+        var lease = allocator.openShared("snapshot", body.path("clientPid").asLong(0), device);
         try {
             CommandRecord rec = client.execute(device, idPrefix + "-obs-" + seq.incrementAndGet(), Tool.OBSERVE, Json.object(), 15_000);
             if (rec.error() != null) throw rec.error().toException();
@@ -158,6 +183,8 @@ public final class DaemonApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TandemException(ErrorCode.INTERNAL, "interrupted");
+        } finally {
+            allocator.closeShared(lease);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * Grants devices to runs atomically: all labels of a run or none, so two multi-device runs never
@@ -22,9 +23,19 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Allocator {
     private final DevicePool pool;
+    private final Function<String, Optional<MachineLocks.Holder>> foreignHolder;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<String, Allocation> holders = new HashMap<>();
+    private final Map<String, Long> heartbeats = new HashMap<>();
+    private final Map<Long, SharedLease> shared = new HashMap<>();
+    private long sharedSeq;
+
+    /**
+     * A look at a device another run may hold (snapshot, screenshot): never exclusive, never waits,
+     * listed by {@code tandem sessions} while it lasts.
+     */
+    public record SharedLease(long id, String owner, long ownerPid, String deviceId, long since) {}
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
 
     /** A waiting request; identity matters (two runs may ask for equal requirements). */
@@ -35,10 +46,11 @@ public final class Allocator {
             this.reqs = reqs;
         }
     }
-    private final Set<String> blocked = new HashSet<>();
 
-    public Allocator(DevicePool pool) {
+    /** @param foreignHolder the other daemon driving a device, if any: such devices are never granted */
+    public Allocator(DevicePool pool, Function<String, Optional<MachineLocks.Holder>> foreignHolder) {
         this.pool = pool;
+        this.foreignHolder = foreignHolder;
     }
 
     /**
@@ -67,6 +79,7 @@ public final class Allocator {
                     for (Requirement r : reqs) if (r.profile() != null) profiles.put(r.label(), r.profile());
                     Allocation a = new Allocation(owner, ownerPid, pick.get(), profiles);
                     holders.put(owner, a);
+                    heartbeats.put(owner, System.nanoTime());
                     return a;
                 }
                 long left = deadline - System.nanoTime();
@@ -84,19 +97,82 @@ public final class Allocator {
         lock.lock();
         try {
             holders.remove(owner);
+            heartbeats.remove(owner);
             changed.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Takes a device out of the pool (held by another daemon) or puts it back. */
-    public void setBlocked(String deviceId, boolean isBlocked) {
+    /** The owner is alive and still using its devices. */
+    public void heartbeat(String owner) {
         lock.lock();
         try {
-            if (isBlocked) blocked.add(deviceId);
-            else blocked.remove(deviceId);
-            changed.signalAll();
+            if (holders.containsKey(owner)) heartbeats.put(owner, System.nanoTime());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Releases exclusive leases whose owner process is gone and whose heartbeat stopped more than
+     * {@code graceMs} ago: a backstop for an owner that vanished without its run noticing.
+     */
+    public List<String> expire(long graceMs) {
+        List<String> expired = new ArrayList<>();
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            for (Allocation a : List.copyOf(holders.values())) {
+                boolean ownerAlive = ProcessHandle.of(a.ownerPid()).map(ProcessHandle::isAlive).orElse(false);
+                long silentMs = (now - heartbeats.getOrDefault(a.owner(), now)) / 1_000_000;
+                if (!ownerAlive && silentMs > graceMs) {
+                    holders.remove(a.owner());
+                    heartbeats.remove(a.owner());
+                    expired.add(a.owner());
+                }
+            }
+            if (!expired.isEmpty()) changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return expired;
+    }
+
+    public SharedLease openShared(String owner, long ownerPid, String deviceId) {
+        lock.lock();
+        try {
+            SharedLease l = new SharedLease(++sharedSeq, owner, ownerPid, deviceId, System.currentTimeMillis());
+            shared.put(l.id(), l);
+            return l;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void closeShared(SharedLease l) {
+        lock.lock();
+        try {
+            shared.remove(l.id());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public List<SharedLease> sharedLeases() {
+        lock.lock();
+        try {
+            return List.copyOf(shared.values());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether any lease, exclusive or shared, uses the device: its runner must not be stopped. */
+    public boolean inUse(String deviceId) {
+        lock.lock();
+        try {
+            return holderOf(deviceId).isPresent() || shared.values().stream().anyMatch(l -> l.deviceId().equals(deviceId));
         } finally {
             lock.unlock();
         }
@@ -124,7 +200,10 @@ public final class Allocator {
 
     private Optional<Map<String, DeviceSlot>> tryPick(Waiter me, Set<String> preferred) {
         List<Requirement> reqs = me.reqs;
-        Set<String> taken = new HashSet<>(blocked);
+        Set<String> taken = new HashSet<>();
+        for (DeviceSlot s : pool.slots()) {
+            if (reqs.stream().anyMatch(r -> r.accepts(s)) && foreignHolder.apply(s.id()).isPresent()) taken.add(s.id());
+        }
         for (Allocation a : holders.values()) a.byLabel().values().forEach(s -> taken.add(s.id()));
         // first come, first served: devices an earlier waiter could use are off limits
         Set<String> reserved = new HashSet<>();
@@ -168,7 +247,10 @@ public final class Allocator {
                 if (reqs.stream().anyMatch(r -> r.accepts(s))) busy.add(s.id() + " (run " + a.owner() + ", pid " + a.ownerPid() + ")");
             }
         }
-        for (String b : blocked) busy.add(b + " (held by another Tandem daemon)");
+        for (DeviceSlot s : pool.slots()) {
+            if (reqs.stream().noneMatch(r -> r.accepts(s))) continue;
+            foreignHolder.apply(s.id()).ifPresent(h -> busy.add(s.id() + " (driven by another Tandem daemon: " + h + ")"));
+        }
         sb.append(busy.isEmpty() ? "the devices are busy" : "held: " + String.join(", ", busy));
         return new TandemException(ErrorCode.DEVICE_UNAVAILABLE, sb.toString());
     }

@@ -13,7 +13,7 @@ final class Heartbeat {
         this.thread = thread;
     }
 
-    static Heartbeat start(RunEvents events, long clientPid, Runnable abort) {
+    static Heartbeat start(RunEvents events, long clientPid, Runnable beat, Runnable abort) {
         Thread t = Thread.ofVirtual().name("heartbeat").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
@@ -22,6 +22,7 @@ final class Heartbeat {
                     return;
                 }
                 events.emit("heartbeat", Json.object());
+                beat.run();
                 boolean clientAlive = clientPid <= 0 || ProcessHandle.of(clientPid).map(ProcessHandle::isAlive).orElse(false);
                 if (events.gone() || !clientAlive) {
                     abort.run();

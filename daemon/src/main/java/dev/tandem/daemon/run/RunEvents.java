@@ -7,39 +7,63 @@ import dev.tandem.engine.result.StepRecord;
 import dev.tandem.protocol.Json;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A run's progress as newline-delimited JSON on the CLI's response stream, one object per event
  * ({@code event}: allocated, runner, step, waiting, section, device, result, error, validation,
- * heartbeat). A write that fails means the client is gone: {@code onGone} aborts the run.
+ * heartbeat, and for suites suite, plan). A write that fails marks the client gone; the run's
+ * heartbeat sees it and aborts the run.
  */
 public final class RunEvents implements RunListener {
-    private final OutputStream out;
-    private final Runnable onGone;
-    private volatile boolean gone;
+    /** The stream itself, shared by every view of it so concurrent writers never interleave lines. */
+    private static final class Sink {
+        final OutputStream out;
+        volatile boolean gone;
 
-    public RunEvents(OutputStream out, Runnable onGone) {
-        this.out = out;
-        this.onGone = onGone;
+        Sink(OutputStream out) {
+            this.out = out;
+        }
+    }
+
+    private final Sink sink;
+    private final Predicate<String> forward;
+    private final Consumer<ObjectNode> decorate;
+
+    public RunEvents(OutputStream out) {
+        this(new Sink(out), type -> true, o -> { });
+    }
+
+    private RunEvents(Sink sink, Predicate<String> forward, Consumer<ObjectNode> decorate) {
+        this.sink = sink;
+        this.forward = forward;
+        this.decorate = decorate;
+    }
+
+    /** A view of the same stream that passes only some event types and adds fields to each (suites). */
+    public RunEvents view(Predicate<String> types, Consumer<ObjectNode> extra) {
+        return new RunEvents(sink, types, extra);
     }
 
     public boolean gone() {
-        return gone;
+        return sink.gone;
     }
 
     public void emit(String event, ObjectNode body) {
+        if (!forward.test(event) && !event.equals("heartbeat")) return;
         body.put("event", event);
+        decorate.accept(body);
         byte[] line = (Json.text(body) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        synchronized (this) {
-            if (gone) return;
+        synchronized (sink) {
+            if (sink.gone) return;
             try {
-                out.write(line);
-                out.flush();
+                sink.out.write(line);
+                sink.out.flush();
             } catch (IOException e) {
-                gone = true;
+                sink.gone = true;
             }
         }
-        if (gone) onGone.run();
     }
 
     public void emit(String event, String key, Object value) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param output absolute output directory; the run writes {@code OUTPUT/<run-id>/}
  * @param waitMs how long to wait for busy devices (0: fail at once with DEVICE_UNAVAILABLE)
  * @param clientPid the CLI's pid: the run is aborted if it goes away
+ * @param runnerPort an explicit port for the (single) device's runner; null: the OS picks one
  */
 public record RunRequest(
         String plan,
@@ -22,7 +23,8 @@ public record RunRequest(
         Integer startStep,
         String output,
         Long waitMs,
-        long clientPid) {
+        long clientPid,
+        Integer runnerPort) {
 
     public static final long DEFAULT_WAIT_MS = 120_000;
 

@@ -87,7 +87,16 @@ public final class RunnerAdoption {
             log.warn("runner " + rf.device() + " did not accept adoption: " + e.getMessage());
             return false;
         }
-        supervisor.adopt(h);
+        if (!supervisor.adopt(h)) {
+            try {
+                h.client().send("POST", "/v1/shutdown", new byte[0], 2_000);
+            } catch (IOException ignored) {
+                // it exits by its orphan watchdog anyway
+            }
+            h.client().close();
+            deleteQuietly(f);
+            return false;
+        }
         log.info("adopted runner " + rf.device() + " (pid " + rf.pid() + ", boot " + rf.bootId() + ")");
         return true;
     }

@@ -2,6 +2,7 @@ package dev.tandem.daemon.runner;
 
 import dev.tandem.daemon.devices.DevicePool;
 import dev.tandem.daemon.devices.DeviceSlot;
+import dev.tandem.daemon.devices.MachineLocks;
 import dev.tandem.daemon.state.Log;
 import dev.tandem.daemon.state.StateDir;
 import dev.tandem.protocol.ErrorCode;
@@ -26,6 +27,7 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
     private final RunnerLauncher launcher;
     private final Function<String, RunnerLauncher.Artifact> artifacts;
     private final Log log;
+    private final MachineLocks locks;
     private final Map<String, RunnerHandle> runners = new ConcurrentHashMap<>();
     private final Map<String, Object> startLocks = new ConcurrentHashMap<>();
     private final Map<String, String> profiles = new ConcurrentHashMap<>();
@@ -35,7 +37,8 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
      * @param artifacts the artifact to launch a platform's runners from (prepared, or the daemon's own classpath)
      */
     public RunnerSupervisor(StateDir state, DevicePool pool, RunnerLauncher launcher,
-            Function<String, RunnerLauncher.Artifact> artifacts, Log log) {
+            Function<String, RunnerLauncher.Artifact> artifacts, MachineLocks locks, Log log) {
+        this.locks = locks;
         this.state = state;
         this.pool = pool;
         this.launcher = launcher;
@@ -66,7 +69,9 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
             profiles.put(deviceId, wanted);
             RunnerHandle h = runners.get(deviceId);
             String key = artifacts.apply(slot.platform()).artifactKey();
-            if (h != null && h.alive() && Objects.equals(h.file().profile(), wanted) && key.equals(h.file().artifactKey())) {
+            Integer port = ports.get(deviceId);
+            boolean portOk = port == null || (h != null && port == h.file().port());
+            if (h != null && h.alive() && Objects.equals(h.file().profile(), wanted) && key.equals(h.file().artifactKey()) && portOk) {
                 return h;
             }
             if (h != null) {
@@ -95,19 +100,39 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
         else ports.put(deviceId, port);
     }
 
-    /** Registers a runner adopted from an earlier daemon. */
-    public void adopt(RunnerHandle h) {
+    /**
+     * Registers a runner adopted from an earlier daemon; false when another daemon took the device
+     * meanwhile (the caller then stops the runner).
+     */
+    public boolean adopt(RunnerHandle h) {
+        var holder = locks.acquire(h.deviceId());
+        if (holder.isPresent()) {
+            log.warn("cannot adopt runner " + h.deviceId() + ": the device is now driven by " + holder.get());
+            return false;
+        }
         runners.put(h.deviceId(), h);
         profiles.put(h.deviceId(), h.file().profile());
+        return true;
     }
 
     private RunnerHandle start(String deviceId) {
         DeviceSlot slot = slot(deviceId);
         String profile = profiles.getOrDefault(deviceId, slot.profile());
         PlatformProfile platform = PlatformProfile.of(slot.platform());
+        var holder = locks.acquire(deviceId);
+        if (holder.isPresent()) {
+            throw new TandemException(ErrorCode.DEVICE_UNAVAILABLE, deviceId + " is driven by another Tandem daemon ("
+                    + holder.get() + "); stop that daemon (`TANDEM_HOME=" + holder.get().home() + " tandem daemon stop`) or pick another device");
+        }
         long t0 = System.nanoTime();
-        RunnerHandle h = launcher.start(new RunnerLauncher.Launch(deviceId, platform, profile,
+        RunnerHandle h;
+        try {
+            h = launcher.start(new RunnerLauncher.Launch(deviceId, platform, profile,
                 ports.getOrDefault(deviceId, 0), Map.of()), artifacts.apply(slot.platform()));
+        } catch (RuntimeException e) {
+            locks.release(deviceId);
+            throw e;
+        }
         runners.put(deviceId, h);
         log.info("runner " + deviceId + " started: pid " + h.pid() + ", port " + h.file().port() + ", boot " + h.bootId()
                 + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
@@ -131,6 +156,7 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
     public void stop(String deviceId) {
         RunnerHandle h = runners.remove(deviceId);
         if (h != null) stopQuietly(h);
+        locks.release(deviceId);
     }
 
     private void stopQuietly(RunnerHandle h) {
@@ -161,7 +187,10 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
     @Override
     public void close() {
         List<Thread> stops = runners.values().stream()
-                .map(h -> Thread.ofVirtual().start(() -> stopQuietly(h))).toList();
+                .map(h -> Thread.ofVirtual().start(() -> {
+                    stopQuietly(h);
+                    locks.release(h.deviceId());
+                })).toList();
         for (Thread t : stops) {
             try {
                 t.join(10_000);

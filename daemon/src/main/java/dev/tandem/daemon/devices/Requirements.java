@@ -1,0 +1,49 @@
+package dev.tandem.daemon.devices;
+
+import dev.tandem.plan.DeviceDecl;
+import dev.tandem.plan.Plan;
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.TandemException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What each label of a plan needs, in order of precedence: {@code --device LABEL=SPEC}, the plan's
+ * per-label {@code platform}/{@code profile}, then any free device of the default platform.
+ */
+public final class Requirements {
+    private Requirements() {}
+
+    public static List<Requirement> forPlan(Plan plan, Map<String, String> given, String defaultPlatform, DevicePool pool) {
+        Map<String, String> specs = new LinkedHashMap<>(given);
+        List<String> labels = plan.labels();
+        if (!plan.multiDevice() && specs.size() == 1 && !specs.containsKey(Plan.SINGLE_DEVICE_LABEL)) {
+            // a single-device plan: --device SPEC or --device ANY=SPEC both name its one device
+            String only = specs.values().iterator().next();
+            specs.clear();
+            specs.put(Plan.SINGLE_DEVICE_LABEL, only);
+        }
+        for (String label : specs.keySet()) {
+            if (!labels.contains(label)) {
+                throw new TandemException(ErrorCode.USAGE, "--device " + label + "=…: the plan has no label '" + label
+                        + "'; its labels are " + labels);
+            }
+        }
+        String platform = defaultPlatform != null ? defaultPlatform : "sim";
+        List<Requirement> reqs = new ArrayList<>();
+        for (String label : labels) {
+            String spec = specs.get(label);
+            if (spec == null) {
+                Optional<DeviceDecl> decl = plan.devices().stream().filter(d -> d.label().equals(label)).findFirst();
+                String p = decl.map(DeviceDecl::platform).orElse(null);
+                String profile = decl.map(DeviceDecl::profile).orElse(null);
+                spec = (p != null ? p : platform) + (profile != null ? ":" + profile : "");
+            }
+            reqs.add(Requirement.parse(label, spec, pool));
+        }
+        return reqs;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.tandem.daemon.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.daemon.devices.Allocation;
+import dev.tandem.daemon.devices.Allocator;
+import dev.tandem.daemon.devices.DeviceSlot;
+import dev.tandem.daemon.report.ResultsWriter;
+import dev.tandem.daemon.runner.RunnerClient;
+import dev.tandem.daemon.runner.RunnerSupervisor;
+import dev.tandem.daemon.state.Log;
+import dev.tandem.engine.DeviceChannel;
+import dev.tandem.engine.PlanExecutor;
+import dev.tandem.engine.RunOptions;
+import dev.tandem.engine.result.RunResult;
+import dev.tandem.plan.AbortStrategy;
+import dev.tandem.plan.Plan;
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.Json;
+import dev.tandem.protocol.TandemException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Executes one loaded plan on devices already allocated to it: makes sure their runners are up,
+ * runs the engine, writes results.json and junit.xml into the run's directory, records the
+ * plan's duration for sharding. Used by single runs and by suites.
+ */
+public final class PlanRuns {
+    /** One plan execution. */
+    public record Job(Plan plan, String planPath, AbortStrategy strategy, int startStep, Path runDir, Allocation alloc,
+            long clientPid, Integer runnerPort) {
+        String runId() {
+            return runDir.getFileName().toString();
+        }
+    }
+
+    private final Allocator allocator;
+    private final RunnerSupervisor supervisor;
+    private final RunnerClient client;
+    private final Map<String, String> services;
+    private final ActiveRuns active;
+    private final History history;
+    private final Log log;
+
+    public PlanRuns(Allocator allocator, RunnerSupervisor supervisor, RunnerClient client, Map<String, String> services,
+            ActiveRuns active, History history, Log log) {
+        this.allocator = allocator;
+        this.supervisor = supervisor;
+        this.client = client;
+        this.services = services;
+        this.active = active;
+        this.history = history;
+        this.log = log;
+    }
+
+    public RunResult execute(Job job, RunEvents events) throws InterruptedException {
+        String runId = job.runId();
+        ObjectNode allocated = Json.object();
+        allocated.put("runId", runId).put("dir", job.runDir().toString()).put("plan", job.plan().name());
+        ObjectNode devs = allocated.putObject("devices");
+        Map<String, String> deviceIds = new LinkedHashMap<>();
+        job.alloc().byLabel().forEach((label, slot) -> {
+            devs.put(label, slot.id());
+            deviceIds.put(label, slot.id());
+        });
+        events.emit("allocated", allocated);
+        active.started(runId, job.runDir(), job.plan().name(), deviceIds, job.clientPid());
+        try {
+            if (job.runnerPort() != null) {
+                job.alloc().byLabel().values().forEach(slot -> supervisor.setPort(slot.id(), job.runnerPort()));
+            }
+            TandemException startFailure = startRunners(job.alloc(), events);
+            RunResult result = startFailure != null
+                    ? InfraFailure.result(runId, job.plan(), deviceIds, startFailure, job.startStep())
+                    : run(job, deviceIds, events);
+            write(job.runDir(), result);
+            if (result.status() != dev.tandem.engine.result.RunStatus.ERROR) history.record(job.planPath(), result.durationMs());
+            log.info("run " + runId + " " + result.status().wire() + " in " + result.durationMs() + " ms");
+            return result;
+        } finally {
+            active.finished(runId);
+        }
+    }
+
+    private RunResult run(Job job, Map<String, String> deviceIds, RunEvents events) throws InterruptedException {
+        String runId = job.runId();
+        Path screenshots = job.runDir().resolve("screenshots");
+        Map<String, DeviceChannel> channels = new LinkedHashMap<>();
+        job.alloc().byLabel().forEach((label, slot) -> channels.put(label, new RunnerChannel(client, slot.id(),
+                new LaunchContext(runId, label, services), screenshots)));
+        PlanExecutor executor = new PlanExecutor(job.plan(), channels, deviceIds,
+                new RunOptions(runId, job.strategy(), job.startStep()), events);
+        active.attach(runId, executor);
+        Heartbeat heartbeat = Heartbeat.start(events, job.clientPid(), () -> allocator.heartbeat(job.alloc().owner()),
+                () -> executor.abort("the CLI (pid " + job.clientPid() + ") went away"));
+        try {
+            return executor.run();
+        } finally {
+            heartbeat.stop();
+        }
+    }
+
+    private void write(Path runDir, RunResult result) {
+        try {
+            ResultsWriter.write(runDir, result);
+        } catch (IOException e) {
+            log.warn("cannot write results into " + runDir + ": " + e.getMessage());
+        }
+    }
+
+    /** The CLI's exit code for a result. */
+    public static int exitCode(RunResult result) {
+        return switch (result.status()) {
+            case PASSED -> 0;
+            case FAILED, ABORTED -> 1;
+            case ERROR -> 3;
+        };
+    }
+
+    /** Starts the allocated devices' runners in parallel; returns the first failure, or null. */
+    private TandemException startRunners(Allocation alloc, RunEvents events) throws InterruptedException {
+        Map<String, TandemException> failures = new ConcurrentHashMap<>();
+        List<Thread> threads = new ArrayList<>();
+        for (Map.Entry<String, DeviceSlot> e : alloc.byLabel().entrySet()) {
+            String profile = alloc.profiles().get(e.getKey());
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    boolean warm = supervisor.warm().contains(e.getValue().id());
+                    if (!warm) events.emit("runner", Json.object().put("device", e.getValue().id()).put("state", "starting"));
+                    supervisor.ensure(e.getValue().id(), profile);
+                } catch (TandemException ex) {
+                    failures.put(e.getKey(), ex);
+                } catch (RuntimeException ex) {
+                    failures.put(e.getKey(), new TandemException(ErrorCode.RUNNER_FAILED, ex.toString()));
+                }
+            }));
+        }
+        for (Thread t : threads) t.join();
+        return failures.values().stream().findFirst().orElse(null);
+    }
+}
