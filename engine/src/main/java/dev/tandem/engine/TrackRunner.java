@@ -240,7 +240,7 @@ final class TrackRunner {
     private boolean syncFailed(int planIndex, StepFailure f, Tool tool) {
         ErrorInfo e = f.error();
         failure = new Failure(planIndex, -1, tool.wireName(), e.code(), e.message());
-        boolean consequence = e.code() == ErrorCode.PEER_FAILED || e.code() == ErrorCode.ABORTED;
+        boolean consequence = RunControl.consequence(e.code());
         status = consequence ? DeviceStatus.ABORTED : DeviceStatus.FAILED;
         if (!consequence) control.failed(track.label(), failure);
         return false;
