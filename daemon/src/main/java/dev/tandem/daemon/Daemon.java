@@ -72,7 +72,7 @@ public final class Daemon {
         allocator = new Allocator(pool, locks::heldElsewhere);
         Map<String, String> runnerEnv = new HashMap<>();
         if (env.containsKey("TANDEM_TEST_FAULTS")) runnerEnv.put("TANDEM_TEST_FAULTS", env.get("TANDEM_TEST_FAULTS"));
-        RunnerLauncher launcher = new RunnerLauncher(state, runnerEnv);
+        RunnerLauncher launcher = new RunnerLauncher(state, runnerEnv, longEnv("TANDEM_RUNNER_ORPHAN_TTL_MS", 0));
         RunnerLauncher.Artifact artifact = RunnerLauncher.Artifact.current();
         supervisor = new RunnerSupervisor(state, pool, launcher, platform -> artifact, locks, Log.stderr("runners"));
         RunnerClient client = new RunnerClient(supervisor);

@@ -18,22 +18,22 @@ import java.util.stream.Stream;
  * distribution, with a private state dir, so each test gets its own daemon and runners. Closing
  * stops the daemon and checks that nothing of ours is left running.
  */
-final class Tandem implements AutoCloseable {
-    static final Path LIB = Path.of(System.getProperty("tandem.lib", "../cli/target/lib")).toAbsolutePath().normalize();
-    static final Path ROOT = Path.of(System.getProperty("tandem.root", "..")).toAbsolutePath().normalize();
+public final class Tandem implements AutoCloseable {
+    public static final Path LIB = Path.of(System.getProperty("tandem.lib", "../cli/target/lib")).toAbsolutePath().normalize();
+    public static final Path ROOT = Path.of(System.getProperty("tandem.root", "..")).toAbsolutePath().normalize();
 
-    final Path home;
-    final Path work;
+    public final Path home;
+    public final Path work;
     private final Map<String, String> env = new HashMap<>();
 
     /** What one CLI invocation did. */
-    record Result(int exit, String out, String err) {
-        String all() {
+    public record Result(int exit, String out, String err) {
+        public String all() {
             return out + err;
         }
     }
 
-    Tandem() throws IOException {
+    public Tandem() throws IOException {
         this.home = Files.createTempDirectory("tandem-it-home-");
         this.work = Files.createTempDirectory("tandem-it-work-");
         env.put("TANDEM_HOME", home.toString());
@@ -43,23 +43,23 @@ final class Tandem implements AutoCloseable {
         env.put("TANDEM_DEVICE_LOCK_DIR", work.resolve(".device-locks").toString());
     }
 
-    Tandem env(String key, String value) {
+    public Tandem env(String key, String value) {
         env.put(key, value);
         return this;
     }
 
-    static String classpath() throws IOException {
+    public static String classpath() throws IOException {
         try (Stream<Path> jars = Files.list(LIB)) {
             return String.join(":", jars.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).sorted().toList());
         }
     }
 
-    static String java() {
+    public static String java() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
     /** Starts the CLI without waiting. */
-    Process start(String... args) throws IOException {
+    public Process start(String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-cp", classpath(), "dev.tandem.cli.Main"));
         cmd.addAll(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
@@ -68,7 +68,7 @@ final class Tandem implements AutoCloseable {
     }
 
     /** Runs the CLI to completion (bounded). */
-    Result run(String... args) throws IOException, InterruptedException {
+    public Result run(String... args) throws IOException, InterruptedException {
         Process p = start(args);
         var out = readAsync(p.getInputStream());
         var err = readAsync(p.getErrorStream());
@@ -77,6 +77,35 @@ final class Tandem implements AutoCloseable {
             throw new AssertionError("tandem " + String.join(" ", args) + " did not finish within 180 s");
         }
         return new Result(p.exitValue(), out.join(), err.join());
+    }
+
+    /** Waits (bounded) for a CLI started with {@link #start} and collects its output. */
+    public static Result finish(Process p, long timeoutMs) throws InterruptedException {
+        var out = readAsync(p.getInputStream());
+        var err = readAsync(p.getErrorStream());
+        if (!p.waitFor(timeoutMs, TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the CLI did not finish within " + timeoutMs + " ms");
+        }
+        return new Result(p.exitValue(), out.join(), err.join());
+    }
+
+    /** The daemon's pid from daemon.json, or -1. */
+    public long daemonPid() {
+        return jsonLong(home.resolve("daemon.json"), "pid");
+    }
+
+    /** A device's runner pid from runners/DEVICE.json, or -1. */
+    public long runnerPid(String device) {
+        return jsonLong(home.resolve("runners").resolve(device + ".json"), "pid");
+    }
+
+    private static long jsonLong(Path file, String field) {
+        try {
+            return dev.tandem.protocol.Json.tree(Files.readAllBytes(file)).path(field).asLong(-1);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static java.util.concurrent.CompletableFuture<String> readAsync(java.io.InputStream in) {
@@ -90,18 +119,18 @@ final class Tandem implements AutoCloseable {
     }
 
     /** A plan from examples/ copied into the work dir (so tests may edit it). */
-    Path example(String name) throws IOException {
+    public Path example(String name) throws IOException {
         Path target = work.resolve(name);
         Files.copy(ROOT.resolve("examples").resolve(name), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return target;
     }
 
-    Path write(String name, String yaml) throws IOException {
+    public Path write(String name, String yaml) throws IOException {
         return Files.writeString(work.resolve(name), yaml);
     }
 
     /** Pids of live processes that belong to this test's state dir (by environment or arguments). */
-    List<Long> processes() {
+    public List<Long> processes() {
         List<Long> pids = new ArrayList<>();
         String marker = home.toString();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -123,7 +152,7 @@ final class Tandem implements AutoCloseable {
     }
 
     /** Waits (bounded) until no process of ours is alive; returns those still alive at the deadline. */
-    List<Long> awaitNoProcesses(long timeoutMs) throws InterruptedException {
+    public List<Long> awaitNoProcesses(long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         List<Long> left = processes();
         while (!left.isEmpty() && System.nanoTime() < deadline) {
@@ -153,7 +182,7 @@ final class Tandem implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) return;
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

@@ -1,43 +1,96 @@
 package dev.tandem.daemon.runner;
 
+import dev.tandem.protocol.http.TransportException;
+import dev.tandem.protocol.runner.CommandState;
+
 /**
- * The recovery policy as one table: where a command's delivery broke × whether it mutates →
- * what the client does. Failure points are classified from typed transport outcomes and the
- * runner's liveness, never from error-message text. See docs/runner-protocol.md.
+ * The recovery policy as one table (docs/runner-protocol.md, "Recovery"): where a command's
+ * delivery broke × whether it mutates → what the client does. Failure points are classified from
+ * typed outcomes (the transport's {@link TransportException.Kind}, a refusal by another boot, and
+ * the liveness probe made only after a failure), never from error-message text.
  */
 public final class RecoveryPolicy {
     private RecoveryPolicy() {}
 
-    /** Where delivery broke. */
+    /** How far one attempt got. */
+    public enum Delivery {
+        /** Connect failed or the request was not fully written: no runner can have read it. */
+        NOT_SENT,
+        /** Answered by another boot (409) or another process (401) at that port: refused, not run. */
+        REFUSED_BY_OTHER,
+        /** Written, and the reply was lost, late or garbled: the runner may have acted on it. */
+        MAYBE_DELIVERED;
+
+        public static Delivery of(TransportException.Kind kind) {
+            return switch (kind) {
+                case CONNECT_FAILED, WRITE_FAILED -> NOT_SENT;
+                case RESPONSE_LOST, TIMEOUT, MALFORMED -> MAYBE_DELIVERED;
+            };
+        }
+    }
+
+    /** What the probe after a failure found: the process, then {@code GET /v1/uptime} on a fresh connection. */
+    public enum Liveness {
+        SAME_BOOT,
+        /** Dead, silent, or another boot answers at its port. */
+        GONE
+    }
+
+    /** Where delivery broke, over all attempts to the current boot. */
     public enum FailurePoint {
-        /** Connect refused or request not fully written; the runner is alive. Nothing was received. */
-        NOT_SENT_RUNNER_ALIVE,
-        /** Nothing was received, and the runner is dead. */
-        NOT_SENT_RUNNER_DEAD,
-        /** The request went out; the reply was lost or late; the same boot is still alive. */
-        SENT_REPLY_LOST,
-        /** The request went out and the runner that got it has died (or was replaced by another boot). */
-        SENT_RUNNER_DIED
+        /** No attempt can have reached the boot, and it is alive. */
+        NOT_SENT_SAME_BOOT,
+        /** No attempt can have reached the boot, and it is gone. */
+        NOT_SENT_RUNNER_GONE,
+        /** An attempt may have reached the boot (reply lost or late), and the same boot is alive. */
+        SENT_SAME_BOOT,
+        /** An attempt may have reached the boot, and it is gone: only its durable journal knows. */
+        SENT_RUNNER_GONE
     }
 
     public enum Action {
-        /** Send the same id again to the same runner. */
+        /** Send the same id to the same boot: it runs it if it never got it, else returns its record (waiting if running). */
         RESEND,
-        /** Start a new runner and send the same id to it. */
+        /** Start a new runner and send the same id to it (with a new boot id). */
         RESTART_AND_RESEND,
-        /** Ask the same boot for the id's record; resend the id only if it was never accepted. */
-        QUERY_SAME_BOOT,
-        /** Start a new runner and read the dead boot's durable journal through it: completed → its record;
-         *  never started → resend on the new boot; started → OUTCOME_UNKNOWN, never replayed. */
+        /** Start a new runner and ask it what the dead boot's journal says about the id ({@link #afterJournal}). */
         RESTART_AND_CHECK_JOURNAL
     }
 
+    /** What the dead boot's journal answer means. */
+    public enum Verdict {
+        /** Completed or failed there: that is the outcome. */
+        RETURN_RECORD,
+        /** Never started there: safe to send to the new boot. */
+        RESEND_ON_NEW_BOOT,
+        /** Started with no end, or no evidence left: the step fails with OUTCOME_UNKNOWN; never replayed. */
+        OUTCOME_UNKNOWN
+    }
+
+    public static FailurePoint classify(boolean maybeDeliveredToThisBoot, Liveness liveness) {
+        if (maybeDeliveredToThisBoot) {
+            return liveness == Liveness.SAME_BOOT ? FailurePoint.SENT_SAME_BOOT : FailurePoint.SENT_RUNNER_GONE;
+        }
+        return liveness == Liveness.SAME_BOOT ? FailurePoint.NOT_SENT_SAME_BOOT : FailurePoint.NOT_SENT_RUNNER_GONE;
+    }
+
+    /** The table. Read-only commands differ in one row only: a lost one is simply run again. */
     public static Action decide(FailurePoint point, boolean mutating) {
         return switch (point) {
-            case NOT_SENT_RUNNER_ALIVE -> Action.RESEND;
-            case NOT_SENT_RUNNER_DEAD -> Action.RESTART_AND_RESEND;
-            case SENT_REPLY_LOST -> Action.QUERY_SAME_BOOT;
-            case SENT_RUNNER_DIED -> mutating ? Action.RESTART_AND_CHECK_JOURNAL : Action.RESTART_AND_RESEND;
+            case NOT_SENT_SAME_BOOT -> Action.RESEND;
+            case NOT_SENT_RUNNER_GONE -> Action.RESTART_AND_RESEND;
+            case SENT_SAME_BOOT -> Action.RESEND;
+            case SENT_RUNNER_GONE -> mutating ? Action.RESTART_AND_CHECK_JOURNAL : Action.RESTART_AND_RESEND;
+        };
+    }
+
+    /** @param state what the successor reports for the dead boot, or null when it did not answer */
+    public static Verdict afterJournal(CommandState state) {
+        if (state == null) return Verdict.OUTCOME_UNKNOWN;
+        return switch (state) {
+            case COMPLETED, FAILED -> Verdict.RETURN_RECORD;
+            case NOT_ACCEPTED -> Verdict.RESEND_ON_NEW_BOOT;
+            case ACCEPTED, STARTED, UNKNOWN -> Verdict.OUTCOME_UNKNOWN;
         };
     }
 }

@@ -7,99 +7,67 @@ import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.http.HttpResponse;
-import dev.tandem.protocol.http.TransportException;
-import dev.tandem.protocol.runner.CommandEnvelope;
 import dev.tandem.protocol.runner.CommandRecord;
-import dev.tandem.protocol.runner.CommandState;
-import dev.tandem.protocol.runner.Timings;
 import dev.tandem.protocol.runner.Uptime;
+import java.io.IOException;
 
 /**
  * Sends commands to runners and recovers from broken deliveries by the {@link RecoveryPolicy}
  * table. No preflight: the command id and the runner's journal make a resend safe, so the first
- * round trip is the command itself.
+ * round trip is the command itself, and the liveness probe is made only after a failure.
  */
 public final class RunnerClient {
-    /** How many times one command may be re-delivered before giving up. */
+    /** Deliveries of one command (first send, resends, sends to a new boot) before giving up. */
     static final int MAX_ATTEMPTS = 4;
-    /** Slack beyond a command's own timeout before the client stops waiting for its reply. */
-    static final long REPLY_SLACK_MS = 5_000;
+    /** Slack beyond a command's timeout before the client stops waiting for its reply (the runner's resend grace is 5 s). */
+    static final long REPLY_SLACK_MS = 10_000;
 
-    /** Where runners come from: the supervisor in the daemon, a fake in tests. */
+    /** Where runners come from: the supervisor in the daemon, a fake or real processes in tests. */
     public interface Runners {
+        /** The device's runner, started if there is none. */
         RunnerHandle current(String deviceId);
 
-        /** Replaces {@code dead} (if it is still the device's runner) with a new one. */
+        /** Replaces {@code dead} (if it is still the device's runner) with a new one; {@code dead} is stopped for good first. */
         RunnerHandle replace(String deviceId, RunnerHandle dead);
     }
 
     private final Runners runners;
+    private final long replySlackMs;
+    private final Flights flights = new Flights();
 
     public RunnerClient(Runners runners) {
-        this.runners = runners;
+        this(runners, REPLY_SLACK_MS);
     }
 
-    /** Runs one command to a final record (completed, failed or, for a lost mutation, unknown). */
+    /** @param replySlackMs how long past a command's timeout to wait for its reply (short in tests) */
+    RunnerClient(Runners runners, long replySlackMs) {
+        this.runners = runners;
+        this.replySlackMs = replySlackMs;
+    }
+
+    /**
+     * Runs one command to a final record: completed, failed (the runner's error, or why it could
+     * not be delivered), or unknown ({@code OUTCOME_UNKNOWN}: a mutating command that may have run
+     * and is never replayed). Never throws for runner or transport failures.
+     */
     public CommandRecord execute(String deviceId, String commandId, Tool tool, JsonNode params, long timeoutMs)
             throws InterruptedException {
-        boolean mutating = tool.traits().mutates(params);
-        RunnerHandle handle = runners.current(deviceId);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                CommandRecord rec = post(handle, commandId, tool, params, timeoutMs);
-                if (rec.state().isTerminal()) return rec;
-                rec = awaitTerminal(handle, commandId, timeoutMs);
-                if (rec != null) return rec;
-                throw new TransportException(TransportException.Kind.TIMEOUT, "no final record", null);
-            } catch (WrongBoot wb) {
-                // the runner at that port is another boot: ours is gone; nothing reached the new one
-                handle = runners.replace(deviceId, handle);
-                continue;
-            } catch (TransportException te) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    return failed(commandId, handle, mutating && te.maybeDelivered() ? unknown(tool, te) : new ErrorInfo(
-                            ErrorCode.RUNNER_FAILED, "the runner for " + deviceId + " did not answer " + tool + " after "
-                            + attempt + " attempts (" + te.getMessage() + "); see its log under $TANDEM_HOME/logs"));
-                }
-                RecoveryPolicy.FailurePoint point = classify(te, handle);
-                switch (RecoveryPolicy.decide(point, mutating)) {
-                    case RESEND -> { }
-                    case RESTART_AND_RESEND -> handle = runners.replace(deviceId, handle);
-                    case QUERY_SAME_BOOT -> {
-                        CommandRecord rec = query(handle, commandId, handle.bootId());
-                        if (rec != null && rec.state().isTerminal()) return rec;
-                        // not accepted: resend; accepted/started: a resend of the id waits for it
-                    }
-                    case RESTART_AND_CHECK_JOURNAL -> {
-                        RunnerHandle dead = handle;
-                        handle = runners.replace(deviceId, dead);
-                        CommandRecord rec = query(handle, commandId, dead.bootId());
-                        if (rec == null) {
-                            return failed(commandId, handle, unknown(tool, te));
-                        }
-                        switch (rec.state()) {
-                            case COMPLETED, FAILED -> {
-                                return rec;
-                            }
-                            case NOT_ACCEPTED -> { } // never started on the dead boot: safe to send to the new one
-                            default -> {
-                                return failed(commandId, handle, unknown(tool, te));
-                            }
-                        }
-                    }
-                }
-            }
+        Flights.Flight flight = flights.begin(commandId);
+        try {
+            return new Delivery(deviceId, flight, tool, params, timeoutMs).run();
+        } finally {
+            flights.end(flight);
         }
     }
 
-    /** Best effort: asks the runner to stop the command; never throws. */
+    /**
+     * Best effort: stops the command. If it has not reached a runner it is never sent; if it waits
+     * there it never starts; if it is running its waits stop. A cancel after the end does nothing.
+     */
     public void cancel(String deviceId, String commandId) {
-        try {
-            RunnerHandle h = runners.current(deviceId);
-            h.client().send("POST", "/v1/commands/" + commandId + "/cancel", new byte[0], 2_000);
-        } catch (RuntimeException | TransportException ignored) {
-            // the command ends by its own deadline anyway
-        }
+        Flights.Flight f = flights.cancel(commandId);
+        RunnerHandle h = f == null ? null : f.handle;
+        if (h != null) RunnerCalls.cancel(h, commandId);
     }
 
     /** The runner's identity, or null when it does not answer. */
@@ -107,86 +75,119 @@ public final class RunnerClient {
         try {
             HttpResponse r = h.client().send("GET", "/v1/uptime", null, timeoutMs);
             return r.ok() ? Json.read(r.body(), Uptime.class) : null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
 
-    private CommandRecord post(RunnerHandle h, String id, Tool tool, JsonNode params, long timeoutMs)
-            throws TransportException, WrongBoot {
-        byte[] body = Json.bytes(new CommandEnvelope(id, h.bootId(), tool.wireName(), params, timeoutMs));
-        HttpResponse r = h.client().send("POST", "/v1/commands", body, timeoutMs + REPLY_SLACK_MS);
-        h.touch();
-        if (r.status() == 409) throw new WrongBoot();
-        return parse(r, id, h);
-    }
+    /** One command's deliveries, attempt by attempt. */
+    private final class Delivery {
+        private final String deviceId;
+        private final Flights.Flight flight;
+        private final Tool tool;
+        private final JsonNode params;
+        private final long timeoutMs;
+        private final boolean mutating;
+        private RunnerHandle handle;
+        /** Whether an attempt may have reached {@code handle}'s boot. */
+        private boolean maybeDelivered;
 
-    private CommandRecord awaitTerminal(RunnerHandle h, String id, long timeoutMs) throws TransportException {
-        // a resend found the command still running past its wait: poll its record (bounded)
-        long deadline = System.nanoTime() + (timeoutMs + REPLY_SLACK_MS) * 1_000_000L;
-        while (System.nanoTime() < deadline) {
-            HttpResponse r = h.client().send("GET", "/v1/commands/" + id + "?bootId=" + h.bootId(), null, 5_000);
-            CommandRecord rec = parse(r, id, h);
-            if (rec.state().isTerminal()) return rec;
+        Delivery(String deviceId, Flights.Flight flight, Tool tool, JsonNode params, long timeoutMs) {
+            this.deviceId = deviceId;
+            this.flight = flight;
+            this.tool = tool;
+            this.params = params;
+            this.timeoutMs = timeoutMs;
+            this.mutating = tool.traits().mutates(params);
+        }
+
+        CommandRecord run() throws InterruptedException {
             try {
-                Thread.sleep(20); // the runner offers no push for this rare path; poll briefly
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
+                use(runners.current(deviceId));
+            } catch (TandemException e) {
+                return RunnerCalls.failed(flight.id, null, tool.wireName(), e.info());
+            }
+            String lastFailure = null;
+            for (int attempt = 1; ; attempt++) {
+                if (Thread.interrupted()) throw new InterruptedException("interrupted while sending " + tool);
+                // handle is published before this read; cancel() sets the flag before reading handle
+                if (flight.cancelled && !maybeDelivered) {
+                    return RunnerCalls.failed(flight.id, handle.bootId(), tool.wireName(),
+                            new ErrorInfo(ErrorCode.CANCELLED, ErrorCode.CANCELLED.hint()));
+                }
+                RecoveryPolicy.Liveness liveness;
+                switch (RunnerCalls.post(handle, flight.id, tool.wireName(), params, timeoutMs, timeoutMs + replySlackMs)) {
+                    case RunnerCalls.Answered a -> {
+                        if (a.record().state().isTerminal()) return a.record();
+                        // a resend outwaited its grace and the command still runs: ask again (bounded below)
+                        maybeDelivered = true;
+                        lastFailure = tool + " was still " + a.record().state().wire() + " on the runner";
+                        liveness = RecoveryPolicy.Liveness.SAME_BOOT;
+                    }
+                    case RunnerCalls.Refused r -> {
+                        lastFailure = r.why();
+                        liveness = RecoveryPolicy.Liveness.GONE;
+                    }
+                    case RunnerCalls.Lost l -> {
+                        if (RecoveryPolicy.Delivery.of(l.cause().kind()) == RecoveryPolicy.Delivery.MAYBE_DELIVERED) {
+                            maybeDelivered = true;
+                        }
+                        lastFailure = l.cause().kind() + ": " + l.cause().getMessage();
+                        liveness = RunnerCalls.probe(handle);
+                    }
+                }
+                RecoveryPolicy.FailurePoint point = RecoveryPolicy.classify(maybeDelivered, liveness);
+                CommandRecord settled = recover(RecoveryPolicy.decide(point, mutating), lastFailure);
+                if (settled != null) return settled;
+                if (attempt >= MAX_ATTEMPTS) return giveUp(attempt, lastFailure);
             }
         }
-        return null;
-    }
 
-    private static CommandRecord query(RunnerHandle h, String id, String bootId) {
-        try {
-            HttpResponse r = h.client().send("GET", "/v1/commands/" + id + "?bootId=" + bootId, null, 5_000);
-            return r.ok() ? Json.read(r.body(), CommandRecord.class) : null;
-        } catch (java.io.IOException e) {
-            return null;
+        /** Carries out one action of the table; a record when that settles the command, else null (send again). */
+        private CommandRecord recover(RecoveryPolicy.Action action, String failure) {
+            RunnerHandle old = handle;
+            boolean reachedOld = maybeDelivered;
+            if (action == RecoveryPolicy.Action.RESEND) return null;
+            try {
+                use(runners.replace(deviceId, old));
+            } catch (TandemException e) {
+                // no successor: nobody can read the old boot's journal
+                return RunnerCalls.failed(flight.id, old.bootId(), tool.wireName(), mutating && reachedOld
+                        ? unknown("its runner failed (" + failure + ") and no new runner could be started to read its journal ("
+                                + e.getMessage() + ")")
+                        : e.info());
+            }
+            if (action == RecoveryPolicy.Action.RESTART_AND_RESEND) return null;
+            CommandRecord rec = RunnerCalls.query(handle, flight.id, old.bootId());
+            return switch (RecoveryPolicy.afterJournal(rec == null ? null : rec.state())) {
+                case RETURN_RECORD -> rec;
+                case RESEND_ON_NEW_BOOT -> null;
+                case OUTCOME_UNKNOWN -> RunnerCalls.failed(flight.id, old.bootId(), tool.wireName(), unknown(rec == null
+                        ? "its runner (boot " + old.bootId() + ") failed (" + failure + ") and its successor could not say whether it had started"
+                        : "its runner (boot " + old.bootId() + ") failed (" + failure + ") after recording it as started"));
+            };
         }
-    }
 
-    private static CommandRecord parse(HttpResponse r, String id, RunnerHandle h) throws TransportException {
-        if (r.status() == 401) {
-            throw new TandemException(ErrorCode.RUNNER_FAILED, "runner " + h.deviceId() + " rejected the daemon's token");
+        private void use(RunnerHandle h) {
+            handle = h;
+            flight.handle = h;
+            maybeDelivered = false;
         }
-        try {
-            CommandRecord rec = Json.read(r.body(), CommandRecord.class);
-            if (rec.state() == null) throw new java.io.IOException("no state");
-            return rec;
-        } catch (java.io.IOException e) {
-            throw new TransportException(TransportException.Kind.MALFORMED, "runner reply for " + id + " is not a record: "
-                    + r.bodyText(), e);
+
+        private CommandRecord giveUp(int attempts, String failure) {
+            if (mutating && maybeDelivered) {
+                RunnerCalls.cancel(handle, flight.id);
+                return RunnerCalls.failed(flight.id, handle.bootId(), tool.wireName(), unknown(
+                        "the runner for " + deviceId + " gave no final answer after " + attempts + " deliveries (" + failure + ")"));
+            }
+            return RunnerCalls.failed(flight.id, handle.bootId(), tool.wireName(), new ErrorInfo(ErrorCode.RUNNER_FAILED,
+                    "the runner for " + deviceId + " did not answer " + tool + " after " + attempts + " attempts (" + failure
+                            + "); see its log under $TANDEM_HOME/logs"));
         }
-    }
 
-    private static RecoveryPolicy.FailurePoint classify(TransportException te, RunnerHandle h) {
-        boolean sameBootAlive = false;
-        if (h.alive()) {
-            Uptime u = uptime(h, 2_000);
-            sameBootAlive = u != null && h.bootId().equals(u.bootId());
-        }
-        if (!te.maybeDelivered()) {
-            return sameBootAlive ? RecoveryPolicy.FailurePoint.NOT_SENT_RUNNER_ALIVE : RecoveryPolicy.FailurePoint.NOT_SENT_RUNNER_DEAD;
-        }
-        return sameBootAlive ? RecoveryPolicy.FailurePoint.SENT_REPLY_LOST : RecoveryPolicy.FailurePoint.SENT_RUNNER_DIED;
-    }
-
-    private static ErrorInfo unknown(Tool tool, TransportException te) {
-        return new ErrorInfo(ErrorCode.OUTCOME_UNKNOWN, tool + " may have run on the device and was not repeated: "
-                + "the runner stopped after starting it (" + te.kind() + "). Check the device state before rerunning.");
-    }
-
-    private static CommandRecord failed(String id, RunnerHandle h, ErrorInfo error) {
-        CommandState st = error.code() == ErrorCode.OUTCOME_UNKNOWN ? CommandState.UNKNOWN : CommandState.FAILED;
-        return new CommandRecord(id, h.bootId(), null, st, null, error, Timings.NONE);
-    }
-
-    /** The runner refused the command: it is addressed to another boot. */
-    private static final class WrongBoot extends Exception {
-        WrongBoot() {
-            super(null, null, false, false);
+        private ErrorInfo unknown(String why) {
+            return new ErrorInfo(ErrorCode.OUTCOME_UNKNOWN, tool + " on " + deviceId + " may have run and was not repeated: "
+                    + why + ". Check the device's state before rerunning.");
         }
     }
 }

@@ -55,10 +55,16 @@ public final class RunnerLauncher {
 
     private final StateDir state;
     private final Map<String, String> extraEnv;
+    private final long orphanTtlMs;
 
-    public RunnerLauncher(StateDir state, Map<String, String> extraEnv) {
+    /**
+     * @param extraEnv environment for runners (e.g. the test-only fault switch)
+     * @param orphanTtlMs how long a runner outlives its daemon waiting to be adopted (0: the runner's default)
+     */
+    public RunnerLauncher(StateDir state, Map<String, String> extraEnv, long orphanTtlMs) {
         this.state = state;
         this.extraEnv = Map.copyOf(extraEnv);
+        this.orphanTtlMs = orphanTtlMs;
     }
 
     public RunnerHandle start(Launch launch, Artifact artifact) {
@@ -75,6 +81,7 @@ public final class RunnerLauncher {
                 "--artifact-key", artifact.artifactKey(),
                 "--daemon-pid", Long.toString(ProcessHandle.current().pid())));
         if (launch.profile() != null) cmd.addAll(List.of("--profile", launch.profile()));
+        if (orphanTtlMs > 0) cmd.addAll(List.of("--orphan-ttl-ms", Long.toString(orphanTtlMs)));
         launch.options().forEach((k, v) -> cmd.addAll(List.of("--opt", k + "=" + v)));
         Path log = state.logs().resolve("runner-" + launch.deviceId() + ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd)

@@ -1,0 +1,85 @@
+package dev.tandem.it.lifecycle;
+
+import dev.tandem.daemon.runner.RunnerClient;
+import dev.tandem.daemon.runner.RunnerHandle;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * {@link RunnerClient.Runners} over real runner processes. {@code replace} kills the old process
+ * for good (and waits for it), then hands over a new runner, set up by the device's hook the way
+ * the device was (app launched in the trial's room): a sim phone's state lives in its runner, a
+ * real phone's does not. A spare runner per device is started ahead, so trials do not wait for JVMs.
+ */
+final class TestRunners implements RunnerClient.Runners, AutoCloseable {
+    private final RunnerProcesses processes;
+    private final String profile;
+    private final Map<String, RunnerHandle> current = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<RunnerHandle>> spares = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<RunnerHandle>> setups = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    final AtomicInteger replacements = new AtomicInteger();
+
+    TestRunners(RunnerProcesses processes, String profile) {
+        this.processes = processes;
+        this.profile = profile;
+    }
+
+    /** What a new runner for the device must do before it takes over (e.g. launch the app under test). */
+    void setup(String device, Consumer<RunnerHandle> hook) {
+        setups.put(device, hook);
+    }
+
+    @Override
+    public RunnerHandle current(String device) {
+        synchronized (lock(device)) {
+            RunnerHandle h = current.get(device);
+            if (h != null) return h;
+            h = take(device);
+            current.put(device, h);
+            return h;
+        }
+    }
+
+    @Override
+    public RunnerHandle replace(String device, RunnerHandle dead) {
+        synchronized (lock(device)) {
+            RunnerHandle h = current.get(device);
+            if (h != null && h != dead) return h;
+            RunnerProcesses.retire(dead);
+            replacements.incrementAndGet();
+            h = take(device);
+            current.put(device, h);
+            return h;
+        }
+    }
+
+    private RunnerHandle take(String device) {
+        CompletableFuture<RunnerHandle> spare = spares.remove(device);
+        RunnerHandle h = spare != null ? spare.orTimeout(60, TimeUnit.SECONDS).join() : processes.start(device, profile);
+        spares.put(device, CompletableFuture.supplyAsync(() -> processes.start(device, profile)));
+        setups.getOrDefault(device, x -> { }).accept(h);
+        return h;
+    }
+
+    private Object lock(String device) {
+        return locks.computeIfAbsent(device, d -> new Object());
+    }
+
+    /** Kills the device's runner without replacing it (the client finds out by itself). */
+    RunnerHandle killCurrent(String device) {
+        RunnerHandle h = current.get(device);
+        RunnerProcesses.kill(h);
+        return h;
+    }
+
+    /** Lets spares finish starting, so that closing the processes kills them too. */
+    @Override
+    public void close() {
+        spares.values().forEach(f -> f.handle((h, e) -> h).orTimeout(60, TimeUnit.SECONDS).join());
+    }
+}

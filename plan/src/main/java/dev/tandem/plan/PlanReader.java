@@ -1,0 +1,155 @@
+package dev.tandem.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The top level of a plan: its keys, the device declaration, the step list, startStep. */
+final class PlanReader {
+    static final List<String> TOP_KEYS = List.of("name", "description", "devices", "steps", "abortStrategy", "startStep");
+    static final List<String> DEVICE_KEYS = List.of("label", "platform", "profile");
+
+    private static final ParamSpec NAME = ParamSpec.string("name", "\"chat notification\"");
+    private static final ParamSpec DESCRIPTION = ParamSpec.string("description", "\"what this plan checks\"");
+    private static final ParamSpec ABORT = ParamSpec.choice("abortStrategy", "immediate", "finish-current-step");
+    private static final ParamSpec START = ParamSpec.integer("startStep", Long.MIN_VALUE, "0");
+    private static final ParamSpec LABEL = ParamSpec.string("label", "\"A\"");
+    private static final ParamSpec PLATFORM = ParamSpec.choice("platform", "sim", "web");
+    private static final ParamSpec PROFILE = ParamSpec.string("profile", "pixel-7");
+    private static final String ANCHOR_NOTE = "a key whose value only defines an anchor, like tap: &tap {...}, is allowed too";
+
+    private final Problems problems;
+    private final ParamChecker checker;
+
+    private PlanReader(Problems problems) {
+        this.problems = problems;
+        this.checker = new ParamChecker(problems);
+    }
+
+    /** The plan, or null when anything is wrong (then {@code problems} lists all of it). */
+    static Plan read(YNode root, String file, String defaultName, Problems problems) {
+        return new PlanReader(problems).plan(root, file, defaultName);
+    }
+
+    private Plan plan(YNode root, String file, String defaultName) {
+        if (root == null) {
+            problems.add(Messages.emptyPlan(new SourcePos(file, 1, 1)));
+            return null;
+        }
+        if (!(root instanceof YNode.Map m)) {
+            problems.add(Messages.rootNotMapping(root.pos(), root.describe()));
+            return null;
+        }
+        for (YNode.Entry e : m.entries()) {
+            if (!TOP_KEYS.contains(e.key()) && !e.value().anchorDef()) {
+                problems.add(Messages.unknownKey(e.keyPos(), e.key(), "at the top level", Suggest.closest(e.key(), TOP_KEYS),
+                        TOP_KEYS, ANCHOR_NOTE));
+            }
+        }
+        String name = defaultName;
+        YNode.Entry nameEntry = m.get("name");
+        if (nameEntry != null) {
+            String n = checker.text(NAME, nameEntry.value());
+            if (n != null) name = n;
+        }
+        YNode.Entry description = m.get("description");
+        if (description != null) checker.text(DESCRIPTION, description.value());
+
+        YNode.Entry devicesEntry = m.get("devices");
+        List<DeviceDecl> devices = devicesEntry == null ? List.of() : devices(devicesEntry.value());
+        List<String> labels = devices.stream().map(DeviceDecl::label).distinct().toList();
+        // A broken `devices` key must not make every `device:` look like a single-device mistake.
+        boolean devicesKnown = devicesEntry == null || !labels.isEmpty();
+
+        List<Step> steps = new ArrayList<>();
+        int stepCount = -1;
+        YNode.Entry stepsEntry = m.get("steps");
+        if (stepsEntry == null) {
+            problems.add(Messages.missingSteps(m.pos()));
+        } else if (!(stepsEntry.value() instanceof YNode.Seq seq)) {
+            problems.add(Messages.wrongType(stepsEntry.value().pos(), "steps", "a list of steps", stepsEntry.value().describe(),
+                    "[{tool: launchApp, appId: com.example.app}]"));
+        } else if (seq.items().isEmpty()) {
+            problems.add(Messages.emptyList(seq.pos(), "steps", "add at least one step"));
+        } else {
+            stepCount = seq.items().size();
+            StepReader reader = new StepReader(problems, labels, devicesKnown);
+            for (int i = 0; i < stepCount; i++) {
+                Step s = reader.read(seq.items().get(i), i, -1);
+                if (s != null) steps.add(s);
+            }
+        }
+
+        AbortStrategy abort = null;
+        YNode.Entry abortEntry = m.get("abortStrategy");
+        if (abortEntry != null && checker.value(ABORT, abortEntry.value()) != null) {
+            abort = AbortStrategy.byName(((YNode.Scalar) abortEntry.value()).text()).orElseThrow();
+        }
+        Integer startStep = null;
+        YNode.Entry startEntry = m.get("startStep");
+        if (startEntry != null) {
+            Long v = checker.integerValue(START, startEntry.value());
+            if (v != null && stepCount >= 0) {
+                if (v < 0 || v >= stepCount) problems.add(Messages.startStepRange(startEntry.value().pos(), v, stepCount));
+                else startStep = v.intValue();
+            }
+        }
+        if (!problems.isEmpty()) return null;
+        return new Plan(name, file, List.copyOf(devices), List.copyOf(steps), abort, startStep);
+    }
+
+    /** The declared devices that are well-formed; every problem with the others is recorded. */
+    private List<DeviceDecl> devices(YNode value) {
+        if (!(value instanceof YNode.Seq seq)) {
+            problems.add(Messages.wrongType(value.pos(), "devices", "a list of device labels or {label, platform, profile} mappings",
+                    value.describe(), "[\"A\", \"B\"]"));
+            return List.of();
+        }
+        if (seq.items().isEmpty()) {
+            problems.add(Messages.emptyList(seq.pos(), "devices",
+                    "list at least one device label, or remove 'devices' for a single-device plan"));
+            return List.of();
+        }
+        List<DeviceDecl> out = new ArrayList<>();
+        Map<String, SourcePos> first = new HashMap<>();
+        for (YNode item : seq.items()) {
+            DeviceDecl d = device(item);
+            if (d == null) continue;
+            if (d.label().isBlank()) {
+                problems.add(Messages.emptyLabel(d.pos()));
+                continue;
+            }
+            SourcePos earlier = first.putIfAbsent(d.label(), d.pos());
+            if (earlier != null) problems.add(Messages.duplicateLabel(d.pos(), d.label(), earlier));
+            else out.add(d);
+        }
+        return out;
+    }
+
+    /** One entry of {@code devices}: a label, or a mapping of label, platform and profile. */
+    private DeviceDecl device(YNode item) {
+        if (!(item instanceof YNode.Map m)) {
+            String label = checker.text(LABEL, item);
+            return label == null ? null : new DeviceDecl(label, null, null, item.pos());
+        }
+        String label = null;
+        String platform = null;
+        String profile = null;
+        SourcePos labelPos = m.pos();
+        for (YNode.Entry e : m.entries()) {
+            switch (e.key()) {
+                case "label" -> {
+                    label = checker.text(LABEL, e.value());
+                    labelPos = e.value().pos();
+                }
+                case "platform" -> platform = checker.value(PLATFORM, e.value()) == null ? null : ((YNode.Scalar) e.value()).text();
+                case "profile" -> profile = checker.text(PROFILE, e.value());
+                default -> problems.add(Messages.unknownKey(e.keyPos(), e.key(), "in a device entry",
+                        Suggest.closest(e.key(), DEVICE_KEYS), DEVICE_KEYS, null));
+            }
+        }
+        if (m.get("label") == null) problems.add(Messages.missingParam(m.pos(), "a device entry", "label", "\"A\""));
+        return label == null ? null : new DeviceDecl(label, platform, profile, labelPos);
+    }
+}
