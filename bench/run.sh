@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds Tandem and the harnesses, then runs the named benchmarks (see BENCHMARKS.md):
+#   bench/run.sh throughput startup handoff load10k parallel16 adoption shards
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/.."
+mvn -B -q -DskipTests -pl bench -am package >/dev/null
+./tandem --version >/dev/null   # makes sure the launcher's own build is fresh
+JAVA=""
+for home in "${TANDEM_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+  if [ -x "$home/bin/java" ] && [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)" -ge 21 ] 2>/dev/null; then
+    JAVA="$home/bin/java"; break
+  fi
+done
+CP="$(ls cli/target/lib/*.jar | sort | tr '\n' ':')bench/target/classes"
+exec "$JAVA" -Dtandem.root="$PWD" -cp "$CP" dev.tandem.bench.Bench "$@"
