@@ -126,7 +126,7 @@ public final class Allocator {
             for (Allocation a : List.copyOf(holders.values())) {
                 boolean ownerAlive = ProcessHandle.of(a.ownerPid()).map(ProcessHandle::isAlive).orElse(false);
                 long silentMs = (now - heartbeats.getOrDefault(a.owner(), now)) / 1_000_000;
-                if (!ownerAlive && silentMs > graceMs) {
+                if (!ownerAlive && silentMs >= graceMs) {
                     holders.remove(a.owner());
                     heartbeats.remove(a.owner());
                     expired.add(a.owner());

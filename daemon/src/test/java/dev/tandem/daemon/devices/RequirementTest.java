@@ -1,0 +1,26 @@
+package dev.tandem.daemon.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RequirementTest {
+    static final DevicePool POOL = DevicePool.fromEnv(Map.of());
+
+    @Test
+    void specsMapToPlatformDeviceOrProfile() {
+        assertThat(Requirement.parse("A", "sim", POOL)).isEqualTo(new Requirement("A", "sim", null, null));
+        assertThat(Requirement.parse("A", "sim:3", POOL)).isEqualTo(new Requirement("A", "sim", "sim-3", null));
+        assertThat(Requirement.parse("A", "sim:sim-3", POOL)).isEqualTo(new Requirement("A", "sim", "sim-3", null));
+        assertThat(Requirement.parse("A", "web:pixel-7", POOL)).isEqualTo(new Requirement("A", "web", null, "pixel-7"));
+        assertThat(Requirement.parse("A", "web:web-2", POOL)).isEqualTo(new Requirement("A", "web", "web-2", null));
+    }
+
+    @Test
+    void badSpecsSayWhatExists() {
+        assertThatThrownBy(() -> Requirement.parse("A", "android", POOL)).hasMessageContaining("use sim, sim:ID, web or web:PROFILE");
+        assertThatThrownBy(() -> Requirement.parse("A", "sim:99", POOL)).hasMessageContaining("sim-1");
+    }
+}

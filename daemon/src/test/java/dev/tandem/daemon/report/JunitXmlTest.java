@@ -1,0 +1,58 @@
+package dev.tandem.daemon.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.engine.result.DeviceResult;
+import dev.tandem.engine.result.DeviceStatus;
+import dev.tandem.engine.result.Failure;
+import dev.tandem.engine.result.RunResult;
+import dev.tandem.engine.result.RunStatus;
+import dev.tandem.protocol.ErrorCode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+class JunitXmlTest {
+
+    @Test
+    void oneSuitePerPlanOneCasePerDevice_parsableByAnXmlParser() throws Exception {
+        Map<String, DeviceResult> devices = new LinkedHashMap<>();
+        devices.put("A", new DeviceResult("sim-1", DeviceStatus.PASSED, new DeviceResult.Steps(5, 5), 1234, null));
+        Failure f = new Failure(7, 2, "tapOn", ErrorCode.ELEMENT_NOT_FOUND, "No element matches {text: \"<Send>\"} & more");
+        devices.put("B", new DeviceResult("sim-2", DeviceStatus.FAILED, new DeviceResult.Steps(3, 5), 987, f));
+        devices.put("C", new DeviceResult("sim-3", DeviceStatus.ABORTED, new DeviceResult.Steps(1, 5), 10,
+                new Failure(7, -1, "barrier", ErrorCode.PEER_FAILED, "device B failed")));
+        RunResult run = new RunResult("r1", "chat \"quoted\"", RunStatus.FAILED, 2000, devices, List.of(),
+                new RunResult.RootCause("B", f));
+        String xml = JunitXml.render(List.of(run, run));
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Element root = doc.getDocumentElement();
+        assertThat(root.getTagName()).isEqualTo("testsuites");
+        assertThat(root.getAttribute("tests")).isEqualTo("6");
+        assertThat(root.getAttribute("failures")).isEqualTo("2");
+        assertThat(root.getAttribute("skipped")).isEqualTo("2");
+        assertThat(doc.getElementsByTagName("testsuite").getLength()).isEqualTo(2);
+        Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
+        assertThat(suite.getAttribute("name")).isEqualTo("chat \"quoted\"");
+        Element failure = (Element) doc.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("type")).isEqualTo("ELEMENT_NOT_FOUND");
+        assertThat(failure.getAttribute("message")).contains("<Send>").contains("& more");
+        assertThat(failure.getTextContent()).contains("plan step 7 (track step 2, tapOn)");
+    }
+
+    @Test
+    void infrastructureFailuresAreErrors() throws Exception {
+        Failure f = new Failure(-1, -1, null, ErrorCode.OUTCOME_UNKNOWN, "may have run");
+        RunResult run = new RunResult("r", "p", RunStatus.ERROR, 1, Map.of("default",
+                new DeviceResult("sim-1", DeviceStatus.FAILED, new DeviceResult.Steps(1, 2), 1, f)), List.of(),
+                new RunResult.RootCause("default", f));
+        assertThat(JunitXml.render(List.of(run))).contains("errors=\"1\"").contains("<error type=\"OUTCOME_UNKNOWN\"");
+    }
+}
