@@ -1,0 +1,71 @@
+package dev.tandem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI in-process for what needs no daemon: usage errors, help, validate. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        Context ctx = new Context(Map.of("TANDEM_HOME", dir.resolve("home").toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return Main.run(args, ctx);
+    }
+
+    @Test
+    void unknownCommandSuggestsTheClosestAndExitsTwo() {
+        assertThat(run("rnu", "x.yaml")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown command 'rnu'").contains("Did you mean 'run'?");
+    }
+
+    @Test
+    void unknownOptionExitsTwo() {
+        assertThat(run("validate", "--bogus", "x.yaml")).isEqualTo(2);
+        assertThat(err.toString()).contains("--bogus");
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        assertThat(run("--help")).isZero();
+        for (Command c : Commands.ALL) assertThat(out.toString()).contains(c.name());
+    }
+
+    @Test
+    void validateReportsPositionsAndExitsTwo() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "devices: [A]\nsteps:\n  - tool: tapOn\n    txt: hi\n");
+        Path good = Files.writeString(dir.resolve("good.yaml"), "steps:\n  - tool: launchApp\n    appId: com.example.login\n");
+        assertThat(run("validate", good.toString())).isZero();
+        assertThat(out.toString()).contains("valid");
+        assertThat(run("validate", bad.toString(), good.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("bad.yaml:4:").contains("txt");
+    }
+
+    @Test
+    void validateJsonIsMachineReadable() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "steps:\n  - tool: tapOnn\n    text: hi\n");
+        assertThat(run("validate", "--json", bad.toString())).isEqualTo(2);
+        var json = dev.tandem.protocol.Json.tree(out.toByteArray());
+        assertThat(json.get(0).path("ok").asBoolean()).isFalse();
+        assertThat(json.get(0).path("errors").get(0).path("line").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void runOfAMissingPlanExitsTwoWithoutStartingADaemon() {
+        assertThat(run("run", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("PLAN_NOT_FOUND");
+        assertThat(dir.resolve("home").resolve("daemon.json")).doesNotExist();
+    }
+}

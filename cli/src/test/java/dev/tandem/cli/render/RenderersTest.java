@@ -1,0 +1,44 @@
+package dev.tandem.cli.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.protocol.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RenderersTest {
+    static JsonNode event(String json) {
+        return Json.tree(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void plainOutputIsAppendOnlyLinesWithoutEscapes() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PlainRenderer r = new PlainRenderer(new PrintStream(buf, true, StandardCharsets.UTF_8), new Style(false));
+        r.onEvent("allocated", event("{\"devices\": {\"A\": \"sim-1\", \"B\": \"sim-2\"}}"));
+        r.onEvent("step", event("{\"phase\": \"start\", \"device\": \"A\", \"tool\": \"tapOn\", \"label\": \"Send\"}"));
+        r.onEvent("step", event("{\"phase\": \"end\", \"device\": \"A\", \"tool\": \"tapOn\", \"label\": \"Send\","
+                + " \"status\": \"passed\", \"planStep\": 3, \"durationMs\": 12}"));
+        r.onEvent("waiting", event("{\"device\": \"B\", \"kind\": \"criticalSection\", \"name\": \"chat-room\"}"));
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(out).isEqualTo("[A] ✓ tapOn \"Send\" (plan 3, 12 ms)\n[B] ⋯ waiting at criticalSection 'chat-room'\n");
+        assertThat(out).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void liveOutputRedrawsOneLinePerDeviceInPlace() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        LiveRenderer r = new LiveRenderer(new PrintStream(buf, true, StandardCharsets.UTF_8), new Style(true));
+        r.onEvent("allocated", event("{\"devices\": {\"A\": \"sim-1\", \"B\": \"sim-2\"}}"));
+        r.onEvent("step", event("{\"phase\": \"start\", \"device\": \"A\", \"tool\": \"inputText\", \"label\": \"Type message\"}"));
+        r.onEvent("step", event("{\"phase\": \"end\", \"device\": \"A\", \"tool\": \"inputText\", \"label\": \"Type message\","
+                + " \"status\": \"passed\", \"planStep\": 2, \"durationMs\": 5}"));
+        r.close();
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("\u001b[2A").as("moves up over the two device lines to redraw them");
+        assertThat(out).contains("Type message").contains("sim-1").contains("sim-2");
+    }
+}
