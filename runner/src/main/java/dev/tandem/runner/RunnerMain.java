@@ -57,7 +57,9 @@ public final class RunnerMain {
         Backend backend = provider.open(new DeviceSpec(config.device(), config.profile(), config.workDir(), config.options()));
         String bootId = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
         CommandJournal journal = new CommandJournal(bootId, config.journalDir(), config.durability());
-        CommandProcessor processor = new CommandProcessor(backend, journal, config.artifactsDir());
+        Faults faults = Faults.fromEnv(System.getenv());
+        if (faults.enabled()) System.err.println("runner " + config.device() + ": TEST FAULT INJECTION IS ON (TANDEM_TEST_FAULTS=1)");
+        CommandProcessor processor = new CommandProcessor(backend, journal, config.artifactsDir(), faults);
         long pid = ProcessHandle.current().pid();
         Uptime uptime = new Uptime(bootId, pid, Version.VERSION, config.artifactKey(), config.platform(),
                 config.device(), System.currentTimeMillis());
@@ -76,11 +78,14 @@ public final class RunnerMain {
             backend.close();
             journal.close();
         }, "runner-shutdown"));
-        try {
-            backend.prewarm();
-        } catch (RuntimeException e) {
-            // a warm-up is an optimisation: a failing one is logged, never fatal
-            System.err.println("runner " + config.device() + ": prewarm failed: " + e);
+        // TANDEM_RUNNER_PREWARM=0: tests that restart runners by the hundred skip the warm-up
+        if (!"0".equals(System.getenv("TANDEM_RUNNER_PREWARM"))) {
+            try {
+                backend.prewarm();
+            } catch (RuntimeException e) {
+                // a warm-up is an optimisation: a failing one is logged, never fatal
+                System.err.println("runner " + config.device() + ": prewarm failed: " + e);
+            }
         }
         watchdog.start(exit);
         handshake.println(READY + Json.text(Map.of("port", server.port(), "bootId", bootId, "pid", pid)));

@@ -43,15 +43,22 @@ final class RunnerProcesses implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.launcher = new RunnerLauncher(state, Map.of("TANDEM_TEST_FAULTS", "1", "TANDEM_RUNNER_PREWARM", "0"));
+        // a runner left behind by a crashed test JVM exits 10 s after it
+        this.launcher = new RunnerLauncher(state, Map.of("TANDEM_TEST_FAULTS", "1", "TANDEM_RUNNER_PREWARM", "0"), 10_000);
         this.jvmOptions = jvmOptions;
     }
 
     /** Starts a sim runner for the device ({@code profile} null: instant) and waits for its handshake. */
     RunnerHandle start(String device, String profile) {
         RunnerLauncher.Artifact self = RunnerLauncher.Artifact.current();
+        String classpath;
+        try {
+            classpath = TestClasspath.jarred();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         RunnerHandle h = launcher.start(new RunnerLauncher.Launch(device, PlatformProfile.of("sim"), profile, 0, Map.of()),
-                new RunnerLauncher.Artifact(self.javaBin(), self.classpath(), "dev", jvmOptions));
+                new RunnerLauncher.Artifact(self.javaBin(), classpath, "dev", jvmOptions));
         started.add(h);
         return h;
     }
@@ -64,7 +71,9 @@ final class RunnerProcesses implements AutoCloseable {
 
     /** {@code kill -9}, and wait until the process is gone (its connections stay as they are). */
     static void kill(RunnerHandle h) {
-        ProcessHandle.of(h.pid()).ifPresent(p -> {
+        // a pid reused by a process started after our runner is not ours to kill
+        ProcessHandle.of(h.pid()).filter(p -> p.info().startInstant()
+                .map(t -> t.toEpochMilli() <= h.file().startedAt()).orElse(true)).ifPresent(p -> {
             p.destroyForcibly();
             try {
                 p.onExit().get(10, TimeUnit.SECONDS);
@@ -92,7 +101,7 @@ final class RunnerProcesses implements AutoCloseable {
         if (startupCache != null) return startupCache;
         startupCache = List.of();
         try {
-            Path dir = Files.createTempDirectory("tandem-runner-cache-");
+            Path dir = TempDirs.create("tandem-runner-cache-");
             boolean aot = Runtime.version().feature() >= 25;
             Path file = dir.resolve(aot ? "runner.aot" : "runner.jsa");
             List<String> train = List.of(aot ? "-XX:AOTCacheOutput=" + file : "-XX:ArchiveClassesAtExit=" + file);

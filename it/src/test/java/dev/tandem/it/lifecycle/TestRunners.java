@@ -2,7 +2,10 @@ package dev.tandem.it.lifecycle;
 
 import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.daemon.runner.RunnerHandle;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +22,13 @@ final class TestRunners implements RunnerClient.Runners, AutoCloseable {
     private final RunnerProcesses processes;
     private final String profile;
     private final Map<String, RunnerHandle> current = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<RunnerHandle>> spares = new ConcurrentHashMap<>();
+    /** Runners started ahead per device: two start side by side on two cores. */
+    static final int SPARES = Integer.getInteger("tandem.spareRunners", 1);
+    private final Map<String, Deque<CompletableFuture<RunnerHandle>>> spares = new ConcurrentHashMap<>();
     private final Map<String, Consumer<RunnerHandle>> setups = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     final AtomicInteger replacements = new AtomicInteger();
+    private static final Executor STARTER = r -> Thread.ofVirtual().start(r);
 
     TestRunners(RunnerProcesses processes, String profile) {
         this.processes = processes;
@@ -34,11 +40,16 @@ final class TestRunners implements RunnerClient.Runners, AutoCloseable {
         setups.put(device, hook);
     }
 
+    /** The device's runner; like the daemon's supervisor, a dead one is replaced first. */
     @Override
     public RunnerHandle current(String device) {
         synchronized (lock(device)) {
             RunnerHandle h = current.get(device);
-            if (h != null) return h;
+            if (h != null && h.alive()) return h;
+            if (h != null) {
+                RunnerProcesses.retire(h);
+                replacements.incrementAndGet();
+            }
             h = take(device);
             current.put(device, h);
             return h;
@@ -59,9 +70,12 @@ final class TestRunners implements RunnerClient.Runners, AutoCloseable {
     }
 
     private RunnerHandle take(String device) {
-        CompletableFuture<RunnerHandle> spare = spares.remove(device);
+        Deque<CompletableFuture<RunnerHandle>> queue = spares.computeIfAbsent(device, d -> new ArrayDeque<>());
+        CompletableFuture<RunnerHandle> spare = queue.pollFirst();
         RunnerHandle h = spare != null ? spare.orTimeout(60, TimeUnit.SECONDS).join() : processes.start(device, profile);
-        spares.put(device, CompletableFuture.supplyAsync(() -> processes.start(device, profile)));
+        while (queue.size() < SPARES) {
+            queue.addLast(CompletableFuture.supplyAsync(() -> processes.start(device, profile), STARTER));
+        }
         setups.getOrDefault(device, x -> { }).accept(h);
         return h;
     }
@@ -80,6 +94,6 @@ final class TestRunners implements RunnerClient.Runners, AutoCloseable {
     /** Lets spares finish starting, so that closing the processes kills them too. */
     @Override
     public void close() {
-        spares.values().forEach(f -> f.handle((h, e) -> h).orTimeout(60, TimeUnit.SECONDS).join());
+        spares.values().forEach(q -> q.forEach(f -> f.handle((h, e) -> h).orTimeout(60, TimeUnit.SECONDS).join()));
     }
 }
