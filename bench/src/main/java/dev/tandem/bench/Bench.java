@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The measurement harnesses behind BENCHMARKS.md. Each prints Markdown table rows. Run with
  * {@code bench/run.sh NAME…} (builds first); names: throughput, startup, handoff, load10k,
- * parallel16, adoption, shards.
+ * parallel16, adoption, shards, protocol.
  */
 public final class Bench {
     /** One harness. */
@@ -32,6 +32,7 @@ public final class Bench {
         ALL.put("parallel16", ParallelBench::run);
         ALL.put("adoption", AdoptionBench::run);
         ALL.put("shards", ShardBench::run);
+        ALL.put("protocol", () -> dev.tandem.bench.protocol.ProtocolBench.main(new String[0]));
     }
 
     private Bench() {}

@@ -78,8 +78,10 @@ public final class RunnerMain {
             backend.close();
             journal.close();
         }, "runner-shutdown"));
-        // TANDEM_RUNNER_PREWARM=0: tests that restart runners by the hundred skip the warm-up
-        if (!"0".equals(System.getenv("TANDEM_RUNNER_PREWARM"))) {
+        // Off by default: a warm-up costs ~0.5 s of start-up and (sim) loads AWT for a screenshot,
+        // ~15 MB of RSS, to save tens of ms on the first command. Prepared artifacts (AppCDS)
+        // already cut class loading. TANDEM_RUNNER_PREWARM=1 turns it on.
+        if ("1".equals(System.getenv("TANDEM_RUNNER_PREWARM"))) {
             try {
                 backend.prewarm();
             } catch (RuntimeException e) {

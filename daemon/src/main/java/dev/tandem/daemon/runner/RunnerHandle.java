@@ -55,16 +55,19 @@ public final class RunnerHandle {
         return (System.nanoTime() - lastUsed) / 1_000_000;
     }
 
-    /** Kills the process (and, for one we started, waits briefly for it to go). */
+    /** Kills the process and waits (bounded) for it to go. */
     void kill() {
         client.close();
-        ProcessHandle.of(file.pid()).ifPresent(ProcessHandle::destroyForcibly);
-        if (process != null) {
+        // wait for the exit, adopted or not: a replacement must not start while the old boot can still act
+        ProcessHandle.of(file.pid()).ifPresent(p -> {
+            p.destroyForcibly();
             try {
-                process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                p.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // still exiting after 5 s: the caller goes on; the kill signal is delivered
             }
-        }
+        });
     }
 }
