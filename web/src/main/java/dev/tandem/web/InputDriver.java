@@ -1,0 +1,181 @@
+package dev.tandem.web;
+
+import static dev.tandem.web.PageSession.obj;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.device.Direction;
+import dev.tandem.device.TapKind;
+import dev.tandem.protocol.Bounds;
+import dev.tandem.protocol.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Real input through the Input domain: touch events on touch profiles (touchstart, pointerdown
+ * with pointerType touch, then the click Chromium derives from the tap), mouse events otherwise;
+ * keys; and swipes as touch drags or wheel scrolls. Each gesture's events are pipelined, so a tap
+ * costs one round trip; Chromium has run the page's handlers when the last event is acknowledged.
+ */
+final class InputDriver {
+    /** How long a long press holds (Android's long-press timeout is 400-500 ms). */
+    static final long LONG_PRESS_MS = 650;
+    /** A swipe moves the content by this share of the area's size, as on the sim. */
+    static final double SWIPE_SHARE = 0.6;
+    private static final int DRAG_STEPS = 8;
+    private static final double STEP_SECONDS = 0.016;
+    private static final double REST_SECONDS = 0.06;
+    private static final double TAP_SECONDS = 0.05;
+
+    private final boolean touch;
+    /** Touch timestamps (seconds) must never go back, or Chromium drops the events: one clock per device. */
+    private double lastStamp;
+
+    InputDriver(boolean touch) {
+        this.touch = touch;
+    }
+
+    /**
+     * The start timestamp of a gesture lasting {@code seconds}, dated so that it ends about now:
+     * Chromium holds back input stamped in the future, and only the intervals matter to it.
+     */
+    private synchronized double clock(double seconds) {
+        double start = Math.max(System.currentTimeMillis() / 1000.0 - seconds, lastStamp + 0.001);
+        lastStamp = start + seconds;
+        return start;
+    }
+
+    void tap(PageSession page, double x, double y, TapKind kind) {
+        switch (kind) {
+            case TAP -> await(page, touch ? touchTap(page, x, y) : click(page, x, y, 1));
+            case DOUBLE_TAP -> {
+                List<CompletableFuture<JsonNode>> all = new ArrayList<>();
+                if (touch) {
+                    all.addAll(touchTap(page, x, y));
+                    all.addAll(touchTap(page, x, y));
+                } else {
+                    all.addAll(click(page, x, y, 1));
+                    all.addAll(click(page, x, y, 2));
+                }
+                await(page, all);
+            }
+            case LONG_PRESS -> longPress(page, x, y);
+        }
+    }
+
+    private List<CompletableFuture<JsonNode>> touchTap(PageSession page, double x, double y) {
+        double t = clock(TAP_SECONDS);
+        return List.of(
+                page.sendAsync("Input.dispatchTouchEvent", obj("type", "touchStart", "touchPoints", points(x, y), "timestamp", t)),
+                page.sendAsync("Input.dispatchTouchEvent", obj("type", "touchEnd", "touchPoints", Json.MAPPER.createArrayNode(),
+                        "timestamp", t + TAP_SECONDS)));
+    }
+
+    private List<CompletableFuture<JsonNode>> click(PageSession page, double x, double y, int count) {
+        return List.of(
+                page.sendAsync("Input.dispatchMouseEvent", obj("type", "mouseMoved", "x", x, "y", y)),
+                page.sendAsync("Input.dispatchMouseEvent", mouse("mousePressed", x, y, count)),
+                page.sendAsync("Input.dispatchMouseEvent", mouse("mouseReleased", x, y, count)));
+    }
+
+    /** Finger (or button) down, held, then up: the page sees a long press / contextmenu on touch. */
+    private void longPress(PageSession page, double x, double y) {
+        if (touch) {
+            // The gesture pipeline's own long press: touchstart, the long-press gesture (contextmenu), touchend.
+            clock(LONG_PRESS_MS / 1000.0);
+            page.send("Input.synthesizeTapGesture", obj("x", x, "y", y, "duration", (int) LONG_PRESS_MS, "tapCount", 1,
+                    "gestureSourceType", "touch"), LONG_PRESS_MS + CdpClient.DEFAULT_TIMEOUT_MS);
+            return;
+        }
+        await(page, List.of(page.sendAsync("Input.dispatchMouseEvent", obj("type", "mouseMoved", "x", x, "y", y)),
+                page.sendAsync("Input.dispatchMouseEvent", mouse("mousePressed", x, y, 1))));
+        hold(LONG_PRESS_MS); // the press itself is the gesture: this is its duration, not a wait for the UI
+        await(page, List.of(page.sendAsync("Input.dispatchMouseEvent", mouse("mouseReleased", x, y, 1))));
+    }
+
+    /**
+     * Swipes across {@code area} (the finger's direction): a touch drag on touch profiles, ending
+     * with the finger at rest so there is no fling; a wheel scroll under the area's center otherwise.
+     */
+    void swipe(PageSession page, Direction dir, Bounds area) {
+        double cx = area.x() + area.width() / 2.0;
+        double cy = area.y() + area.height() / 2.0;
+        double dx = switch (dir) {
+            case LEFT -> -area.width() * SWIPE_SHARE;
+            case RIGHT -> area.width() * SWIPE_SHARE;
+            default -> 0;
+        };
+        double dy = switch (dir) {
+            case UP -> -area.height() * SWIPE_SHARE;
+            case DOWN -> area.height() * SWIPE_SHARE;
+            default -> 0;
+        };
+        if (!touch) {
+            // The finger moving up scrolls the content down: wheel deltas point the content's way.
+            await(page, List.of(page.sendAsync("Input.dispatchMouseEvent", obj("type", "mouseMoved", "x", cx, "y", cy)),
+                    page.sendAsync("Input.dispatchMouseEvent", obj("type", "mouseWheel", "x", cx, "y", cy, "deltaX", -dx, "deltaY", -dy))));
+            return;
+        }
+        double x0 = cx - dx / 2, y0 = cy - dy / 2;
+        double t0 = clock(DRAG_STEPS * STEP_SECONDS + REST_SECONDS + 0.04);
+        List<CompletableFuture<JsonNode>> all = new ArrayList<>();
+        all.add(page.sendAsync("Input.dispatchTouchEvent", obj("type", "touchStart", "touchPoints", points(x0, y0), "timestamp", t0)));
+        for (int i = 1; i <= DRAG_STEPS; i++) {
+            double f = (double) i / DRAG_STEPS;
+            all.add(page.sendAsync("Input.dispatchTouchEvent", obj("type", "touchMove", "touchPoints",
+                    points(x0 + dx * f, y0 + dy * f), "timestamp", t0 + i * STEP_SECONDS)));
+        }
+        // Then the finger rests: a pause longer than the velocity tracker's 40 ms "stopped" horizon
+        // clears its history, and two tiny moves after it give a near-zero velocity (a move to the
+        // same spot would be dropped). No fling: the content stops where the finger did.
+        double ux = dx == 0 ? 0 : Math.signum(dx), uy = dy == 0 ? 0 : Math.signum(dy);
+        double t1 = t0 + DRAG_STEPS * STEP_SECONDS + REST_SECONDS;
+        all.add(page.sendAsync("Input.dispatchTouchEvent", obj("type", "touchMove", "touchPoints",
+                points(x0 + dx + ux, y0 + dy + uy), "timestamp", t1)));
+        all.add(page.sendAsync("Input.dispatchTouchEvent", obj("type", "touchMove", "touchPoints",
+                points(x0 + dx + 1.25 * ux, y0 + dy + 1.25 * uy), "timestamp", t1 + 0.03)));
+        all.add(page.sendAsync("Input.dispatchTouchEvent", obj("type", "touchEnd", "touchPoints", Json.MAPPER.createArrayNode(),
+                "timestamp", t1 + 0.035)));
+        await(page, all);
+    }
+
+    /** Enter: keydown/keypress/keyup, so forms submit implicitly; {@code withText} false sends no keypress. */
+    void enter(PageSession page, boolean withText) {
+        ObjectNode down = obj("type", withText ? "keyDown" : "rawKeyDown", "key", "Enter", "code", "Enter",
+                "windowsVirtualKeyCode", 13, "nativeVirtualKeyCode", 13);
+        if (withText) {
+            down.put("text", "\r");
+            down.put("unmodifiedText", "\r");
+        }
+        ObjectNode up = obj("type", "keyUp", "key", "Enter", "code", "Enter", "windowsVirtualKeyCode", 13, "nativeVirtualKeyCode", 13);
+        await(page, List.of(page.sendAsync("Input.dispatchKeyEvent", down), page.sendAsync("Input.dispatchKeyEvent", up)));
+    }
+
+    void insertText(PageSession page, String text) {
+        await(page, List.of(page.sendAsync("Input.insertText", obj("text", text))));
+    }
+
+    private static ArrayNode points(double x, double y) {
+        ArrayNode a = Json.MAPPER.createArrayNode();
+        a.add(obj("x", x, "y", y, "radiusX", 4.0, "radiusY", 4.0, "force", 1.0, "id", 0));
+        return a;
+    }
+
+    private static ObjectNode mouse(String type, double x, double y, int count) {
+        return obj("type", type, "x", x, "y", y, "button", "left", "buttons", type.equals("mousePressed") ? 1 : 0, "clickCount", count);
+    }
+
+    private static void await(PageSession page, List<CompletableFuture<JsonNode>> all) {
+        for (CompletableFuture<JsonNode> f : all) page.await(f, "input");
+    }
+
+    private static void hold(long ms) {
+        long end = System.nanoTime() + ms * 1_000_000L;
+        for (long left; (left = end - System.nanoTime()) > 0 && !Thread.currentThread().isInterrupted(); ) {
+            LockSupport.parkNanos(left);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tandem.web;
+
+import dev.tandem.device.Backend;
+import dev.tandem.device.BackendProvider;
+import dev.tandem.device.DeviceSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.Json;
+import dev.tandem.protocol.TandemException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Map;
+
+/**
+ * The {@code web} platform: a real headless Chromium per device, with a mobile (or desktop)
+ * profile from {@link WebProfile}. Chromium is {@code TANDEM_CHROMIUM}, else {@code chromium},
+ * {@code chromium-browser} or {@code google-chrome} on the PATH; without it, CHROMIUM_MISSING.
+ */
+public final class WebBackendProvider implements BackendProvider {
+    private static final long CONNECT_TIMEOUT_MS = 10_000;
+    private static volatile Map<String, String> identity;
+
+    @Override
+    public String platform() {
+        return "web";
+    }
+
+    @Override
+    public Backend open(DeviceSpec spec) {
+        WebProfile profile = WebProfile.of(spec.profile()); // a bad profile fails before Chromium starts
+        Path binary = ChromiumBinary.locate(System.getenv());
+        Thread.startVirtualThread(WebBackendProvider::warmUp); // overlaps Chromium's start-up
+        ChromiumProcess chromium = ChromiumProcess.start(binary, spec.workDir());
+        try {
+            CdpClient cdp = CdpClient.connect(chromium.browserUrl(), CONNECT_TIMEOUT_MS, () -> chromium.isAlive()
+                    ? "Chromium (pid " + chromium.pid() + ") is still running."
+                    : "Chromium (pid " + chromium.pid() + ") has exited; its log ends: " + chromium.logTail());
+            String product = cdp.send("Browser.getVersion", null, null).path("product").asText();
+            String version = product.substring(product.indexOf('/') + 1);
+            return new WebBackend(chromium, new WebDevice(cdp, spec.deviceId(), profile, version, spec.options()));
+        } catch (RuntimeException e) {
+            chromium.close();
+            throw e instanceof TandemException ? e : new TandemException(ErrorCode.RUNNER_FAILED,
+                    "web device " + spec.deviceId() + " failed to start: " + e, e);
+        }
+    }
+
+    /** Loads and exercises the code the first commands need (JSON, the agent, the tree) in a fresh JVM. */
+    static void warmUp() {
+        try {
+            JsonNode node = Json.MAPPER.readTree("{\"id\":1,\"result\":{\"result\":{\"value\":\"{\\\"n\\\":[]}\"}}}");
+            Json.text(PageSession.obj("expression", PageSession.AGENT_SOURCE.substring(0, 10), "returnByValue", true));
+            SnapshotReader.tree(Json.MAPPER.readTree("[[\"button\",\"id\",\"t\",null,0,0,1,1,1,-1]]"), 1, 1);
+            MessageDigest.getInstance("SHA-1");
+            node.path("result").path("result").path("value").asText();
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            // only a warm-up: the real calls report real problems
+        }
+    }
+
+    /** {@code chromium.path} and {@code chromium.version} ({@code --version}), asked once per process. */
+    @Override
+    public Map<String, String> prepare() {
+        Map<String, String> id = identity;
+        if (id == null) {
+            synchronized (WebBackendProvider.class) {
+                if (identity == null) {
+                    ChromiumBinary b = ChromiumBinary.identify(System.getenv());
+                    identity = Map.of("chromium.path", b.path().toString(), "chromium.version", b.version());
+                }
+                id = identity;
+            }
+        }
+        return id;
+    }
+}

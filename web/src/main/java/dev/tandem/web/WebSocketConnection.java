@@ -1,0 +1,194 @@
+package dev.tandem.web;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A minimal RFC 6455 client for the loopback DevTools endpoint: text messages (fragmented or not),
+ * ping/pong and close; no extensions, no TLS. Written here rather than using java.net.http because
+ * that client's first use (SSL context, executors) costs hundreds of milliseconds in a fresh
+ * runner JVM, and its callbacks hop threads on every message. One reader thread delivers whole
+ * messages in order; sends are serialised.
+ */
+final class WebSocketConnection implements AutoCloseable {
+    /** Bounds one message (a full-page screenshot is a few MB of base64). */
+    static final int MAX_MESSAGE_BYTES = 256 << 20;
+    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+    interface Handler {
+        void onText(String message);
+
+        /** Called once, when the connection ends for any reason. */
+        void onClosed(String reason);
+    }
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final Handler handler;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private WebSocketConnection(Socket socket, Handler handler) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        this.handler = handler;
+    }
+
+    /** Connects and completes the opening handshake, bounded by {@code timeoutMs}. */
+    static WebSocketConnection open(URI uri, int timeoutMs, Handler handler) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), timeoutMs);
+            socket.setSoTimeout(timeoutMs);
+            byte[] nonce = new byte[16];
+            ThreadLocalRandom.current().nextBytes(nonce);
+            String key = Base64.getEncoder().encodeToString(nonce);
+            String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            String request = "GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
+                    + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16));
+            String head = readHead(in);
+            if (!head.startsWith("HTTP/1.1 101")) {
+                throw new IOException("the DevTools endpoint refused the WebSocket upgrade: " + head.lines().findFirst().orElse(head));
+            }
+            String accept = accept(key);
+            if (head.lines().noneMatch(l -> l.toLowerCase().startsWith("sec-websocket-accept:") && l.substring(21).strip().equals(accept))) {
+                throw new IOException("the DevTools endpoint answered the upgrade with a wrong Sec-WebSocket-Accept");
+            }
+            socket.setSoTimeout(0); // the reader blocks until a message or the end: Chromium dying closes the socket
+            WebSocketConnection c = new WebSocketConnection(socket, handler);
+            Thread reader = new Thread(() -> c.readLoop(in), "cdp-reader-" + uri.getPort());
+            reader.setDaemon(true);
+            reader.start();
+            return c;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Sends one text message (masked, as clients must). */
+    void sendText(String text) throws IOException {
+        send(0x1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void send(int opcode, byte[] payload) throws IOException {
+        int n = payload.length;
+        int header = n < 126 ? 2 : n <= 0xFFFF ? 4 : 10;
+        byte[] frame = new byte[header + 4 + n];
+        frame[0] = (byte) (0x80 | opcode);
+        if (n < 126) {
+            frame[1] = (byte) (0x80 | n);
+        } else if (n <= 0xFFFF) {
+            frame[1] = (byte) (0x80 | 126);
+            frame[2] = (byte) (n >>> 8);
+            frame[3] = (byte) n;
+        } else {
+            frame[1] = (byte) (0x80 | 127);
+            for (int i = 0; i < 8; i++) frame[2 + i] = (byte) ((long) n >>> (56 - 8 * i));
+        }
+        int mask = ThreadLocalRandom.current().nextInt();
+        for (int i = 0; i < 4; i++) frame[header + i] = (byte) (mask >>> (24 - 8 * i));
+        for (int i = 0; i < n; i++) frame[header + 4 + i] = (byte) (payload[i] ^ frame[header + (i & 3)]);
+        synchronized (out) {
+            out.write(frame);
+            out.flush();
+        }
+    }
+
+    private void readLoop(DataInputStream in) {
+        String reason = "Chromium closed the DevTools connection";
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        try {
+            while (true) {
+                int b0 = in.readUnsignedByte();
+                int b1 = in.readUnsignedByte();
+                int opcode = b0 & 0x0F;
+                long len = b1 & 0x7F;
+                if (len == 126) len = in.readUnsignedShort();
+                else if (len == 127) len = in.readLong();
+                byte[] mask = null;
+                if ((b1 & 0x80) != 0) {
+                    mask = new byte[4];
+                    in.readFully(mask);
+                }
+                if (len < 0 || len + message.size() > MAX_MESSAGE_BYTES) {
+                    reason = "a DevTools message exceeded " + MAX_MESSAGE_BYTES + " bytes";
+                    break;
+                }
+                byte[] payload = new byte[(int) len];
+                in.readFully(payload);
+                if (mask != null) for (int i = 0; i < payload.length; i++) payload[i] ^= mask[i & 3];
+                switch (opcode) {
+                    case 0x0, 0x1, 0x2 -> {
+                        message.write(payload);
+                        if ((b0 & 0x80) != 0) {
+                            if (opcode != 0x2) handler.onText(message.toString(StandardCharsets.UTF_8));
+                            message.reset();
+                        }
+                    }
+                    case 0x8 -> {
+                        send(0x8, new byte[0]);
+                        throw new EOFException();
+                    }
+                    case 0x9 -> send(0xA, payload);
+                    default -> { } // pong, reserved
+                }
+            }
+        } catch (EOFException e) {
+            // closed by the other side
+        } catch (IOException e) {
+            if (!closed.get()) reason = "the DevTools connection broke: " + e.getMessage();
+        }
+        close();
+        handler.onClosed(reason);
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
+    private static String readHead(DataInputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int matched = 0;
+        while (matched < 4) {
+            int c = in.read();
+            if (c < 0) throw new EOFException("the DevTools endpoint closed the connection during the handshake");
+            sb.append((char) c);
+            matched = (c == '\r' && (matched == 0 || matched == 2)) || (c == '\n' && (matched == 1 || matched == 3)) ? matched + 1 : 0;
+            if (sb.length() > 16_384) throw new IOException("the DevTools endpoint sent an oversized handshake");
+        }
+        return sb.toString();
+    }
+
+    private static String accept(String key) {
+        try {
+            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest((key + GUID).getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().encodeToString(sha1);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required by every JDK", e);
+        }
+    }
+}
