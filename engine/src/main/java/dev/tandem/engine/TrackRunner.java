@@ -89,6 +89,7 @@ final class TrackRunner {
         listener.stepStarted(track.label(), step.planIndex(), trackIndex, step.tool().wireName(), label);
         long t0 = System.nanoTime();
         ErrorInfo error = null;
+        String screenshot = null;
         boolean consequence = false;
         if (step.tool() == Tool.WAIT) {
             // the engine's own "command": it must not start once the run stops, like a device command
@@ -122,6 +123,7 @@ final class TrackRunner {
                 channel.execute(call);
             } catch (StepFailure f) {
                 error = f.error();
+                screenshot = f.screenshot();
                 consequence = control.stopping() && (error.code() == ErrorCode.CANCELLED);
             } catch (RuntimeException e) {
                 error = new ErrorInfo(ErrorCode.INTERNAL, "the connection to device " + track.label() + " failed: " + e);
@@ -134,7 +136,7 @@ final class TrackRunner {
                 : consequence ? StepStatus.CANCELLED
                 : step.optional() ? StepStatus.WARNED : StepStatus.FAILED;
         StepRecord record = new StepRecord(step.planIndex(), trackIndex, track.label(), step.tool().wireName(), label,
-                st, (t0 - runStartNanos) / 1_000_000, (t1 - t0) / 1_000_000, error);
+                st, (t0 - runStartNanos) / 1_000_000, (t1 - t0) / 1_000_000, error, screenshot);
         recorder.accept(record);
         listener.stepFinished(record);
         switch (st) {
@@ -148,7 +150,8 @@ final class TrackRunner {
             }
             case FAILED -> {
                 status = DeviceStatus.FAILED;
-                failure = new Failure(step.planIndex(), trackIndex, step.tool().wireName(), error.code(), error.message());
+                failure = new Failure(step.planIndex(), trackIndex, step.tool().wireName(), error.code(), error.message(),
+                        screenshot);
                 control.failed(track.label(), failure);
                 return false;
             }

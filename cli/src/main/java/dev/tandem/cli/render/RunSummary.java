@@ -56,6 +56,7 @@ public final class RunSummary {
                     + (f.path("trackStep").asInt(-1) >= 0 ? " (track step " + f.path("trackStep").asInt() + ")" : "")
                     + (f.hasNonNull("tool") ? ", " + f.path("tool").asText() : "") + ":");
             progress.println("  " + f.path("message").asText());
+            if (f.hasNonNull("screenshot")) progress.println("  screen at the failure: " + f.path("screenshot").asText());
             try {
                 progress.println(s.dim("  → " + ErrorCode.valueOf(code).hint()));
             } catch (IllegalArgumentException ignored) {

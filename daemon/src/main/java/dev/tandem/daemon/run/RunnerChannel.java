@@ -8,6 +8,7 @@ import dev.tandem.engine.StepCall;
 import dev.tandem.engine.StepFailure;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
+import dev.tandem.protocol.Json;
 import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.runner.CommandRecord;
 import java.nio.file.Path;
@@ -41,11 +42,29 @@ final class RunnerChannel implements DeviceChannel {
         CommandRecord rec = client.execute(deviceId, call.commandId(), tool, params, call.timeoutMs());
         return switch (rec.state()) {
             case COMPLETED -> rec.result();
-            case FAILED, UNKNOWN -> throw new StepFailure(rec.error() != null ? rec.error()
-                    : new ErrorInfo(ErrorCode.OUTCOME_UNKNOWN, tool + " may have run and was not repeated"));
+            case FAILED, UNKNOWN -> {
+                ErrorInfo error = rec.error() != null ? rec.error()
+                        : new ErrorInfo(ErrorCode.OUTCOME_UNKNOWN, tool + " may have run and was not repeated");
+                throw new StepFailure(error, screenshotAtFailure(call, error));
+            }
             default -> throw new StepFailure(ErrorCode.RUNNER_FAILED, "runner for " + deviceId + " left " + tool
                     + " in state " + rec.state().wire());
         };
+    }
+
+    /**
+     * What the screen showed when a step failed for a reason on screen (not a cancel, not a dead
+     * runner): a read-only screenshot, best effort, never failing the report.
+     */
+    private String screenshotAtFailure(StepCall call, ErrorInfo error) throws InterruptedException {
+        boolean onScreen = error.code().exitCode() == 1 && error.code() != ErrorCode.CANCELLED
+                && error.code() != ErrorCode.PEER_FAILED && error.code() != ErrorCode.ABORTED;
+        if (!onScreen) return null;
+        Path file = screenshots.resolve(safe(call.label() + "-failure-plan" + call.step().planIndex()
+                + (call.step().nestedIndex() >= 0 ? "." + call.step().nestedIndex() : "")) + ".png");
+        ObjectNode params = Json.object().put("path", file.toString());
+        CommandRecord shot = client.execute(deviceId, call.commandId() + "-shot", Tool.SCREENSHOT, params, 15_000);
+        return shot.state() == dev.tandem.protocol.runner.CommandState.COMPLETED ? file.toString() : null;
     }
 
     @Override

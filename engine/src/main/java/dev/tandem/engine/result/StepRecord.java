@@ -6,7 +6,14 @@ import dev.tandem.protocol.ErrorInfo;
  * One executed step (results.json {@code steps[]}); times are relative to the run's start.
  *
  * @param error present when the step failed, warned or was cancelled
+ * @param screenshot the screen when the step failed (a PNG path), when one could be taken
  */
 public record StepRecord(
         int planStep, int trackStep, String device, String tool, String label, StepStatus status,
-        long startMs, long durationMs, ErrorInfo error) {}
+        long startMs, long durationMs, ErrorInfo error, String screenshot) {
+
+    public StepRecord(int planStep, int trackStep, String device, String tool, String label, StepStatus status,
+            long startMs, long durationMs, ErrorInfo error) {
+        this(planStep, trackStep, device, tool, label, status, startMs, durationMs, error, null);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.tandem.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.it.Tandem;
+import dev.tandem.protocol.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plans on real Chromium devices through the whole stack. Skipped when Chromium is absent, except
+ * where TANDEM_REQUIRE_CHROMIUM=1 (CI), which makes its absence a failure.
+ */
+class WebIT {
+    static Tandem tandem;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean present = chromiumPresent();
+        if (!present && "1".equals(System.getenv("TANDEM_REQUIRE_CHROMIUM"))) {
+            throw new AssertionError("Chromium is required (TANDEM_REQUIRE_CHROMIUM=1) but missing: apt-get install -y chromium");
+        }
+        assumeThat(present).as("Chromium is installed").isTrue();
+        tandem = new Tandem();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (tandem == null) return;
+        Tandem.Result stop = tandem.run("daemon", "stop");
+        assertThat(stop.exit()).as(stop.all()).isZero();
+        assertThat(tandem.awaitNoProcesses(20_000)).as("no runner or Chromium of ours outlives `daemon stop`").isEmpty();
+        tandem.close();
+    }
+
+    static boolean chromiumPresent() {
+        if (System.getenv("TANDEM_CHROMIUM") != null) return true;
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            for (String name : new String[] {"chromium", "chromium-browser", "google-chrome"}) {
+                if (Files.isExecutable(Path.of(dir, name))) return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void webChatPassesOnTwoChromiumDevices_andTwoAtOnceOnFour() throws Exception {
+        Path plan = tandem.example("web-chat.yaml");
+        Tandem.Result first = tandem.run("run", plan.toString(), "-o", "one");
+        assertThat(first.exit()).as(first.all()).isZero();
+        Process a = tandem.start("run", plan.toString(), "-o", "twoA");
+        Process b = tandem.start("run", plan.toString(), "-o", "twoB");
+        Tandem.Result ra = Tandem.finish(a, 120_000);
+        Tandem.Result rb = Tandem.finish(b, 120_000);
+        assertThat(ra.exit()).as(ra.all()).isZero();
+        assertThat(rb.exit()).as(rb.all()).isZero();
+        JsonNode x = results("twoA");
+        JsonNode y = results("twoB");
+        java.util.Set<String> devices = new java.util.HashSet<>();
+        for (JsonNode r : new JsonNode[] {x, y}) {
+            r.path("devices").forEach(d -> devices.add(d.path("device").asText()));
+        }
+        assertThat(devices).as("four distinct Chromium devices").hasSize(4).allMatch(d -> d.startsWith("web-"));
+    }
+
+    @Test
+    void theSeedChatPlanRunsUnchangedWithPlatformWeb() throws Exception {
+        Tandem.Result r = tandem.run("run", tandem.example("chat.yaml").toString(), "--platform", "web", "-o", "seed");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(results("seed").path("devices").path("B").path("device").asText()).startsWith("web-");
+    }
+
+    @Test
+    void aFailingWebStepCarriesAScreenshotOfThePage() throws Exception {
+        Path plan = tandem.write("web-fail.yaml", """
+                name: web failure
+                steps:
+                  - tool: launchApp
+                    appId: com.example.login
+                  - tool: tapOn
+                    text: No such button
+                    timeout: 500
+                """);
+        Tandem.Result r = tandem.run("run", plan.toString(), "--platform", "web", "-o", "fail");
+        assertThat(r.exit()).as(r.all()).isEqualTo(1);
+        assertThat(r.all()).contains("ELEMENT_NOT_FOUND").contains("Sign in");
+        JsonNode failure = results("fail").path("devices").path("default").path("failure");
+        Path shot = Path.of(failure.path("screenshot").asText());
+        assertThat(shot).exists();
+        byte[] png = Files.readAllBytes(shot);
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    private static JsonNode results(String out) throws Exception {
+        try (Stream<Path> dirs = Files.list(tandem.work.resolve(out))) {
+            return Json.tree(Files.readAllBytes(dirs.findFirst().orElseThrow().resolve("results.json")));
+        }
+    }
+}
