@@ -32,6 +32,7 @@ public final class Bench {
         ALL.put("parallel16", ParallelBench::run);
         ALL.put("adoption", AdoptionBench::run);
         ALL.put("shards", ShardBench::run);
+        ALL.put("web", dev.tandem.bench.core.WebBench::run);
         ALL.put("protocol", () -> dev.tandem.bench.protocol.ProtocolBench.main(new String[0]));
     }
 

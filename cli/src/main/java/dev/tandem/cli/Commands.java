@@ -2,6 +2,7 @@ package dev.tandem.cli;
 
 import dev.tandem.cli.commands.DaemonCmd;
 import dev.tandem.cli.commands.DevicesCmd;
+import dev.tandem.cli.commands.PrepareCmd;
 import dev.tandem.cli.commands.RunCmd;
 import dev.tandem.cli.commands.SessionsCmd;
 import dev.tandem.cli.commands.SnapshotCmd;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /** The command table: every subcommand, in the order the overview lists them. */
 public final class Commands {
     public static final List<Command> ALL = List.of(
-            new RunCmd(), new TestCmd(), new ValidateCmd(), new DevicesCmd(), new SessionsCmd(), new SnapshotCmd(), new DaemonCmd());
+            new RunCmd(), new TestCmd(), new ValidateCmd(), new DevicesCmd(), new SessionsCmd(), new SnapshotCmd(), new PrepareCmd(),
+            new DaemonCmd());
 
     private Commands() {}
 

@@ -5,6 +5,7 @@ import dev.tandem.daemon.api.DaemonApi;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DevicePool;
 import dev.tandem.daemon.devices.MachineLocks;
+import dev.tandem.daemon.prepare.PreparedArtifacts;
 import dev.tandem.daemon.run.ActiveRuns;
 import dev.tandem.daemon.run.History;
 import dev.tandem.daemon.run.PlanRuns;
@@ -73,11 +74,12 @@ public final class Daemon {
         Map<String, String> runnerEnv = new HashMap<>();
         if (env.containsKey("TANDEM_TEST_FAULTS")) runnerEnv.put("TANDEM_TEST_FAULTS", env.get("TANDEM_TEST_FAULTS"));
         RunnerLauncher launcher = new RunnerLauncher(state, runnerEnv, longEnv("TANDEM_RUNNER_ORPHAN_TTL_MS", 0));
-        RunnerLauncher.Artifact artifact = RunnerLauncher.Artifact.current();
-        supervisor = new RunnerSupervisor(state, pool, launcher, platform -> artifact, locks, Log.stderr("runners"));
+        // runners start from prepared artifacts (prepared on a platform's first use; unprepared if that fails)
+        PreparedArtifacts artifacts = PreparedArtifacts.forDaemon(state, env, Log.stderr("prepare"));
+        supervisor = new RunnerSupervisor(state, pool, launcher, artifacts::artifact, locks, Log.stderr("runners"));
         RunnerClient client = new RunnerClient(supervisor);
         active = new ActiveRuns(state.root().resolve("runs"), log);
-        int adopted = new RunnerAdoption(state, pool, supervisor, platform -> artifact.artifactKey(), log).adoptAll();
+        int adopted = new RunnerAdoption(state, pool, supervisor, artifacts::currentKey, log).adoptAll();
         int interrupted = active.recoverInterrupted();
         History history = new History(state.history(), log);
         PlanRuns planRuns = new PlanRuns(allocator, supervisor, client, services.services(), active, history, Log.stderr("run"));

@@ -39,6 +39,8 @@ public final class Tandem implements AutoCloseable {
         env.put("TANDEM_HOME", home.toString());
         env.put("TANDEM_SIM_LATENCY", "instant");
         env.put("NO_COLOR", "1");
+        // one prepared-artifact cache for every test: each fresh home would otherwise build its own (~3 s)
+        env.put("TANDEM_CACHE_DIR", ROOT.resolve("it/target/tandem-cache").toString());
         // a private machine-lock dir: tests must not collide with a developer's own daemon
         env.put("TANDEM_DEVICE_LOCK_DIR", work.resolve(".device-locks").toString());
     }

@@ -37,6 +37,8 @@ public final class Cli implements AutoCloseable {
         env.put("TANDEM_HOME", home.toString());
         env.put("TANDEM_SIM_LATENCY", latency);
         env.put("TANDEM_DEVICE_LOCK_DIR", work.resolve(".locks").toString());
+        // a persistent prepared-artifact cache, as a user's ~/.tandem/cache would be
+        env.put("TANDEM_CACHE_DIR", ROOT.resolve("bench/target/tandem-cache").toString());
         env.put("NO_COLOR", "1");
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** One canonical form, one key: field order and whitespace never matter, content always does. */
 class CanonicalTest {
     static final Identity ID = new Identity(Metadata.SCHEMA_VERSION, "web", "dev.tandem.runner.RunnerMain",
-            List.of("-Xmx64m", "-XX:+UseSerialGC"), Map.of("b.jar", "22", "a.jar", "11"), Fixture.JDK,
+            List.of("-Xmx64m", "-XX:+UseSerialGC"), Map.of("b.jar", "22", "a.jar", "11"), Fixture.JDK, ArchiveKind.AOT_CACHE,
             Map.of("chromium.version", "Chromium 140.0.7339.80", "chromium.path", "/usr/bin/chromium"));
 
     @Test
@@ -42,12 +42,15 @@ class CanonicalTest {
     @Test
     void anyChangedValueChangesTheKey() {
         Identity otherJdk = new Identity(ID.schemaVersion(), ID.platform(), ID.runnerMain(), ID.jvmOptions(), ID.jars(),
-                new Toolchain("Test Vendor", "25.0.2+1", "Test VM 25.0.1+1", "/opt/jdk-25", "Linux", "amd64"), ID.tools());
+                new Toolchain("Test Vendor", "25.0.2+1", "Test VM 25.0.1+1", "/opt/jdk-25", "Linux", "amd64"), ID.archive(), ID.tools());
         Identity otherOrderOfFlags = new Identity(ID.schemaVersion(), ID.platform(), ID.runnerMain(),
-                List.of("-XX:+UseSerialGC", "-Xmx64m"), ID.jars(), ID.toolchain(), ID.tools());
+                List.of("-XX:+UseSerialGC", "-Xmx64m"), ID.jars(), ID.toolchain(), ID.archive(), ID.tools());
         Identity otherSchema = new Identity(ID.schemaVersion() + 1, ID.platform(), ID.runnerMain(), ID.jvmOptions(), ID.jars(),
-                ID.toolchain(), ID.tools());
-        assertThat(List.of(otherJdk.key(), otherOrderOfFlags.key(), otherSchema.key())).doesNotContain(ID.key()).doesNotHaveDuplicates();
+                ID.toolchain(), ID.archive(), ID.tools());
+        Identity otherArchive = new Identity(ID.schemaVersion(), ID.platform(), ID.runnerMain(), ID.jvmOptions(), ID.jars(),
+                ID.toolchain(), ArchiveKind.APP_CDS, ID.tools());
+        assertThat(List.of(otherJdk.key(), otherOrderOfFlags.key(), otherSchema.key(), otherArchive.key()))
+                .doesNotContain(ID.key()).doesNotHaveDuplicates();
     }
 
     @Test

@@ -23,7 +23,7 @@ final class FakeOps implements RunnerOps {
     final CountDownLatch trainingStarted = new CountDownLatch(1);
 
     @Override
-    public void train(PlatformProfile platform, RunnerLauncher.Artifact artifact, Path archive, long deadlineNanos) {
+    public void train(PlatformProfile platform, RunnerLauncher.Artifact artifact, ArchiveKind kind, Path archive, long deadlineNanos) {
         trains.incrementAndGet();
         trainingStarted.countDown();
         if (!persistentFaults) {
@@ -41,7 +41,8 @@ final class FakeOps implements RunnerOps {
     }
 
     @Override
-    public String archiveProblem(PlatformProfile platform, RunnerLauncher.Artifact artifact, Path archive, long deadlineNanos) {
+    public String archiveProblem(PlatformProfile platform, RunnerLauncher.Artifact artifact, ArchiveKind kind, Path archive,
+            long deadlineNanos) {
         return archiveRejection;
     }
 

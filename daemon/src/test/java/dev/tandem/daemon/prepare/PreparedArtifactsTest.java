@@ -35,7 +35,7 @@ class PreparedArtifactsTest {
 
         assertThat(first.artifactKey()).isNotEqualTo("dev").hasSize(16);
         assertThat(again).isEqualTo(first);
-        assertThat(first.extraJvmOptions()).anyMatch(o -> o.startsWith("-XX:SharedArchiveFile="));
+        assertThat(first.extraJvmOptions()).anyMatch(o -> o.startsWith("-XX:AOTCache="));
         assertThat(f.ops.healthChecks).as("prepared once per daemon").hasValue(1);
         assertThat(log()).contains("preparing the sim runner artifact", "ready: miss");
     }

@@ -55,7 +55,21 @@ class PreparerTest {
         for (String entry : r.artifact().classpath().split(java.io.File.pathSeparator)) {
             assertThat(Path.of(entry)).startsWith(dir).isRegularFile();
         }
-        assertThat(r.artifact().extraJvmOptions()).contains("-XX:SharedArchiveFile=" + dir.resolve(CacheLayout.ARCHIVE), "-Xshare:auto");
+        assertThat(r.artifact().extraJvmOptions()).contains("-XX:AOTCache=" + dir.resolve("runner.aot"), "-XX:AOTMode=auto");
+    }
+
+    @Test
+    void theJdkDecidesTheArchiveKind() throws Exception {
+        Toolchain jdk21 = new Toolchain("Test Vendor", "21.0.5+11-LTS", "Test VM", "/opt/jdk-21", "Linux", "amd64");
+
+        PrepareResult r = f.preparer(jdk21, p -> Map.of()).prepare(Fixture.SIM, 10_000);
+
+        Path dir = f.artifactDir(r);
+        assertThat(dir.resolve("runner.jsa")).isRegularFile();
+        assertThat(dir.resolve("runner.aot")).doesNotExist();
+        assertThat(r.artifact().extraJvmOptions()).contains("-XX:SharedArchiveFile=" + dir.resolve("runner.jsa"), "-Xshare:auto");
+        assertThat(Files.readString(dir.resolve(Metadata.FILE))).contains("\"archive\":\"APP_CDS\"");
+        assertThat(ArchiveKind.forJdk(25)).isEqualTo(ArchiveKind.AOT_CACHE);
     }
 
     @Test

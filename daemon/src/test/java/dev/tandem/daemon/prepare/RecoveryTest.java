@@ -36,8 +36,8 @@ class RecoveryTest {
 
     static Stream<Arguments> damages() {
         return Stream.of(
-                Arguments.of("a corrupted archive", (Damage) (f, d) -> Files.write(d.resolve(CacheLayout.ARCHIVE), new byte[] {1, 2, 3},
-                        StandardOpenOption.APPEND), "runner.jsa does not match its digest"),
+                Arguments.of("a corrupted archive", (Damage) (f, d) -> Files.write(d.resolve("runner.aot"), new byte[] {1, 2, 3},
+                        StandardOpenOption.APPEND), "runner.aot does not match its digest"),
                 Arguments.of("a deleted jar", (Damage) (f, d) -> Files.delete(d.resolve("lib/tandem-runner-1.0.jar")),
                         "lib/tandem-runner-1.0.jar is missing"),
                 Arguments.of("a garbage manifest", (Damage) (f, d) -> Files.writeString(d.resolve(Manifest.FILE), "}{ not json"),
