@@ -8,7 +8,7 @@ import dev.tandem.cli.commands.SessionsCmd;
 import dev.tandem.cli.commands.SnapshotCmd;
 import dev.tandem.cli.commands.TestCmd;
 import dev.tandem.cli.commands.ValidateCmd;
-import java.util.Comparator;
+import dev.tandem.protocol.Suggest;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,22 +26,6 @@ public final class Commands {
 
     /** The closest command name, for "did you mean". */
     public static Optional<String> suggest(String name) {
-        return ALL.stream().map(Command::name)
-                .min(Comparator.comparingInt(c -> distance(c, name)))
-                .filter(c -> distance(c, name) <= Math.max(2, name.length() / 2));
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            int[] cur = new int[b.length() + 1];
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            prev = cur;
-        }
-        return prev[b.length()];
+        return Optional.ofNullable(Suggest.closest(name, ALL.stream().map(Command::name).toList()));
     }
 }

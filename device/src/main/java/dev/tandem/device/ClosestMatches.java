@@ -2,6 +2,7 @@ package dev.tandem.device;
 
 import dev.tandem.protocol.Selector;
 import dev.tandem.protocol.Snapshot;
+import dev.tandem.protocol.Suggest;
 import dev.tandem.protocol.UiNode;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class ClosestMatches {
         for (String candidate : new String[] {n.text(), n.hint(), n.id()}) {
             if (candidate == null || candidate.isEmpty()) continue;
             String c = candidate.toLowerCase(Locale.ROOT);
-            double d = levenshtein(wanted, c) / (double) Math.max(1, Math.max(wanted.length(), c.length()));
+            double d = Suggest.distance(wanted, c) / (double) Math.max(1, Math.max(wanted.length(), c.length()));
             if (c.contains(wanted) || wanted.contains(c)) d -= 0.5;
             best = Math.min(best, d);
         }
@@ -68,22 +69,5 @@ public final class ClosestMatches {
     private static String strip(String s) {
         if (s == null) return "";
         return s.length() >= 2 && s.startsWith("/") && s.endsWith("/") ? s.substring(1, s.length() - 1) : s;
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

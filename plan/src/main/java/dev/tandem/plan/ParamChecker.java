@@ -1,5 +1,7 @@
 package dev.tandem.plan;
 
+import dev.tandem.protocol.Suggest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;

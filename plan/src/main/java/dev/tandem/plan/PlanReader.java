@@ -1,5 +1,7 @@
 package dev.tandem.plan;
 
+import dev.tandem.protocol.Suggest;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,17 +1,20 @@
-package dev.tandem.plan;
+package dev.tandem.protocol;
 
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean" for misspelt keys, tools and labels: the closest candidate by edit distance. */
-final class Suggest {
+/**
+ * "Did you mean" for misspelt keys, tools, labels, app ids and commands: the closest candidate
+ * by edit distance. One implementation for every module.
+ */
+public final class Suggest {
     private Suggest() {}
 
     /**
      * The candidate nearest to {@code input} (case-insensitive edit distance, a swap of two
      * neighbouring letters counting as one edit), or null when none is close enough to be a typo.
      */
-    static String closest(String input, Collection<String> candidates) {
+    public static String closest(String input, Collection<String> candidates) {
         String in = input.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -30,7 +33,7 @@ final class Suggest {
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int n = a.length();
         int m = b.length();
         int[] prev2 = new int[m + 1];
