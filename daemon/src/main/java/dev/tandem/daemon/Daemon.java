@@ -82,7 +82,8 @@ public final class Daemon {
         int adopted = new RunnerAdoption(state, pool, supervisor, artifacts::currentKey, log).adoptAll();
         int interrupted = active.recoverInterrupted();
         History history = new History(state.history(), log);
-        PlanRuns planRuns = new PlanRuns(allocator, supervisor, client, services.services(), active, history, Log.stderr("run"));
+        PlanRuns planRuns = new PlanRuns(allocator, supervisor, client, services.services(), active, history,
+                artifacts::ready, Log.stderr("run"));
         RunService runs = new RunService(pool, allocator, supervisor, planRuns);
         SuiteService suites = new SuiteService(pool, allocator, supervisor, planRuns, history);
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));

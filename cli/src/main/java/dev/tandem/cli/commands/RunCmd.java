@@ -103,6 +103,7 @@ public final class RunCmd implements Command {
     }
 
     private int consume(LoopbackHttpClient.Streaming s, RunRenderer renderer, Style style, PrintStream progress) {
+        java.util.Set<String> preparing = new java.util.HashSet<>();
         BufferedReader in = new BufferedReader(new InputStreamReader(s.body(), StandardCharsets.UTF_8));
         JsonNode result = null;
         try {
@@ -124,7 +125,7 @@ public final class RunCmd implements Command {
                         renderer.onEvent(type, e);
                         renderer.line(RunSummary.header(e, style));
                     }
-                    case "runner" -> renderer.line(style.dim("  starting runner for " + e.path("device").asText() + "…"));
+                    case "runner" -> renderer.line(style.dim(RunSummary.runnerLine(e, preparing)));
                     case "result" -> result = e;
                     case "exit" -> {
                         renderer.close();

@@ -72,6 +72,7 @@ public final class TestCmd implements Command {
         try (DaemonClient d = ctx.daemon(json); LoopbackHttpClient.Streaming stream = d.stream("/v1/suites", req)) {
             BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
             JsonNode summary = null;
+            java.util.Set<String> preparing = new java.util.HashSet<>();
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) continue;
@@ -94,7 +95,7 @@ public final class TestCmd implements Command {
                     case "plan" -> {
                         if (e.path("phase").asText().equals("end")) progress.println(planLine(e, s));
                     }
-                    case "runner" -> progress.println(s.dim("  starting runner for " + e.path("device").asText() + "…"));
+                    case "runner" -> progress.println(s.dim(RunSummary.runnerLine(e, preparing)));
                     case "suite-result" -> summary = e;
                     case "exit" -> {
                         return finish(ctx, summary, e.path("exitCode").asInt(3), json, s, progress);

@@ -28,6 +28,18 @@ public final class RunSummary {
         return s.bold("▶ " + allocated.path("plan").asText()) + " on " + devs + s.dim("  (run " + allocated.path("runId").asText() + ")");
     }
 
+    /**
+     * A runner start, said once per device; the first start of a platform also prepares its
+     * start-up cache, said once per platform ({@code announced} remembers which were said).
+     */
+    public static String runnerLine(JsonNode e, java.util.Set<String> announced) {
+        String device = e.path("device").asText();
+        return e.path("state").asText().equals("preparing") && announced.add(e.path("platform").asText())
+                ? "  preparing the " + e.path("platform").asText() + " runner (first use: builds its start-up cache, a few seconds), then starting "
+                        + device + "…"
+                : "  starting runner for " + device + "…";
+    }
+
     /** Prints the outcome; returns the exit code. */
     public static int finish(Context ctx, JsonNode event, boolean json, boolean debug, Style s, PrintStream progress) {
         JsonNode r = event.path("result");

@@ -59,6 +59,11 @@ public final class PreparedArtifacts {
         }
     }
 
+    /** Whether the platform's artifact is known (a runner start will not have to prepare first). */
+    public boolean ready(String platform) {
+        return usable(known.get(platform));
+    }
+
     /**
      * The key a runner of this platform must report to be adopted: the prepared one when known,
      * else the key the current identity hashes to (computed without building), else {@code dev}.

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Executes one loaded plan on devices already allocated to it: makes sure their runners are up,
@@ -45,10 +46,13 @@ public final class PlanRuns {
     private final Map<String, String> services;
     private final ActiveRuns active;
     private final History history;
+    private final Predicate<String> artifactReady;
     private final Log log;
 
+    /** @param artifactReady whether a platform's runner artifact is prepared (else the first start prepares it) */
     public PlanRuns(Allocator allocator, RunnerSupervisor supervisor, RunnerClient client, Map<String, String> services,
-            ActiveRuns active, History history, Log log) {
+            ActiveRuns active, History history, Predicate<String> artifactReady, Log log) {
+        this.artifactReady = artifactReady;
         this.allocator = allocator;
         this.supervisor = supervisor;
         this.client = client;
@@ -130,8 +134,12 @@ public final class PlanRuns {
             String profile = alloc.profiles().get(e.getKey());
             threads.add(Thread.ofVirtual().start(() -> {
                 try {
-                    boolean warm = supervisor.warm().contains(e.getValue().id());
-                    if (!warm) events.emit("runner", Json.object().put("device", e.getValue().id()).put("state", "starting"));
+                    DeviceSlot slot = e.getValue();
+                    if (!supervisor.warm().contains(slot.id())) {
+                        boolean preparing = !artifactReady.test(slot.platform());
+                        events.emit("runner", Json.object().put("device", slot.id()).put("platform", slot.platform())
+                                .put("state", preparing ? "preparing" : "starting"));
+                    }
                     supervisor.ensure(e.getValue().id(), profile);
                 } catch (TandemException ex) {
                     failures.put(e.getKey(), ex);
