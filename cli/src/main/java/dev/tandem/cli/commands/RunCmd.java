@@ -125,6 +125,7 @@ public final class RunCmd implements Command {
                         renderer.onEvent(type, e);
                         renderer.line(RunSummary.header(e, style));
                     }
+                    case "queued" -> renderer.line(style.yellow("  ⧗ " + e.path("message").asText()));
                     case "runner" -> renderer.line(style.dim(RunSummary.runnerLine(e, preparing)));
                     case "result" -> result = e;
                     case "exit" -> {

@@ -95,6 +95,7 @@ public final class TestCmd implements Command {
                     case "plan" -> {
                         if (e.path("phase").asText().equals("end")) progress.println(planLine(e, s));
                     }
+                    case "queued" -> progress.println(s.yellow("  ⧗ " + e.path("message").asText()));
                     case "runner" -> progress.println(s.dim(RunSummary.runnerLine(e, preparing)));
                     case "suite-result" -> summary = e;
                     case "exit" -> {

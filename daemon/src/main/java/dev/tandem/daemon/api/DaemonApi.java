@@ -160,8 +160,26 @@ public final class DaemonApi {
             return;
         }
         try (OutputStream out = r.stream(200, "application/x-ndjson")) {
+            out.flush(); // the headers now: the CLI knows the request was taken, however long devices take
             RunEvents events = new RunEvents(out);
-            int exit = job.run(req, events);
+            // a heartbeat every second for the whole request, waits for devices included: the CLI
+            // treats a silent stream as a dead daemon, and a failed write tells us the CLI is gone
+            Thread beat = Thread.ofVirtual().start(() -> {
+                while (!Thread.currentThread().isInterrupted() && !events.gone()) {
+                    try {
+                        Thread.sleep(1_000); // the heartbeat's period
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    events.emit("heartbeat", Json.object());
+                }
+            });
+            int exit;
+            try {
+                exit = job.run(req, events);
+            } finally {
+                beat.interrupt();
+            }
             events.emit("exit", Json.object().put("exitCode", exit));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -60,6 +60,15 @@ public final class Allocator {
      */
     public Allocation allocate(String owner, long ownerPid, List<Requirement> reqs, long waitMs, Set<String> preferred)
             throws InterruptedException {
+        return allocate(owner, ownerPid, reqs, waitMs, preferred, why -> { });
+    }
+
+    /**
+     * As above; {@code onWait} hears once, with the holders named, when the request has to wait
+     * (so a waiting user knows why nothing happens).
+     */
+    public Allocation allocate(String owner, long ownerPid, List<Requirement> reqs, long waitMs, Set<String> preferred,
+            java.util.function.Consumer<String> onWait) throws InterruptedException {
         for (Requirement r : reqs) {
             if (pool.slots().stream().noneMatch(r::accepts)) {
                 throw new TandemException(ErrorCode.DEVICE_UNAVAILABLE, "no " + r.platform() + " device"
@@ -69,6 +78,7 @@ public final class Allocator {
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
         Waiter me = new Waiter(reqs);
+        boolean told = false;
         lock.lock();
         queue.addLast(me);
         try {
@@ -84,6 +94,11 @@ public final class Allocator {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) throw unavailable(reqs, waitMs);
+                if (!told) {
+                    told = true;
+                    onWait.accept(unavailable(reqs, 0).getMessage().replace("could not get", "waiting for")
+                            .replace(" without waiting", ""));
+                }
                 changed.awaitNanos(left);
             }
         } finally {

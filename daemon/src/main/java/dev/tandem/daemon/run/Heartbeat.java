@@ -1,10 +1,10 @@
 package dev.tandem.daemon.run;
 
-import dev.tandem.protocol.Json;
 
 /**
- * While a run goes on, a heartbeat event each second: a failed write or a dead client pid means
- * nobody is listening any more, and the run is aborted rather than left to drive devices for no one.
+ * While a run goes on, a check each second (the API sends the stream's heartbeat events): a failed
+ * write or a dead client pid means nobody is listening any more, and the run is aborted rather than
+ * left to drive devices for no one. Each check also renews the run's lease.
  */
 final class Heartbeat {
     private final Thread thread;
@@ -21,7 +21,6 @@ final class Heartbeat {
                 } catch (InterruptedException e) {
                     return;
                 }
-                events.emit("heartbeat", Json.object());
                 beat.run();
                 boolean clientAlive = clientPid <= 0 || ProcessHandle.of(clientPid).map(ProcessHandle::isAlive).orElse(false);
                 if (events.gone() || !clientAlive) {

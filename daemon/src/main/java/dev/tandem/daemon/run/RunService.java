@@ -82,7 +82,8 @@ public final class RunService {
         Allocation alloc;
         try {
             long waitMs = req.waitMs() != null ? req.waitMs() : RunRequest.DEFAULT_WAIT_MS;
-            alloc = allocator.allocate(runId, req.clientPid(), reqs, waitMs, supervisor.warm());
+            alloc = allocator.allocate(runId, req.clientPid(), reqs, waitMs, supervisor.warm(),
+                    why -> events.emit("queued", Json.object().put("message", why)));
         } catch (TandemException e) {
             events.emit("error", "error", e.info());
             return e.code().exitCode();

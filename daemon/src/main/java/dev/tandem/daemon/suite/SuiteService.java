@@ -88,7 +88,7 @@ public final class SuiteService {
         Allocation alloc;
         try {
             alloc = allocator.allocate(suiteId, req.clientPid(), reqs, req.waitMs() != null ? req.waitMs() : RunRequest.DEFAULT_WAIT_MS,
-                    supervisor.warm());
+                    supervisor.warm(), why -> events.emit("queued", Json.object().put("message", why)));
         } catch (TandemException e) {
             events.emit("error", "error", e.info());
             return e.code().exitCode();

@@ -59,15 +59,17 @@ public final class LoopbackHttpClient implements Closeable {
 
     /**
      * Sends a request and returns the response body as a stream (for chunked event streams).
-     * Closing the stream closes the connection.
+     * {@code timeoutMs} bounds the wait for the headers and then every silence between body bytes
+     * (a read then fails with a {@link java.net.SocketTimeoutException}). Closing the stream closes
+     * the connection.
      */
-    public Streaming stream(String method, String path, byte[] body, long headerTimeoutMs) throws TransportException {
+    public Streaming stream(String method, String path, byte[] body, long timeoutMs) throws TransportException {
         Conn conn = borrow();
         try {
             write(conn, method, path, body);
-            conn.socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, headerTimeoutMs)));
+            conn.socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMs)));
             Head head = readHead(conn);
-            conn.socket.setSoTimeout(0);
+            // the same bound applies to silence between body bytes: a streaming server sends heartbeats
             InputStream bodyIn = head.chunked ? new ChunkedInputStream(conn.in)
                     : head.contentLength >= 0 ? new BoundedInputStream(conn.in, head.contentLength) : conn.in;
             return new Streaming(head.status, bodyIn, conn);
