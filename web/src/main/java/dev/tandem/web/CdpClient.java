@@ -133,6 +133,26 @@ final class CdpClient implements AutoCloseable {
         return future;
     }
 
+    /**
+     * Sends a command whose reply nobody waits for: for the few commands Chromium answers late or
+     * never (a mouse event its touch emulator turned into touch input). A late reply is ignored.
+     */
+    void post(String method, ObjectNode params, String sessionId) {
+        String reason = closedReason;
+        if (reason != null) throw dead(method, reason);
+        ObjectNode msg = Json.object();
+        msg.put("id", ids.incrementAndGet());
+        msg.put("method", method);
+        msg.set("params", params == null ? Json.object() : params);
+        if (sessionId != null) msg.put("sessionId", sessionId);
+        try {
+            socket.sendText(Json.text(msg));
+        } catch (IOException e) {
+            shutdown("the DevTools connection failed while sending " + method + ": " + e.getMessage());
+            throw dead(method, closedReason);
+        }
+    }
+
     /** Waits for a result from {@link #sendAsync}, bounded. */
     JsonNode await(CompletableFuture<JsonNode> future, String method, long timeoutMs) {
         try {
@@ -185,7 +205,7 @@ final class CdpClient implements AutoCloseable {
         JsonNode id = msg.get("id");
         if (id != null) {
             Pending p = pending.remove(id.asLong());
-            if (p == null) return; // timed out and forgotten
+            if (p == null) return; // timed out and forgotten, or posted
             JsonNode error = msg.get("error");
             if (error != null) p.future.completeExceptionally(new CdpError(p.method, error.path("code").asInt(), error.path("message").asText()));
             else p.future.complete(msg.path("result"));

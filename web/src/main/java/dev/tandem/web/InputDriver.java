@@ -15,10 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Real input through the Input domain: touch events on touch profiles (touchstart, pointerdown
- * with pointerType touch, then the click Chromium derives from the tap), mouse events otherwise;
- * keys; and swipes as touch drags or wheel scrolls. Each gesture's events are pipelined, so a tap
- * costs one round trip; Chromium has run the page's handlers when the last event is acknowledged.
+ * Real input through the Input domain: touch taps on touch profiles (touchstart, pointerdown with
+ * pointerType touch, touchend, then the click Chromium derives from the tap), mouse events
+ * otherwise; keys; and swipes as touch drags or wheel scrolls. Each gesture's events are
+ * pipelined, so it costs one round trip; the page's handlers have run when the method returns.
  */
 final class InputDriver {
     /** How long a long press holds (Android's long-press timeout is 400-500 ms). */
@@ -29,13 +29,17 @@ final class InputDriver {
     private static final double STEP_SECONDS = 0.016;
     private static final double REST_SECONDS = 0.06;
     private static final double TAP_SECONDS = 0.05;
+    /** How long a touch tap may take to reach the page and end (its click may come 350 ms after it). */
+    static final long TAP_WAIT_MS = 2_000;
 
     private final boolean touch;
+    private final WebSignals signals;
     /** Touch timestamps (seconds) must never go back, or Chromium drops the events: one clock per device. */
     private double lastStamp;
 
-    InputDriver(boolean touch) {
+    InputDriver(boolean touch, WebSignals signals) {
         this.touch = touch;
+        this.signals = signals;
     }
 
     /**
@@ -50,12 +54,15 @@ final class InputDriver {
 
     void tap(PageSession page, double x, double y, TapKind kind) {
         switch (kind) {
-            case TAP -> await(page, touch ? touchTap(page, x, y) : click(page, x, y, 1));
+            case TAP -> {
+                if (touch) touchTap(page, x, y);
+                else await(page, click(page, x, y, 1));
+            }
             case DOUBLE_TAP -> {
                 List<CompletableFuture<JsonNode>> all = new ArrayList<>();
                 if (touch) {
-                    all.addAll(touchTap(page, x, y));
-                    all.addAll(touchTap(page, x, y));
+                    all.addAll(dispatchedTouchTap(page, x, y));
+                    all.addAll(dispatchedTouchTap(page, x, y));
                 } else {
                     all.addAll(click(page, x, y, 1));
                     all.addAll(click(page, x, y, 2));
@@ -66,7 +73,38 @@ final class InputDriver {
         }
     }
 
-    private List<CompletableFuture<JsonNode>> touchTap(PageSession page, double x, double y) {
+    /**
+     * A touch tap through Chromium's touch emulator, as DevTools' device mode makes one: a mouse
+     * press that the emulator turns into touch events and runs through its tap detection (mobile
+     * settings), so the page sees touchstart, pointerdown (touch), touchend and the click, as from
+     * Input.dispatchTouchEvent. That command holds each event until the renderer has drawn its next
+     * frame (a whole 16.7 ms frame for a tap right after another); these go in at once. Chromium
+     * never acknowledges them, so the page agent tells when the tap has arrived and is over. A point
+     * off the page or on a frame or plugin (another document, which the agent does not see) gets
+     * dispatchTouchEvent instead.
+     */
+    private void touchTap(PageSession page, double x, double y) {
+        int seen = signals.agent(page, "__tandem.armTap(" + x + "," + y + ")").asInt(-1);
+        if (seen < 0) {
+            await(page, dispatchedTouchTap(page, x, y));
+            return;
+        }
+        clock(0); // touch streams stamped later (swipes) come after this tap
+        // Again each time: dispatchTouchEvent (swipes, double taps) switches the emulator to injected touches.
+        CompletableFuture<JsonNode> emulate = page.sendAsync("Emulation.setEmitTouchEventsForMouse",
+                obj("enabled", true, "configuration", "mobile"));
+        // No timestamps (Chromium stamps them on arrival): stamped by our clock, back-to-back taps
+        // had their clicks held back ~250 ms.
+        page.post("Input.dispatchMouseEvent", mouse("mousePressed", x, y, 1));
+        page.post("Input.dispatchMouseEvent", mouse("mouseReleased", x, y, 1));
+        CompletableFuture<JsonNode> over = signals.agentAsync(page, "__tandem.tapped(" + (seen + 1) + "," + TAP_WAIT_MS + ")");
+        page.await(emulate, "touch emulation");
+        // False (not there in time): settling still follows the page; null: the tap navigated.
+        signals.agentResult(page, over, TAP_WAIT_MS + CdpClient.DEFAULT_TIMEOUT_MS);
+    }
+
+    /** A tap through Input.dispatchTouchEvent: acknowledged once the page has handled it, a frame later. */
+    private List<CompletableFuture<JsonNode>> dispatchedTouchTap(PageSession page, double x, double y) {
         double t = clock(TAP_SECONDS);
         return List.of(
                 page.sendAsync("Input.dispatchTouchEvent", obj("type", "touchStart", "touchPoints", points(x, y), "timestamp", t)),

@@ -61,6 +61,10 @@ final class PageSession {
                 obj("userAgent", profile.userAgent(chromeVersion), "platform", profile.platform())));
         setup.add(page.sendAsync("Emulation.setTouchEmulationEnabled",
                 obj("enabled", profile.touch(), "maxTouchPoints", profile.touch() ? 5 : 1)));
+        // Touch taps go in through the touch emulator (InputDriver). It must exist before the page
+        // draws: it learns from the page's frames whether the page is mobile-optimized (no
+        // double-tap zoom, so a tap's click is not held back 300 ms to tell it from a double tap).
+        if (profile.touch()) setup.add(page.sendAsync("Emulation.setEmitTouchEventsForMouse", obj("enabled", true, "configuration", "mobile")));
         // Headless pages never have OS focus; without this, focus events and :focus misbehave.
         setup.add(page.sendAsync("Emulation.setFocusEmulationEnabled", obj("enabled", true)));
         // Install the agent in the document that is already there (about:blank) too.
@@ -71,6 +75,11 @@ final class PageSession {
 
     CompletableFuture<JsonNode> sendAsync(String method, ObjectNode params) {
         return cdp.sendAsync(method, params, sessionId);
+    }
+
+    /** Sends a command Chromium may never answer, without waiting ({@link CdpClient#post}). */
+    void post(String method, ObjectNode params) {
+        cdp.post(method, params, sessionId);
     }
 
     JsonNode await(CompletableFuture<JsonNode> f, String what) {

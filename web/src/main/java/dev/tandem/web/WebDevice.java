@@ -45,8 +45,8 @@ public final class WebDevice implements Device {
         this.profile = profile;
         this.chromeVersion = chromeVersion;
         this.links = new AppLinks(deviceId, options);
-        this.input = new InputDriver(profile.touch());
         this.signals = new WebSignals(cdp, tray, links);
+        this.input = new InputDriver(profile.touch(), signals);
         this.keyboard = new WebKeyboard(signals, input, tray);
         String target = null;
         for (JsonNode t : cdp.send("Target.getTargets", null, null).path("targetInfos")) {

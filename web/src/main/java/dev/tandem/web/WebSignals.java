@@ -7,6 +7,7 @@ import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -157,6 +158,22 @@ final class WebSignals implements CdpClient.Listener {
         agent(p, "true"); // installs the agent if needed
         JsonNode r = p.send("Runtime.evaluate", obj("expression", call, "returnByValue", true, "awaitPromise", true), timeoutMs);
         return PageSession.valueOf(r);
+    }
+
+    /** Sends a promise-returning agent call without waiting; the agent must be installed (the caller just used it). */
+    CompletableFuture<JsonNode> agentAsync(PageSession p, String call) {
+        return p.sendAsync("Runtime.evaluate", obj("expression", call, "returnByValue", true, "awaitPromise", true));
+    }
+
+    /** The value of an {@link #agentAsync} call, or null when its document went away meanwhile (the input navigated). */
+    JsonNode agentResult(PageSession p, CompletableFuture<JsonNode> call, long timeoutMs) {
+        try {
+            return PageSession.valueOf(cdp.await(call, "the page agent", timeoutMs));
+        } catch (CdpClient.CdpError e) {
+            if (p.crashed) throw p.gone();
+            if (TRANSIENT.matcher(e.getMessage()).find()) return null;
+            throw new TandemException(ErrorCode.RUNNER_FAILED, "The page agent failed: " + e.getMessage());
+        }
     }
 
     private void pause(long deadline) {

@@ -104,13 +104,40 @@
   const TAP_CLICK_MS = 350;
   let tapPending = false;
   let tapTimer = 0;
-  const endTap = () => { if (tapPending) { tapPending = false; nativeClearTimeout(tapTimer); notify(); } };
-  addEventListener('pointerdown', e => { if (e.pointerType === 'touch') tapPending = true; }, { capture: true, passive: true });
+  let touches = 0; // touch pointerdowns in this document
+  let tapWaits = [];
+  const endTap = () => {
+    if (tapPending) { tapPending = false; nativeClearTimeout(tapTimer); notify(); }
+    const waits = tapWaits;
+    tapWaits = [];
+    for (const check of waits) check();
+  };
+  addEventListener('pointerdown', e => {
+    if (e.pointerType === 'touch') { tapPending = true; touches++; }
+  }, { capture: true, passive: true });
   addEventListener('pointerup', e => {
     if (e.pointerType === 'touch' && tapPending) { nativeClearTimeout(tapTimer); tapTimer = nativeSetTimeout(endTap, TAP_CLICK_MS); }
   }, { capture: true, passive: true });
   // A drag that scrolls is not a tap either (Chromium does not always send pointercancel).
   for (const type of ['click', 'pointercancel', 'contextmenu', 'scroll']) addEventListener(type, endTap, { capture: true, passive: true });
+
+  // The device's touch taps go in as input Chromium never acknowledges (InputDriver), so the device
+  // asks here: armTap(x, y) is how many touches this document has seen, or -1 when the point is off
+  // the page or on a frame or plugin (the touch would reach another document); tapped(n, ms)
+  // resolves true once n touches have arrived and the last tap is over, false after ms.
+  const FRAME_TAGS = new Set(['IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'FENCEDFRAME']);
+  const armTap = (x, y) => {
+    const el = document.elementFromPoint(x, y);
+    return !el || FRAME_TAGS.has(el.tagName) ? -1 : touches;
+  };
+  const tapped = (n, ms) => new Promise(resolve => {
+    let timer = 0;
+    const check = () => {
+      if (touches >= n && !tapPending) { nativeClearTimeout(timer); resolve(true); } else tapWaits.push(check);
+    };
+    timer = nativeSetTimeout(() => { tapWaits = tapWaits.filter(c => c !== check); resolve(false); }, ms);
+    check();
+  });
 
   const runningAnimations = () => {
     let n = 0;
@@ -439,7 +466,7 @@
 
   Object.defineProperty(globalThis, '__tandem', {
     value: Object.freeze({ snapshot, state: () => JSON.stringify(state()), focused, clearFocused, focusNext,
-      nextIfUnmoved, armScroll, scrolled, clickNotification, doc: docToken }),
+      nextIfUnmoved, armScroll, scrolled, armTap, tapped, clickNotification, doc: docToken }),
     enumerable: false,
   });
 })();

@@ -54,6 +54,46 @@ class WebInputTest {
     }
 
     @Test
+    void backToBackTouchTapsAreWholePhoneTapsWithOneClickEach() throws Exception {
+        launch(phone, "static.html");
+        for (int i = 0; i < 5; i++) run(phone, Tool.TAP_ON, "{\"text\": \"Go\"}");
+        // Settling waited for each click, so all five are there when the last step returns.
+        String events = WebFixture.eval(phone, "events.filter(e => !e.startsWith('dblclick')).join(',')").asText();
+        assertThat(events).isEqualTo(String.join(",", java.util.Collections.nCopies(5, "pointerdown:touch,touchstart,mousedown,go:touch")));
+    }
+
+    @Test
+    void aTouchTapOnAPageWithoutAMobileViewportWaitsForItsHeldBackClick() throws Exception {
+        launch(phone, "plain.html");
+        run(phone, Tool.TAP_ON, "{\"text\": \"Tap\"}");
+        assertThat(WebFixture.run(phone, Tool.ASSERT_VISIBLE, "{\"text\": \"Tapped 1\", \"timeout\": 0}", dir).path("element").asText())
+                .isEqualTo("text \"Tapped 1\" #out");
+        assertThat(WebFixture.eval(phone, "events.join(',')").asText()).isEqualTo("pointerdown:touch,touchstart,touchend,click:touch");
+    }
+
+    @Test
+    void touchTapsStayTouchesAfterSwipesLongPressesAndDoubleTaps() throws Exception {
+        launch(phone, "static.html");
+        run(phone, Tool.TAP_ON, "{\"text\": \"Go\"}");
+        run(phone, Tool.SWIPE, "{\"direction\": \"up\"}");
+        run(phone, Tool.SWIPE, "{\"direction\": \"down\"}");
+        run(phone, Tool.TAP_ON, "{\"id\": \"card\", \"action\": \"longPress\"}");
+        run(phone, Tool.TAP_ON, "{\"id\": \"card\", \"action\": \"doubleTap\"}");
+        run(phone, Tool.TAP_ON, "{\"text\": \"Go\"}");
+        String events = WebFixture.eval(phone, "events.join(',')").asText();
+        assertThat(events).contains("held").doesNotContain("pointerdown:mouse");
+        assertThat(events.split("go:touch", -1)).hasSize(3); // two taps on Go
+        assertThat(events.split("card:touch", -1)).hasSize(3); // the double tap's two; none from the long press
+    }
+
+    @Test
+    void aTapWhoseCenterIsOnAFrameReachesTheFrame() throws Exception {
+        launch(phone, "framed.html");
+        run(phone, Tool.TAP_ON, "{\"text\": \"Under\"}");
+        assertThat(WebFixture.eval(phone, "events.join(',')").asText()).isEqualTo("frame:touchstart,frame:click");
+    }
+
+    @Test
     void tapByTextIsAMouseClickOnDesktop() throws Exception {
         launch(desktop, "static.html");
         run(desktop, Tool.TAP_ON, "{\"text\": \"Go\"}");
