@@ -4,13 +4,28 @@ import org.apache.commons.cli.Options;
 
 /** One {@code tandem} subcommand: its name, help, options, and what it does. Listed in {@link Commands}. */
 public interface Command {
-    String name();
 
-    /** One line for the command overview. */
-    String summary();
+    /**
+     * How the command is named and described.
+     *
+     * @param summary one line for the command overview
+     * @param synopsis the arguments after the name, e.g. {@code PLAN [options]}
+     */
+    record Spec(String name, String summary, String synopsis) {}
 
-    /** Arguments after the name, e.g. {@code PLAN [options]}. */
-    String synopsis();
+    Spec spec();
+
+    default String name() {
+        return spec().name();
+    }
+
+    default String summary() {
+        return spec().summary();
+    }
+
+    default String synopsis() {
+        return spec().synopsis();
+    }
 
     Options options();
 

@@ -24,6 +24,8 @@ public final class Tandem implements AutoCloseable {
 
     public final Path home;
     public final Path work;
+    /** The distribution the CLI runs from (its daemon and runners too). */
+    public final Path lib;
     private final Map<String, String> env = new HashMap<>();
 
     /** What one CLI invocation did. */
@@ -34,6 +36,12 @@ public final class Tandem implements AutoCloseable {
     }
 
     public Tandem() throws IOException {
+        this(LIB);
+    }
+
+    /** On another distribution dir, e.g. a private copy a test may change. */
+    public Tandem(Path lib) throws IOException {
+        this.lib = lib;
         this.home = Files.createTempDirectory("tandem-it-home-");
         this.work = Files.createTempDirectory("tandem-it-work-");
         env.put("TANDEM_HOME", home.toString());
@@ -51,7 +59,11 @@ public final class Tandem implements AutoCloseable {
     }
 
     public static String classpath() throws IOException {
-        try (Stream<Path> jars = Files.list(LIB)) {
+        return classpath(LIB);
+    }
+
+    public static String classpath(Path lib) throws IOException {
+        try (Stream<Path> jars = Files.list(lib)) {
             return String.join(":", jars.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).sorted().toList());
         }
     }
@@ -62,7 +74,7 @@ public final class Tandem implements AutoCloseable {
 
     /** Starts the CLI without waiting. */
     public Process start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-cp", classpath(), "dev.tandem.cli.Main"));
+        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-cp", classpath(lib), "dev.tandem.cli.Main"));
         cmd.addAll(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
         pb.environment().putAll(env);

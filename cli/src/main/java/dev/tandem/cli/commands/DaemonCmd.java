@@ -14,18 +14,9 @@ import org.apache.commons.cli.Options;
 /** {@code tandem daemon start|stop|status}. */
 public final class DaemonCmd implements Command {
     @Override
-    public String name() {
-        return "daemon";
-    }
-
-    @Override
-    public String summary() {
-        return "Start, stop (with all its runners) or inspect the daemon of this state dir.";
-    }
-
-    @Override
-    public String synopsis() {
-        return "start|stop|status [--json]";
+    public Spec spec() {
+        return new Spec("daemon", "Start, stop (with all its runners) or inspect the daemon of this state dir.",
+                "start|stop|status [--json]");
     }
 
     @Override

@@ -11,18 +11,9 @@ import org.apache.commons.cli.Options;
 /** {@code tandem devices}: the devices the daemon offers and who holds them. */
 public final class DevicesCmd implements Command {
     @Override
-    public String name() {
-        return "devices";
-    }
-
-    @Override
-    public String summary() {
-        return "List devices, their runners and who holds them.";
-    }
-
-    @Override
-    public String synopsis() {
-        return "[--json]";
+    public Spec spec() {
+        return new Spec("devices", "List devices, their runners and who holds them.",
+                "[--json]");
     }
 
     @Override

@@ -27,18 +27,9 @@ public final class PrepareCmd implements Command {
     static final long DEFAULT_TIMEOUT_S = 300;
 
     @Override
-    public String name() {
-        return "prepare";
-    }
-
-    @Override
-    public String summary() {
-        return "Build or health-check the cached runner artifacts (done implicitly on first use).";
-    }
-
-    @Override
-    public String synopsis() {
-        return "[--platform sim|web|all] [--json] [--timeout S]";
+    public Spec spec() {
+        return new Spec("prepare", "Build or health-check the cached runner artifacts (done implicitly on first use).",
+                "[--platform sim|web|all] [--json] [--timeout S]");
     }
 
     @Override

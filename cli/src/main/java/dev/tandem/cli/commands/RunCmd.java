@@ -30,18 +30,9 @@ import org.apache.commons.cli.Options;
 /** {@code tandem run PLAN}: runs one plan on its devices, showing progress; writes results.json and junit.xml. */
 public final class RunCmd implements Command {
     @Override
-    public String name() {
-        return "run";
-    }
-
-    @Override
-    public String summary() {
-        return "Run a plan on one or several devices.";
-    }
-
-    @Override
-    public String synopsis() {
-        return "PLAN [options]";
+    public Spec spec() {
+        return new Spec("run", "Run a plan on one or several devices.",
+                "PLAN [options]");
     }
 
     @Override

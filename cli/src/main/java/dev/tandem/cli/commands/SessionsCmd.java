@@ -11,18 +11,9 @@ import org.apache.commons.cli.Options;
 /** {@code tandem sessions}: leases and runners. */
 public final class SessionsCmd implements Command {
     @Override
-    public String name() {
-        return "sessions";
-    }
-
-    @Override
-    public String summary() {
-        return "List device leases (who holds which device) and runner processes.";
-    }
-
-    @Override
-    public String synopsis() {
-        return "[--json]";
+    public Spec spec() {
+        return new Spec("sessions", "List device leases (who holds which device) and runner processes.",
+                "[--json]");
     }
 
     @Override

@@ -18,18 +18,9 @@ import org.apache.commons.cli.Options;
  */
 public final class SnapshotCmd implements Command {
     @Override
-    public String name() {
-        return "snapshot";
-    }
-
-    @Override
-    public String summary() {
-        return "Print a device's UI tree (works while a run holds the device).";
-    }
-
-    @Override
-    public String synopsis() {
-        return "--device D [--json]";
+    public Spec spec() {
+        return new Spec("snapshot", "Print a device's UI tree (works while a run holds the device).",
+                "--device D [--json]");
     }
 
     @Override

@@ -28,18 +28,9 @@ import org.apache.commons.cli.Options;
 /** {@code tandem test PATH…}: a suite of plans over N devices, one merged junit.xml and results.json. */
 public final class TestCmd implements Command {
     @Override
-    public String name() {
-        return "test";
-    }
-
-    @Override
-    public String summary() {
-        return "Run many plans (files or directories) sharded over several devices.";
-    }
-
-    @Override
-    public String synopsis() {
-        return "PATH… [--shards N] [--shard-mode split|all] [--shard-index I --shard-total T] [options]";
+    public Spec spec() {
+        return new Spec("test", "Run many plans (files or directories) sharded over several devices.",
+                "PATH… [--shards N] [--shard-mode split|all] [--shard-index I --shard-total T] [options]");
     }
 
     @Override

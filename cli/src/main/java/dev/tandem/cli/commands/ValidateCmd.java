@@ -15,18 +15,9 @@ import org.apache.commons.cli.Options;
 /** {@code tandem validate PLAN…}: checks plans locally (no daemon), every error with its position. Exit 0 or 2. */
 public final class ValidateCmd implements Command {
     @Override
-    public String name() {
-        return "validate";
-    }
-
-    @Override
-    public String summary() {
-        return "Check plans without running them; every error with file:line:column.";
-    }
-
-    @Override
-    public String synopsis() {
-        return "PLAN… [--json]";
+    public Spec spec() {
+        return new Spec("validate", "Check plans without running them; every error with file:line:column.",
+                "PLAN… [--json]");
     }
 
     @Override

@@ -14,9 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -28,18 +26,17 @@ final class PrepareFixture implements AutoCloseable {
     final Path lib;
     final Path home;
     final Path work;
-    private final Map<String, String> env = new HashMap<>();
+    private final Tandem tandem;
     private final boolean ownLib;
 
     private PrepareFixture(Path lib, boolean ownLib) throws IOException {
+        this.tandem = new Tandem(lib);
+        // this home's own cache: the tests look inside it
+        tandem.env("TANDEM_CACHE_DIR", tandem.home.resolve("cache").toString());
         this.lib = lib;
         this.ownLib = ownLib;
-        this.home = Files.createTempDirectory("tandem-it-prepare-home-");
-        this.work = Files.createTempDirectory("tandem-it-prepare-work-");
-        env.put("TANDEM_HOME", home.toString());
-        env.put("TANDEM_SIM_LATENCY", "instant");
-        env.put("NO_COLOR", "1");
-        env.put("TANDEM_DEVICE_LOCK_DIR", work.resolve(".device-locks").toString());
+        this.home = tandem.home;
+        this.work = tandem.work;
     }
 
     /** On the assembled distribution ({@code cli/target/lib}). */
@@ -57,24 +54,16 @@ final class PrepareFixture implements AutoCloseable {
     }
 
     PrepareFixture env(String key, String value) {
-        env.put(key, value);
+        tandem.env(key, value);
         return this;
     }
 
     Process start(String... args) throws IOException {
-        String cp;
-        try (Stream<Path> jars = Files.list(lib)) {
-            cp = String.join(":", jars.filter(p -> p.toString().endsWith(".jar")).map(Path::toString).sorted().toList());
-        }
-        List<String> cmd = new ArrayList<>(List.of(Tandem.java(), "-XX:TieredStopAtLevel=1", "-cp", cp, "dev.tandem.cli.Main"));
-        cmd.addAll(Arrays.asList(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
-        pb.environment().putAll(env);
-        return pb.start();
+        return tandem.start(args);
     }
 
     Tandem.Result run(String... args) throws IOException, InterruptedException {
-        return Tandem.finish(start(args), 180_000);
+        return tandem.run(args);
     }
 
     /** {@code tandem prepare --json ARGS}: the parsed result (an object, or an array for --platform all). */
@@ -124,33 +113,14 @@ final class PrepareFixture implements AutoCloseable {
 
     /** Live processes of this home (by argument or environment). */
     List<Long> processes() {
-        List<Long> pids = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
-                long pid = Long.parseLong(p.getFileName().toString());
-                if (pid == ProcessHandle.current().pid()) continue;
-                try {
-                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-                    String environ = new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8);
-                    if (cmdline.contains(home.toString()) || environ.contains("TANDEM_HOME=" + home)) pids.add(pid);
-                } catch (IOException | SecurityException gone) {
-                    // exited while we looked
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return pids;
+        return tandem.processes();
     }
 
     @Override
     public void close() throws Exception {
         try {
-            run("daemon", "stop");
+            tandem.close();
         } finally {
-            for (long pid : processes()) ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-            Tandem.deleteTree(home);
-            Tandem.deleteTree(work);
             if (ownLib) Tandem.deleteTree(lib);
         }
     }
