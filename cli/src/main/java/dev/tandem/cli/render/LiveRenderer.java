@@ -18,6 +18,7 @@ public final class LiveRenderer implements RunRenderer {
     private final Map<String, Live> live = new LinkedHashMap<>();
     private final Thread ticker;
     private int drawn;
+    private boolean closed;
 
     private static final class Live {
         String what = "starting";
@@ -38,7 +39,7 @@ public final class LiveRenderer implements RunRenderer {
                     return;
                 }
                 synchronized (this) {
-                    redraw();
+                    if (!closed) redraw();
                 }
             }
         });
@@ -46,6 +47,7 @@ public final class LiveRenderer implements RunRenderer {
 
     @Override
     public synchronized void onEvent(String type, JsonNode e) {
+        if (closed) return;
         switch (type) {
             case "allocated" -> e.path("devices").fields().forEachRemaining(f -> {
                 devices.put(f.getKey(), f.getValue().asText());
@@ -117,12 +119,20 @@ public final class LiveRenderer implements RunRenderer {
 
     @Override
     public synchronized void line(String text) {
-        print(text);
+        if (closed) out.println(text);
+        else print(text);
     }
 
+    /**
+     * Draws the final state once and lets go of the screen: what is printed afterwards (the
+     * summary) must never be drawn over. Closing again does nothing.
+     */
     @Override
     public synchronized void close() {
+        if (closed) return;
         ticker.interrupt();
         redraw();
+        closed = true;
+        drawn = 0;
     }
 }

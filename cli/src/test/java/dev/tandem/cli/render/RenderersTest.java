@@ -41,4 +41,18 @@ class RenderersTest {
         assertThat(out).contains("\u001b[2A").as("moves up over the two device lines to redraw them");
         assertThat(out).contains("Type message").contains("sim-1").contains("sim-2");
     }
+
+    @Test
+    void afterCloseNothingIsDrawnOverWhatFollows() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8);
+        LiveRenderer r = new LiveRenderer(ps, new Style(true));
+        r.onEvent("allocated", event("{\"devices\": {\"A\": \"sim-1\"}}"));
+        r.close();
+        ps.println("PASSED summary");
+        r.close();
+        r.onEvent("step", event("{\"phase\": \"start\", \"device\": \"A\", \"tool\": \"tapOn\", \"label\": \"x\"}"));
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(out).endsWith("PASSED summary\n");
+    }
 }
