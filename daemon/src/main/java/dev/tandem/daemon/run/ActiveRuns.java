@@ -67,10 +67,6 @@ public final class ActiveRuns {
         return runs.size();
     }
 
-    public List<Marker> list() {
-        return List.copyOf(runs.values());
-    }
-
     /** Aborts every run (daemon stopping). */
     public void abortAll(String reason) {
         executors.values().forEach(e -> e.abort(reason));
