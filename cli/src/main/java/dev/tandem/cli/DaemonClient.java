@@ -3,6 +3,7 @@ package dev.tandem.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.daemon.state.AtomicFiles;
 import dev.tandem.daemon.state.DaemonInfo;
+import dev.tandem.daemon.state.DaemonSettings;
 import dev.tandem.daemon.state.FileLock;
 import dev.tandem.daemon.state.Log;
 import dev.tandem.daemon.state.StateDir;
@@ -30,6 +31,8 @@ public final class DaemonClient implements AutoCloseable {
 
     private final DaemonInfo info;
     private final LoopbackHttpClient http;
+    /** The start-up settings the daemon reported in its status reply (empty before it answered). */
+    private Map<String, String> settings = Map.of();
 
     private DaemonClient(DaemonInfo info) {
         this.info = info;
@@ -49,7 +52,10 @@ public final class DaemonClient implements AutoCloseable {
         DaemonClient c = new DaemonClient(info);
         try {
             HttpResponse r = c.http.send("GET", "/v1/status", null, 3_000);
-            if (r.ok()) return Optional.of(c);
+            if (r.ok()) {
+                c.settings = readSettings(r);
+                return Optional.of(c);
+            }
             if (r.status() == 401) {
                 throw new TandemException(ErrorCode.UNAUTHORIZED, "the daemon (pid " + info.pid() + ") rejected the token in "
                         + state.daemonJson() + "; stop it with `kill " + info.pid() + "` and rerun");
@@ -66,7 +72,7 @@ public final class DaemonClient implements AutoCloseable {
         try {
             state.ensure();
             Optional<DaemonClient> found = find(state);
-            if (found.isPresent() && compatible(found.get(), state)) return found.get();
+            if (found.isPresent() && compatible(found.get(), state)) return warnIfSettingsDiffer(found.get(), env);
             try (FileLock start = FileLock.acquire(state.startLock(), START_TIMEOUT_MS).orElseThrow(() -> new TandemException(
                     ErrorCode.DAEMON_UNAVAILABLE, "another tandem (pid " + FileLock.holderPid(state.startLock())
                     + ") has been starting the daemon for " + START_TIMEOUT_MS / 1000 + " s; see " + state.logs().resolve("daemon.log")))) {
@@ -82,6 +88,29 @@ public final class DaemonClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new TandemException(ErrorCode.DAEMON_UNAVAILABLE, "interrupted while starting the daemon");
         }
+    }
+
+    private static Map<String, String> readSettings(HttpResponse r) {
+        try {
+            Map<String, String> out = new java.util.TreeMap<>();
+            Json.tree(r.body()).path("settings").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            return out;
+        } catch (RuntimeException e) {
+            return Map.of(); // an older daemon or a torn reply: nothing to compare
+        }
+    }
+
+    /**
+     * A running daemon keeps the settings it started with; a shell with other values is told which
+     * differ and how to apply them, once per command, on stderr.
+     */
+    private static DaemonClient warnIfSettingsDiffer(DaemonClient c, Map<String, String> env) {
+        List<String> diff = DaemonSettings.differences(c.settings, env);
+        if (!diff.isEmpty()) {
+            System.err.println("tandem: the running daemon (pid " + c.info.pid() + ") keeps the settings it started with: "
+                    + String.join(", ", diff) + ". Run `tandem daemon stop`; the next command starts one with this shell's values.");
+        }
+        return c;
     }
 
     /** Same version, or an idle daemon of another version that we stop (the caller then starts ours). */

@@ -1,11 +1,18 @@
 package dev.tandem.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
-import java.util.Map;
 
-/** Prints an error the same way everywhere: code, sentence, what to do; or JSON with --json. */
+/**
+ * Prints an error the same way everywhere: code, sentence, what to do; or, with --json, one
+ * shape on stdout for every error of every command:
+ * {@code {"error": {"code", "message", "hint", "exitCode", "diagnostics"?}}}.
+ */
 public final class Errors {
     private Errors() {}
 
@@ -15,12 +22,40 @@ public final class Errors {
 
     public static int report(Context ctx, ErrorInfo e, boolean json) {
         if (json) {
-            ctx.out().println(Json.text(Map.of("error", Map.of("code", e.code().name(), "message", e.message(),
-                    "hint", e.code().hint(), "exitCode", e.code().exitCode()))));
+            ctx.out().println(Json.text(error(e.code(), e.message())));
         } else {
             ctx.err().println("tandem: " + e.code().name() + ": " + e.message());
             ctx.err().println("  → " + e.code().hint());
         }
         return e.code().exitCode();
+    }
+
+    /**
+     * A plan that failed validation. {@code diagnostics} are flat objects ({@code file, line,
+     * column, message, hint}), the same shape {@code tandem validate --json} lists.
+     */
+    public static int validation(Context ctx, String plan, ArrayNode diagnostics, boolean json) {
+        int n = diagnostics.size();
+        String message = n + (n == 1 ? " error" : " errors") + " in " + plan;
+        if (json) {
+            ObjectNode o = error(ErrorCode.VALIDATION, message);
+            ((ObjectNode) o.path("error")).put("plan", plan).set("diagnostics", diagnostics);
+            ctx.out().println(Json.text(o));
+        } else {
+            ctx.err().println("✗ " + plan + ": " + n + (n == 1 ? " error" : " errors"));
+            for (JsonNode d : diagnostics) {
+                ctx.err().println("  " + d.path("file").asText() + ":" + d.path("line").asInt() + ":" + d.path("column").asInt()
+                        + ": " + d.path("message").asText());
+                if (d.hasNonNull("hint")) ctx.err().println("      → " + d.path("hint").asText());
+            }
+        }
+        return ErrorCode.VALIDATION.exitCode();
+    }
+
+    private static ObjectNode error(ErrorCode code, String message) {
+        ObjectNode o = Json.object();
+        o.putObject("error").put("code", code.name()).put("message", message).put("hint", code.hint())
+                .put("exitCode", code.exitCode());
+        return o;
     }
 }

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
@@ -22,8 +23,20 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, new Context(System.getenv(), out, err, isTerminal())));
+        // Ctrl-C (or a kill) ends the JVM through its shutdown hooks: say what became of the work
+        // instead of vanishing with exit 130; a normal exit sets `finished` first and says nothing.
+        AtomicBoolean finished = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) err.println(INTERRUPTED);
+        }, "interrupt-note"));
+        int code = run(args, new Context(System.getenv(), out, err, isTerminal()));
+        finished.set(true);
+        System.exit(code);
     }
+
+    /** Said when the CLI is interrupted: the daemon notices the closed stream and cleans up. */
+    static final String INTERRUPTED = "tandem: interrupted: the daemon aborts what this command started (a run is recorded "
+            + "as aborted in its results) and frees its devices; `tandem sessions` shows who holds what.";
 
     /**
      * Whether stdout is a terminal. Java 22+ always returns a Console and says so through
@@ -41,10 +54,15 @@ public final class Main {
 
     /** Runs the CLI in-process (tests use this too); returns the exit code. */
     public static int run(String[] args, Context ctx) {
-        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+        if (args.length == 0) { // a command is missing: the overview, as a usage error
+            overview(ctx.err());
+            return ErrorCode.USAGE.exitCode();
+        }
+        if (args[0].equals("-h") || args[0].equals("--help")) {
             overview(ctx.out());
             return 0;
         }
+        boolean wantsJson = Arrays.asList(args).contains("--json");
         if (args[0].equals("-V") || args[0].equals("--version")) {
             ctx.out().println("tandem " + Version.VERSION + " (Java " + Runtime.version() + ")");
             return 0;
@@ -57,7 +75,7 @@ public final class Main {
         var command = Commands.find(args[0]);
         if (command.isEmpty()) {
             String hint = Commands.suggest(args[0]).map(s -> " Did you mean '" + s + "'?").orElse("");
-            return usage(ctx, "unknown command '" + args[0] + "'." + hint);
+            return usage(ctx, "unknown command '" + args[0] + "'." + hint, wantsJson);
         }
         Command c = command.get();
         Options options = c.options();
@@ -67,7 +85,7 @@ public final class Main {
             parsed = new Args(DefaultParser.builder().setAllowPartialMatching(false).build()
                     .parse(options, Arrays.copyOfRange(args, 1, args.length)));
         } catch (ParseException e) {
-            return usage(ctx, e.getMessage() + " (see `tandem " + c.name() + " --help`)");
+            return usage(ctx, e.getMessage() + " (see `tandem " + c.name() + " --help`)", wantsJson);
         }
         if (parsed.flag("help")) {
             help(c, ctx.out());
@@ -84,10 +102,8 @@ public final class Main {
         }
     }
 
-    private static int usage(Context ctx, String message) {
-        ctx.err().println("tandem: " + message);
-        ctx.err().println("  → " + ErrorCode.USAGE.hint());
-        return ErrorCode.USAGE.exitCode();
+    private static int usage(Context ctx, String message, boolean json) {
+        return Errors.report(ctx, new TandemException(ErrorCode.USAGE, message), json);
     }
 
     static void overview(PrintStream out) {

@@ -68,4 +68,60 @@ class MainTest {
         assertThat(err.toString()).contains("PLAN_NOT_FOUND");
         assertThat(dir.resolve("home").resolve("daemon.json")).doesNotExist();
     }
+
+    @Test
+    void bareTandemIsAUsageErrorThatShowsTheCommands() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage: tandem COMMAND").contains("run");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void daemonStatusOnAStoppedDaemonExitsNonZero() {
+        assertThat(run("daemon", "status")).isEqualTo(3);
+        assertThat(out.toString()).contains("no daemon running");
+        assertThat(run("daemon", "status", "--json")).isEqualTo(3);
+    }
+
+    @Test
+    void sessionsNeverStartsADaemon() {
+        assertThat(run("sessions")).isZero();
+        assertThat(out.toString()).contains("no daemon running").contains("no leases");
+        assertThat(dir.resolve("home").resolve("daemon.json")).doesNotExist();
+        out.reset();
+        assertThat(run("sessions", "--json")).isZero();
+        assertThat(dev.tandem.protocol.Json.tree(out.toByteArray()).path("leases").isArray()).isTrue();
+    }
+
+    /** Every --json error, whatever its cause, is one object: {error: {code, message, hint, exitCode}}. */
+    @Test
+    void jsonErrorsHaveOneShape() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "steps:\n  - tool: tapOn\n    txt: hi\n");
+        String[][] cases = {
+                {"run", "--json", dir.resolve("nope.yaml").toString()},   // missing plan
+                {"run", "--json", "--bogus", bad.toString()},              // usage
+                {"rnu", "--json"},                                         // unknown command
+        };
+        for (String[] args : cases) {
+            out.reset();
+            int exit = run(args);
+            var json = dev.tandem.protocol.Json.tree(out.toByteArray());
+            assertThat(json.path("error").path("code").isTextual()).as(String.join(" ", args) + " → " + out).isTrue();
+            assertThat(json.path("error").path("message").isTextual()).isTrue();
+            assertThat(json.path("error").path("hint").isTextual()).isTrue();
+            assertThat(json.path("error").path("exitCode").asInt()).isEqualTo(exit);
+        }
+    }
+
+    @Test
+    void validationErrorsInJsonUseTheErrorShapeWithFlatDiagnostics() {
+        var diags = dev.tandem.protocol.Json.MAPPER.createArrayNode();
+        diags.addObject().put("file", "p.yaml").put("line", 3).put("column", 5).put("message", "unknown key 'txt'").put("hint", "text");
+        Context ctx = new Context(Map.of("TANDEM_HOME", dir.resolve("home").toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        assertThat(Errors.validation(ctx, "p.yaml", diags, true)).isEqualTo(2);
+        var json = dev.tandem.protocol.Json.tree(out.toByteArray());
+        assertThat(json.path("error").path("code").asText()).isEqualTo("VALIDATION");
+        assertThat(json.path("error").path("diagnostics").get(0).path("line").asInt()).isEqualTo(3);
+    }
 }

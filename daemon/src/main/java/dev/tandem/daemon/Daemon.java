@@ -17,6 +17,7 @@ import dev.tandem.daemon.runner.RunnerSupervisor;
 import dev.tandem.daemon.state.AtomicFiles;
 import dev.tandem.daemon.suite.SuiteService;
 import dev.tandem.daemon.state.DaemonInfo;
+import dev.tandem.daemon.state.DaemonSettings;
 import dev.tandem.daemon.state.FileLock;
 import dev.tandem.daemon.state.Log;
 import dev.tandem.daemon.state.StateDir;
@@ -97,6 +98,11 @@ public final class Daemon {
                 + (System.nanoTime() - t0) / 1_000_000 + " ms");
         Thread.ofPlatform().daemon().name("idle-watch").start(this::watchIdle);
         return true;
+    }
+
+    /** The start-up settings this daemon read from its environment ({@link DaemonSettings}). */
+    public Map<String, String> settings() {
+        return DaemonSettings.of(env);
     }
 
     /** Marks activity: a request arrived. */

@@ -62,6 +62,7 @@ public final class PlanExecutor {
     public RunResult run() throws InterruptedException {
         if (!started.compareAndSet(false, true)) throw new IllegalStateException("a PlanExecutor runs once; create a new one");
         long start = System.nanoTime();
+        long startedAtMs = System.currentTimeMillis();
         List<StepRecord> steps = Collections.synchronizedList(new ArrayList<>());
         AtomicLong seq = new AtomicLong();
         Map<String, Thread> threads = new LinkedHashMap<>();
@@ -91,6 +92,7 @@ public final class PlanExecutor {
                 : aborted ? RunStatus.ABORTED
                 : RunStatus.PASSED;
         return new RunResult(options.runId(), plan.name(), status, (System.nanoTime() - start) / 1_000_000,
-                ordered, List.copyOf(sorted), root == null ? null : new RunResult.RootCause(root.label(), root.failure()));
+                ordered, List.copyOf(sorted), root == null ? null : new RunResult.RootCause(root.label(), root.failure()),
+                startedAtMs);
     }
 }

@@ -61,8 +61,10 @@ public final class DaemonCmd implements Command {
     private static int status(Context ctx, boolean json) {
         Optional<DaemonClient> d = DaemonClient.find(ctx.state());
         if (d.isEmpty()) {
-            ctx.out().println(json ? "{\"running\":false}" : "no daemon running for " + ctx.state().root());
-            return 0;
+            // like `systemctl status`: not running is a non-zero answer scripts can test
+            ctx.out().println(json ? "{\"running\":false}" : "no daemon running for " + ctx.state().root()
+                    + " (the next command starts one, or `tandem daemon start`)");
+            return ErrorCode.DAEMON_UNAVAILABLE.exitCode();
         }
         try (DaemonClient c = d.get()) {
             ObjectNode s = (ObjectNode) c.get("/v1/status");

@@ -24,7 +24,14 @@ public final class SessionsCmd implements Command {
     @Override
     public int run(Args args, Context ctx) {
         boolean json = args.flag("json");
-        try (DaemonClient d = ctx.daemon(json)) {
+        // listing sessions never starts a daemon: none running means nothing is held
+        java.util.Optional<DaemonClient> found = DaemonClient.find(ctx.state());
+        if (found.isEmpty()) {
+            ctx.out().println(json ? "{\"running\":false,\"leases\":[],\"runners\":[]}"
+                    : "no daemon running for " + ctx.state().root() + ": no leases, no runners");
+            return 0;
+        }
+        try (DaemonClient d = found.get()) {
             JsonNode s = d.get("/v1/sessions");
             if (json) {
                 ctx.out().println(Json.pretty(s));

@@ -115,21 +115,15 @@ public final class RunSummary {
         return out;
     }
 
+    /** Validation errors the daemon reported (positions nested under {@code pos}), printed as {@link Errors#validation}. */
     public static int validation(Context ctx, Path plan, JsonNode errors, boolean json) {
-        if (json) {
-            ObjectNode o = Json.object();
-            o.put("plan", plan.toString()).put("ok", false).set("errors", errors);
-            o.put("exitCode", 2);
-            ctx.out().println(Json.pretty(o));
-            return 2;
-        }
-        ctx.err().println("✗ " + plan + ": " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
+        com.fasterxml.jackson.databind.node.ArrayNode flat = Json.MAPPER.createArrayNode();
         for (JsonNode d : errors) {
             JsonNode pos = d.path("pos");
-            ctx.err().println("  " + pos.path("file").asText() + ":" + pos.path("line").asInt() + ":" + pos.path("column").asInt()
-                    + ": " + d.path("message").asText());
-            if (d.hasNonNull("hint")) ctx.err().println("      → " + d.path("hint").asText());
+            ObjectNode f = flat.addObject().put("file", pos.path("file").asText()).put("line", pos.path("line").asInt())
+                    .put("column", pos.path("column").asInt()).put("message", d.path("message").asText());
+            if (d.hasNonNull("hint")) f.put("hint", d.path("hint").asText());
         }
-        return 2;
+        return dev.tandem.cli.Errors.validation(ctx, plan.toString(), flat, json);
     }
 }

@@ -87,6 +87,7 @@ public final class DaemonApi {
         ObjectNode o = Json.object();
         o.put("pid", ProcessHandle.current().pid()).put("version", Version.VERSION).put("home", daemon.state().root().toString())
                 .put("startedAt", startedAt).put("activeRuns", active.count()).put("runners", supervisor.list().size());
+        o.set("settings", Json.MAPPER.valueToTree(daemon.settings()));
         r.reply(200, o);
     }
 

@@ -52,7 +52,7 @@ public final class JunitXml {
             suites.append("  <testsuite name=\"").append(esc(run.plan())).append("\" tests=\"").append(t)
                     .append("\" failures=\"").append(f).append("\" errors=\"").append(e).append("\" skipped=\"").append(s)
                     .append("\" time=\"").append(secs(run.durationMs())).append("\" timestamp=\"")
-                    .append(Instant.now().toString(), 0, 19).append("\" id=\"").append(esc(run.runId())).append("\">\n")
+                    .append(timestamp(run.startedAtMs())).append("\" id=\"").append(esc(run.runId())).append("\">\n")
                     .append(cases).append("  </testsuite>\n");
             tests += t;
             failures += f;
@@ -63,6 +63,12 @@ public final class JunitXml {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"tandem\" tests=\"" + tests + "\" failures=\""
                 + failures + "\" errors=\"" + errors + "\" skipped=\"" + skipped + "\" time=\"" + secs(time) + "\">\n"
                 + suites + "</testsuites>\n";
+    }
+
+    /** When the plan started, ISO 8601 in UTC without zone, the form Surefire writes. */
+    static String timestamp(long epochMs) {
+        return java.time.LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMs), java.time.ZoneOffset.UTC)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     }
 
     private static String where(Failure f) {

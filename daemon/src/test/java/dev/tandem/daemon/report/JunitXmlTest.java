@@ -55,4 +55,20 @@ class JunitXmlTest {
                 new RunResult.RootCause("default", f));
         assertThat(JunitXml.render(List.of(run))).contains("errors=\"1\"").contains("<error type=\"OUTCOME_UNKNOWN\"");
     }
+
+    @Test
+    void eachSuiteCarriesItsOwnStartTime() throws Exception {
+        Map<String, DeviceResult> devices = Map.of("default",
+                new DeviceResult("sim-1", DeviceStatus.PASSED, new DeviceResult.Steps(1, 1), 1, null));
+        long first = java.time.Instant.parse("2026-12-01T10:00:00Z").toEpochMilli();
+        RunResult a = new RunResult("a", "first", RunStatus.PASSED, 65_000, devices, List.of(), null, first);
+        RunResult b = new RunResult("b", "second", RunStatus.PASSED, 1_000, devices, List.of(), null, first + 65_000);
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(JunitXml.render(List.of(a, b)).getBytes(StandardCharsets.UTF_8)));
+        Element s1 = (Element) doc.getElementsByTagName("testsuite").item(0);
+        Element s2 = (Element) doc.getElementsByTagName("testsuite").item(1);
+        // when each plan started, not when the file was written
+        assertThat(s1.getAttribute("timestamp")).isEqualTo("2026-12-01T10:00:00");
+        assertThat(s2.getAttribute("timestamp")).isEqualTo("2026-12-01T10:01:05");
+    }
 }
