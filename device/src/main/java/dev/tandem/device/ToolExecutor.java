@@ -82,7 +82,7 @@ public final class ToolExecutor {
 
     private static JsonNode tapOn(Device d, JsonNode params, CommandContext ctx) throws InterruptedException {
         TapKind kind = TapKind.parse(Params.string(params, "action"));
-        UiNode n = Waits.forElement(d, selector(params, Tool.TAP_ON), elementTimeout(params), ctx);
+        UiNode n = Actionable.forTap(d, selector(params, Tool.TAP_ON), elementTimeout(params), ctx);
         d.tap(n, kind);
         return settled(d, ctx, element(n));
     }
@@ -93,6 +93,7 @@ public final class ToolExecutor {
         ObjectNode target = params.deepCopy();
         target.remove("text");
         focus(d, target, ctx);
+        if (Params.bool(params, "replace")) d.clearText(); // like Playwright's fill: the text replaces the value
         d.inputText(text);
         String ime = Params.string(params, "imeAction");
         if (ime != null) d.imeAction(ime);
@@ -103,7 +104,7 @@ public final class ToolExecutor {
     private static void focus(Device d, JsonNode params, CommandContext ctx) throws InterruptedException {
         var sel = Selector.fromParams(params);
         if (sel.isPresent()) {
-            d.tap(Waits.forElement(d, sel.get(), elementTimeout(params), ctx), TapKind.TAP);
+            d.tap(Actionable.forTap(d, sel.get(), elementTimeout(params), ctx), TapKind.TAP);
             Waits.settle(d, ctx);
         }
     }

@@ -63,7 +63,7 @@ final class ToolParams {
             case STOP_APP -> new Row(t).add(string("appId", "com.example.app")).build();
             case TAP_ON -> new Row(t).selects(SelectorUse.REQUIRED).add(choice("action", "tap", "doubleTap", "longPress")).build();
             case INPUT_TEXT -> new Row(t).add(string("text", "\"Hello\"")).required("text")
-                    .add(choice("imeAction", IME_ACTIONS.toArray(String[]::new))).selects(SelectorUse.OPTIONAL).build();
+                    .add(choice("imeAction", IME_ACTIONS.toArray(String[]::new)), bool("replace")).selects(SelectorUse.OPTIONAL).build();
             case CLEAR_TEXT -> new Row(t).selects(SelectorUse.OPTIONAL).build();
             case IME_ACTION -> new Row(t).add(choice("action", IME_ACTIONS.toArray(String[]::new))).required("action").build();
             case PRESS_BUTTON -> new Row(t).add(choice("button", "back", "home", "enter")).required("button").build();

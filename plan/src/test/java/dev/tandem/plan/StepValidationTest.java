@@ -237,6 +237,14 @@ class StepValidationTest {
     }
 
     @Test
+    void inputTextAcceptsReplaceAsABoolean() {
+        Plan plan = Loads.ok("steps: [{tool: inputText, id: email, text: \"ada@example.com\", replace: true}]");
+        assertThat(((ToolStep) plan.steps().get(0)).params().get("replace").asBoolean()).isTrue();
+        assertThat(Loads.brief(single("steps: [{tool: inputText, text: a, replace: \"yes\"}]")))
+                .isEqualTo("1:45 'replace' must be true or false, found the string 'yes'");
+    }
+
+    @Test
     void everyErrorIsCollectedInFileOrder() {
         assertThat(briefs("""
                 name: [x]

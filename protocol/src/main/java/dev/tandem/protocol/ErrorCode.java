@@ -14,6 +14,7 @@ public enum ErrorCode {
     PLAN_NOT_FOUND(2, "Check the path; plans are YAML files (`tandem validate PLAN` checks one)."),
     // --- a plan failed (1)
     ELEMENT_NOT_FOUND(1, "Check the selector against the elements on screen (`tandem snapshot --device D`)."),
+    ELEMENT_DISABLED(1, "The element stayed disabled; check the earlier steps that should enable it, or raise the step's `timeout`."),
     ASSERTION_FAILED(1, "The screen did not match the assertion; see the elements on screen in the message."),
     NOTIFICATION_NOT_FOUND(1, "No matching notification arrived in time; check the sender's step or raise awaitTimeout."),
     APP_NOT_INSTALLED(1, "Use one of the installed app ids listed, or install a definition with --app FILE."),

@@ -3,6 +3,7 @@ package dev.tandem.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.device.TapKind;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.Selector;
@@ -132,6 +133,25 @@ class SimDeviceTest {
     }
 
     @Test
+    void typingAppendsToTheValueAndReplaceReplacesIt() throws Exception {
+        d.launch("com.example.login");
+        d.run(Tool.INPUT_TEXT, "selector", Map.of("id", "email"), "text", "grace@example.com");
+        d.run(Tool.INPUT_TEXT, "selector", Map.of("id", "email"), "text", "-extra");
+        assertThat(d.byId("email").orElseThrow().text()).isEqualTo("grace@example.com-extra");
+        d.run(Tool.INPUT_TEXT, "selector", Map.of("id", "email"), "text", "ada@example.com", "replace", true);
+        assertThat(d.byId("email").orElseThrow().text()).isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void aTapOnADisabledElementFailsNamingItInsteadOfPassing() {
+        d.launch("com.example.login");
+        assertThatThrownBy(() -> d.run(Tool.TAP_ON, "id", "forgot", "timeout", 200))
+                .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ELEMENT_DISABLED))
+                .hasMessageStartingWith("The element button \"Forgot password?\" #forgot matching {id: \"forgot\"} is disabled and stayed so for ");
+        assertThat(ErrorCode.ELEMENT_DISABLED.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void secretFieldsShowBullets() throws Exception {
         d.launch("com.example.login");
         d.run(Tool.INPUT_TEXT, "selector", Map.of("id", "password"), "text", "hunter22");
@@ -144,7 +164,7 @@ class SimDeviceTest {
         long before = d.device.snapshot().root().flatten().size();
         UiNode forgot = d.byText("Forgot password?").orElseThrow();
         assertThat(forgot.enabled()).isFalse();
-        d.run(Tool.TAP_ON, "text", "Forgot password?");
+        d.device.tap(forgot, TapKind.TAP); // the device primitive; the tool refuses (below)
         assertThat(d.device.snapshot().screen()).isEqualTo("login");
         assertThat(d.device.snapshot().root().flatten()).hasSize((int) before);
     }

@@ -90,8 +90,11 @@ final class AppLinks {
             if (u.getScheme() == null) throw new IllegalArgumentException("no scheme");
             return u.toString();
         } catch (IllegalArgumentException e) {
-            throw new TandemException(ErrorCode.BAD_PARAMS, "launchApp url '" + url + "' is not a valid absolute URL ("
-                    + e.getMessage() + "): write it like http://127.0.0.1:8080/page.html");
+            // The cause's reason, not its message: that repeats the whole URL.
+            String why = e.getCause() instanceof java.net.URISyntaxException u
+                    ? u.getReason() + (u.getIndex() >= 0 ? " at index " + u.getIndex() : "") : e.getMessage();
+            throw new TandemException(ErrorCode.BAD_PARAMS, "launchApp url '" + UrlText.shorten(url) + "' is not a valid absolute URL ("
+                    + why + "): write it like http://127.0.0.1:8080/page.html");
         }
     }
 

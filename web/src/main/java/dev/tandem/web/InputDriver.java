@@ -29,6 +29,8 @@ final class InputDriver {
     private static final double STEP_SECONDS = 0.016;
     private static final double REST_SECONDS = 0.06;
     private static final double TAP_SECONDS = 0.05;
+    /** CDP modifier bit for Control. */
+    private static final int CTRL = 2;
     /** How long a touch tap may take to reach the page and end (its click may come 350 ms after it). */
     static final long TAP_WAIT_MS = 2_000;
 
@@ -182,6 +184,10 @@ final class InputDriver {
 
     /** Enter: keydown/keypress/keyup, so forms submit implicitly; {@code withText} false sends no keypress. */
     void enter(PageSession page, boolean withText) {
+        await(page, enterEvents(page, withText));
+    }
+
+    private static List<CompletableFuture<JsonNode>> enterEvents(PageSession page, boolean withText) {
         ObjectNode down = obj("type", withText ? "keyDown" : "rawKeyDown", "key", "Enter", "code", "Enter",
                 "windowsVirtualKeyCode", 13, "nativeVirtualKeyCode", 13);
         if (withText) {
@@ -189,11 +195,69 @@ final class InputDriver {
             down.put("unmodifiedText", "\r");
         }
         ObjectNode up = obj("type", "keyUp", "key", "Enter", "code", "Enter", "windowsVirtualKeyCode", 13, "nativeVirtualKeyCode", 13);
-        await(page, List.of(page.sendAsync("Input.dispatchKeyEvent", down), page.sendAsync("Input.dispatchKeyEvent", up)));
+        return List.of(page.sendAsync("Input.dispatchKeyEvent", down), page.sendAsync("Input.dispatchKeyEvent", up));
     }
 
-    void insertText(PageSession page, String text) {
-        await(page, List.of(page.sendAsync("Input.insertText", obj("text", text))));
+    /** Where typing starts in the focused field. */
+    enum Start {
+        /** After the last character (Ctrl+End), wherever a tap put the caret. */
+        END,
+        /** In the first part of a segmented field (a date's month…), reached with the left arrow. */
+        FIRST_PART
+    }
+
+    /** More left-arrow presses than any segmented field has parts (datetime-local: 6). */
+    private static final int SEGMENTS_MAX = 8;
+
+    /**
+     * Types as a person does: a key press (keydown with its text, keyup) per character that has a
+     * key on a US keyboard, so date, time and number fields and the page's key handlers see real
+     * keystrokes; other characters are committed as an IME would; a newline is Enter. Pipelined.
+     */
+    void type(PageSession page, String text, Start start) {
+        List<CompletableFuture<JsonNode>> all = new ArrayList<>();
+        switch (start) {
+            case END -> press(page, all, "End", "End", 35, CTRL);
+            case FIRST_PART -> {
+                for (int i = 0; i < SEGMENTS_MAX; i++) press(page, all, "ArrowLeft", "ArrowLeft", 37, 0);
+            }
+        }
+        StringBuilder ime = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            var key = UsKeyboard.of(c);
+            if (key.isEmpty() && c != '\n' && c != '\r') {
+                ime.append(c);
+                continue;
+            }
+            if (!ime.isEmpty()) {
+                all.add(page.sendAsync("Input.insertText", obj("text", ime.toString())));
+                ime.setLength(0);
+            }
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') continue; // CRLF is one Enter
+            if (key.isEmpty()) {
+                all.addAll(enterEvents(page, true));
+                continue;
+            }
+            UsKeyboard k = key.get();
+            int modifiers = k.shift() ? UsKeyboard.SHIFT : 0;
+            all.add(page.sendAsync("Input.dispatchKeyEvent", obj("type", "keyDown", "key", k.key(), "code", k.code(),
+                    "text", k.key(), "unmodifiedText", k.key(), "windowsVirtualKeyCode", k.keyCode(),
+                    "nativeVirtualKeyCode", k.keyCode(), "modifiers", modifiers)));
+            all.add(page.sendAsync("Input.dispatchKeyEvent", obj("type", "keyUp", "key", k.key(), "code", k.code(),
+                    "windowsVirtualKeyCode", k.keyCode(), "nativeVirtualKeyCode", k.keyCode(), "modifiers", modifiers)));
+        }
+        if (!ime.isEmpty()) all.add(page.sendAsync("Input.insertText", obj("text", ime.toString())));
+        await(page, all);
+    }
+
+    /** A key without text (navigation): rawKeyDown, keyUp. */
+    private static void press(PageSession page, List<CompletableFuture<JsonNode>> all, String key, String code, int keyCode,
+            int modifiers) {
+        all.add(page.sendAsync("Input.dispatchKeyEvent", obj("type", "rawKeyDown", "key", key, "code", code,
+                "windowsVirtualKeyCode", keyCode, "nativeVirtualKeyCode", keyCode, "modifiers", modifiers)));
+        all.add(page.sendAsync("Input.dispatchKeyEvent", obj("type", "keyUp", "key", key, "code", code,
+                "windowsVirtualKeyCode", keyCode, "nativeVirtualKeyCode", keyCode, "modifiers", modifiers)));
     }
 
     private static ArrayNode points(double x, double y) {

@@ -82,8 +82,8 @@ public final class WebDevice implements Device {
         signals.observed(PageState.of(j.path("s"), at, version));
         String url = j.path("u").asText();
         String title = j.path("t").asText("");
-        String app = links.appOf(url);
-        return new Snapshot(deviceId, app, title.isEmpty() ? url : title, w, h, profile.dpr(), SnapshotReader.tree(j.path("n"), w, h));
+        String app = UrlText.shorten(links.appOf(url)); // a page without a host (data:) is named by its URL
+        return new Snapshot(deviceId, app, UrlText.shorten(title.isEmpty() ? url : title), w, h, profile.dpr(), SnapshotReader.tree(j.path("n"), w, h));
     }
 
     @Override
@@ -133,7 +133,7 @@ public final class WebDevice implements Device {
         String error = r.path("errorText").asText("");
         if (!error.isEmpty()) {
             page.loading = false;
-            throw new TandemException(ErrorCode.BAD_PARAMS, "launchApp could not open " + url + ": " + error
+            throw new TandemException(ErrorCode.BAD_PARAMS, "launchApp could not open " + UrlText.shorten(url) + ": " + error
                     + ". Check that the server is up and the URL is right.");
         }
     }

@@ -29,11 +29,12 @@ final class WebKeyboard {
         hidden = false;
     }
 
+    /** Types at the end of the focused field's value; into a date, time… field from its first part. */
     void type(String text) {
         PageSession page = signals.page();
-        requireFocus(page, "inputText types into");
+        JsonNode f = requireFocus(page, "inputText types into");
         hidden = false;
-        input.insertText(page, text);
+        input.type(page, text, f.path("segmented").asBoolean() ? InputDriver.Start.FIRST_PART : InputDriver.Start.END);
     }
 
     void clear() {

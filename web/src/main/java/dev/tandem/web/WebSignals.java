@@ -147,7 +147,7 @@ final class WebSignals implements CdpClient.Listener {
                 pause(deadline);
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw new TandemException(ErrorCode.RUNNER_FAILED, "The page agent could not be installed in " + p.url
+                throw new TandemException(ErrorCode.RUNNER_FAILED, "The page agent could not be installed in " + UrlText.shorten(p.url)
                         + " within " + TimeUnit.NANOSECONDS.toMillis(AGENT_RETRY_NS) + " ms.");
             }
         }

@@ -224,12 +224,15 @@
     const label = el.getAttribute('placeholder') || el.getAttribute('aria-label') || '';
     return el.tagName.toLowerCase() + id + (label ? ' "' + label + '"' : '');
   };
-  // The editable field with focus: {ok, hint (enterkeyhint), what (description)}.
+  // Typed part by part (month, day, year…), with no caret to put at the end.
+  const SEGMENTED_TYPES = new Set(['date', 'datetime-local', 'month', 'week', 'time']);
+  // The editable field with focus: {ok, hint (enterkeyhint), what (description), segmented}.
   const focused = () => {
     const el = deepActive();
     const ok = isTextField(el) && !el.disabled && !el.readOnly;
     marked = el;
-    return { ok, hint: ok ? (el.getAttribute('enterkeyhint') || '').toLowerCase() : '', what: describe(el) };
+    const segmented = ok && el.tagName === 'INPUT' && SEGMENTED_TYPES.has((el.getAttribute('type') || '').toLowerCase());
+    return { ok, hint: ok ? (el.getAttribute('enterkeyhint') || '').toLowerCase() : '', what: describe(el), segmented };
   };
   const clearFocused = () => {
     const el = deepActive();

@@ -48,4 +48,18 @@ class AppLinksTest {
         assertThatThrownBy(() -> links.resolve(new LaunchRequest(null, "not a url", false, null, null, Map.of())))
                 .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_PARAMS));
     }
+
+    @Test
+    void aRefusedLongUrlIsQuotedByItsStartAndLength() {
+        String url = "http://127.0.0.1:1/p?q=" + "x".repeat(3000) + " y";
+        assertThatThrownBy(() -> new AppLinks("web-1", Map.of()).resolve(new LaunchRequest(null, url, false, null, null, Map.of())))
+                .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.getMessage())
+                        .hasSizeLessThan(300).contains("http://127.0.0.1:1/p?q=xxx", "…(" + url.length() + " chars)", "Illegal character"));
+    }
+
+    @Test
+    void shortUrlsAreQuotedWhole() {
+        assertThat(UrlText.shorten("data:text/html,<h1>Hello</h1>")).isEqualTo("data:text/html,<h1>Hello</h1>");
+        assertThat(UrlText.shorten("a".repeat(101))).isEqualTo("a".repeat(80) + "…(101 chars)");
+    }
 }
