@@ -14,6 +14,19 @@ public record CommandContext(long deadlineNanos, BooleanSupplier cancelled, Path
         return new CommandContext(System.nanoTime() + timeoutMs * 1_000_000L, () -> false, artifactsDir);
     }
 
+    /** How much of a command's bound its waits leave for the reply: at most this, and a tenth of short bounds. */
+    public static final long REPLY_RESERVE_MS = 50;
+
+    /**
+     * The context of a command that must end by {@code hardDeadlineNanos}: its waits end a little
+     * earlier ({@link #REPLY_RESERVE_MS}), so a wait's own failure (element not found) wins over
+     * the bare step timeout and the reply is out before the bound.
+     */
+    public static CommandContext forCommand(long hardDeadlineNanos, long timeoutMs, BooleanSupplier cancelled, Path artifactsDir) {
+        long reserveMs = Math.min(REPLY_RESERVE_MS, timeoutMs / 10);
+        return new CommandContext(hardDeadlineNanos - reserveMs * 1_000_000L, cancelled, artifactsDir);
+    }
+
     public long remainingMs() {
         return Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000L);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.Selector;
+import dev.tandem.protocol.StepNote;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.ToolTraits;
@@ -184,7 +185,7 @@ public final class ToolExecutor {
     }
 
     private static JsonNode settled(Device d, CommandContext ctx, ObjectNode result) throws InterruptedException {
-        if (!Waits.settle(d, ctx)) result.put("settled", false);
+        if (!Waits.settle(d, ctx)) StepNote.SCREEN_NEVER_SETTLED.addTo(result);
         return result;
     }
 

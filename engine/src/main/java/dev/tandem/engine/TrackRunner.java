@@ -11,6 +11,7 @@ import dev.tandem.plan.CriticalSection;
 import dev.tandem.plan.ToolStep;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
+import dev.tandem.protocol.StepNote;
 import dev.tandem.protocol.Tool;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -91,6 +92,7 @@ final class TrackRunner {
         ErrorInfo error = null;
         String screenshot = null;
         boolean consequence = false;
+        List<StepNote> notes = List.of();
         if (step.tool() == Tool.WAIT) {
             // the engine's own "command": it must not start once the run stops, like a device command
             if (control.stopping()) {
@@ -98,10 +100,13 @@ final class TrackRunner {
                 return false;
             }
             run++;
+            // the step's timeout bounds the wait too (validation refuses ms > timeout where it can see both)
+            long ms = Math.max(0, step.params().path("ms").asLong(0));
+            long bound = step.effectiveTimeoutMs();
             boolean full;
             control.lock.lock();
             try {
-                full = control.pause(t0 + Math.max(0, step.params().path("ms").asLong(0)) * 1_000_000L);
+                full = control.pause(t0 + Math.min(ms, bound) * 1_000_000L);
             } finally {
                 control.lock.unlock();
             }
@@ -109,6 +114,9 @@ final class TrackRunner {
                 error = new ErrorInfo(ErrorCode.CANCELLED, "the wait was cut short: "
                         + control.peerFailure(track.label()).error().message());
                 consequence = true;
+            } else if (ms > bound) {
+                error = new ErrorInfo(ErrorCode.STEP_TIMEOUT, "wait of " + ms + " ms did not finish within its "
+                        + bound + " ms timeout; lower 'ms' or raise 'timeout'");
             }
         } else {
             ObjectNode params = step.params().deepCopy();
@@ -120,7 +128,7 @@ final class TrackRunner {
             }
             run++;
             try {
-                channel.execute(call);
+                notes = StepNote.of(channel.execute(call));
             } catch (StepFailure f) {
                 error = f.error();
                 screenshot = f.screenshot();
@@ -136,7 +144,7 @@ final class TrackRunner {
                 : consequence ? StepStatus.CANCELLED
                 : step.optional() ? StepStatus.WARNED : StepStatus.FAILED;
         StepRecord record = new StepRecord(step.planIndex(), trackIndex, track.label(), step.tool().wireName(), label,
-                st, (t0 - runStartNanos) / 1_000_000, (t1 - t0) / 1_000_000, error, screenshot);
+                st, (t0 - runStartNanos) / 1_000_000, (t1 - t0) / 1_000_000, error, screenshot, notes);
         recorder.accept(record);
         listener.stepFinished(record);
         switch (st) {

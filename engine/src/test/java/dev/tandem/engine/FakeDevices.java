@@ -47,6 +47,7 @@ final class FakeDevices {
     private final Condition changed = lock.newCondition();
     private final List<Event> log = new ArrayList<>();
     private final Map<String, Behaviour> behaviours = new HashMap<>();
+    private final Map<String, JsonNode> results = new HashMap<>();
     private final Set<String> cancelled = new HashSet<>();
     private final Set<String> busy = new HashSet<>();
     private final List<String> violations = new ArrayList<>();
@@ -94,6 +95,17 @@ final class FakeDevices {
         lock.lock();
         try {
             crashing.add(step);
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
+
+    /** Makes the step (by label) return {@code result} when it passes. */
+    FakeDevices returning(String step, JsonNode result) {
+        lock.lock();
+        try {
+            results.put(step, result);
         } finally {
             lock.unlock();
         }
@@ -174,7 +186,7 @@ final class FakeDevices {
                 throw new StepFailure(b.failWith(), step + " failed on purpose");
             }
             append(Kind.END, device, call, "PASSED");
-            return Json.object();
+            return results.getOrDefault(step, Json.object());
         } finally {
             lock.unlock();
         }

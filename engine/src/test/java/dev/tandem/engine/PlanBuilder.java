@@ -62,6 +62,13 @@ final class PlanBuilder {
         return add(device, label, false, Tool.WAIT, Json.object().put("ms", ms));
     }
 
+    /** A wait step with its own {@code timeout}, built directly (validation would refuse ms > timeout). */
+    PlanBuilder waitStepWithTimeout(String device, String label, long ms, long timeoutMs) {
+        ObjectNode params = Json.object().put("ms", ms).put("timeout", timeoutMs);
+        steps.add(new ToolStep(steps.size(), -1, Tool.WAIT, device, label, params, false, timeoutMs, SourcePos.UNKNOWN));
+        return this;
+    }
+
     PlanBuilder section(String lock, Nested... nested) {
         return sectionWithTimeout(lock, DEFAULT_SYNC_TIMEOUT_MS, nested);
     }

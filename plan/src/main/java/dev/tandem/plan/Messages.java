@@ -134,6 +134,11 @@ final class Messages {
                 min == 0 ? "use 0 or more" : "use a value of " + min + " or more");
     }
 
+    static Diagnostic waitPastTimeout(SourcePos pos, long ms, long timeoutMs) {
+        return new Diagnostic(pos, "wait of " + ms + " ms cannot finish within its timeout of " + timeoutMs + " ms",
+                "lower 'ms' to " + timeoutMs + " or less, or raise 'timeout' above " + ms + " (or remove it)");
+    }
+
     static Diagnostic missingParam(SourcePos pos, String tool, String key, String example) {
         return new Diagnostic(pos, tool + " needs '" + key + "'", "add " + key + ": " + example);
     }

@@ -73,6 +73,10 @@ final class StepReader {
         if (tool == null) return null;
         ObjectNode params = checker.params(ToolParams.of(tool), fields, m.pos());
         Long timeoutMs = params.has("timeout") ? params.get("timeout").longValue() : null;
+        if (tool == Tool.WAIT && timeoutMs != null && params.path("ms").asLong(0) > timeoutMs) {
+            YNode.Entry ms = fields.get("ms");
+            problems.add(Messages.waitPastTimeout(ms != null ? ms.value().pos() : m.pos(), params.path("ms").asLong(), timeoutMs));
+        }
         return new ToolStep(planIndex, nestedIndex, tool, deviceLabel, label, params, opt, timeoutMs, m.pos());
     }
 

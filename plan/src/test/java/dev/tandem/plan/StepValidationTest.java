@@ -131,6 +131,18 @@ class StepValidationTest {
     }
 
     @Test
+    void aWaitLongerThanItsOwnTimeoutCannotPass() {
+        Diagnostic d = single("""
+                steps:
+                - {tool: wait, ms: 5000, timeout: 1000}
+                - {tool: wait, ms: 1000, timeout: 1000}
+                - {tool: wait, params: {ms: 200}, timeout: 5000}
+                """);
+        assertThat(Loads.brief(d)).isEqualTo("2:20 wait of 5000 ms cannot finish within its timeout of 1000 ms");
+        assertThat(d.hint()).isEqualTo("lower 'ms' to 1000 or less, or raise 'timeout' above 5000 (or remove it)");
+    }
+
+    @Test
     void choicesSuggestTheClosestValue() {
         Diagnostic d = single("steps: [{tool: pressButton, button: hom}]");
         assertThat(Loads.brief(d)).isEqualTo("1:37 'button' must be one of back, home, enter, found 'hom'");

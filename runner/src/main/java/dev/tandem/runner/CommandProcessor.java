@@ -13,9 +13,11 @@ import dev.tandem.protocol.runner.CommandRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs commands through their lifecycle (docs/runner-protocol.md): admit (a known id is never run
@@ -72,6 +74,10 @@ final class CommandProcessor {
                 return new Outcome(entry.record(), false);
             }
         }
+        // The device is held until the command's own thread ends, which may be after its record
+        // ended at the deadline: the next mutating command never runs beside a late one.
+        Runnable free = exclusive ? gate::release : () -> { };
+        boolean handedOver = false;
         try {
             if (!entry.beginStart()) {
                 journal.ended(entry, null, cancelledBeforeStart());
@@ -85,9 +91,10 @@ final class CommandProcessor {
                 return new Outcome(entry.record(), false);
             }
             faults.at(FaultPoint.AFTER_START, fault);
-            execute(entry, tool, deadline, fault);
+            handedOver = true;
+            execute(entry, tool, timeoutMs, deadline, fault, free);
         } finally {
-            if (exclusive) gate.release();
+            if (!handedOver) free.run();
         }
         faults.at(FaultPoint.AFTER_COMPLETE, fault);
         return new Outcome(entry.record(), fault.orElse(null) == FaultPoint.DROP_AFTER_COMPLETE);
@@ -102,26 +109,64 @@ final class CommandProcessor {
         return new ErrorInfo(ErrorCode.CANCELLED, ErrorCode.CANCELLED.hint());
     }
 
-    private void execute(Entry entry, Tool tool, long deadline, Optional<FaultPoint> fault) throws InterruptedException {
-        CommandContext ctx = new CommandContext(deadline, entry::cancelRequested, artifactsDir);
+    /**
+     * Runs the command on its own thread and waits for it until its deadline: the step's bound
+     * holds even when a device primitive blocks (a page load, a phone's latency) and ignores the
+     * context. Waits inside get a slightly earlier deadline ({@link CommandContext#forCommand}),
+     * so an element wait reports its own failure rather than racing the bound. At the deadline
+     * the record ends {@code STEP_TIMEOUT}; the late thread is told to stop (its waits see the
+     * context cancelled), never interrupted (that would close the backend's channels), and its
+     * outcome is dropped: the id already has its final record, so it is never run again.
+     */
+    private void execute(Entry entry, Tool tool, long timeoutMs, long deadline, Optional<FaultPoint> fault, Runnable free)
+            throws InterruptedException {
+        AtomicBoolean overdue = new AtomicBoolean();
+        CommandContext ctx = CommandContext.forCommand(deadline, timeoutMs,
+                () -> overdue.get() || entry.cancelRequested(), artifactsDir);
+        CompletableFuture<JsonNode> work = new CompletableFuture<>();
+        Thread.ofVirtual().name("command-" + entry.id()).start(() -> {
+            try {
+                work.complete(backend.runCommand(tool, entry.envelope.params(), ctx));
+            } catch (Throwable t) {
+                work.completeExceptionally(t);
+            } finally {
+                free.run();
+            }
+        });
         JsonNode result = null;
         ErrorInfo error = null;
         try {
-            result = backend.runCommand(tool, entry.envelope.params(), ctx);
-        } catch (TandemException e) {
-            error = e.info();
+            result = work.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            overdue.set(true);
+            error = timedOut(tool, timeoutMs, entry.envelope.params());
+        } catch (ExecutionException e) {
+            error = switch (e.getCause()) {
+                case TandemException t -> t.info();
+                case InterruptedException i -> new ErrorInfo(ErrorCode.CANCELLED, tool + " was interrupted: the runner is stopping");
+                case Throwable t -> {
+                    t.printStackTrace();
+                    yield new ErrorInfo(ErrorCode.INTERNAL, tool + " failed inside the runner: " + t);
+                }
+            };
         } catch (InterruptedException e) {
+            overdue.set(true);
             journal.ended(entry, null, new ErrorInfo(ErrorCode.CANCELLED, tool + " was interrupted: the runner is stopping"));
             throw e;
-        } catch (RuntimeException e) {
-            e.printStackTrace();
-            error = new ErrorInfo(ErrorCode.INTERNAL, tool + " failed inside the runner: " + e);
         }
         if (error != null && error.code() != ErrorCode.CANCELLED && entry.cancelRequested()) {
             error = new ErrorInfo(ErrorCode.CANCELLED, tool + " was cancelled while running: " + error.message());
         }
         faults.at(FaultPoint.AFTER_EFFECT, fault);
         journal.ended(entry, result, error);
+    }
+
+    private static ErrorInfo timedOut(Tool tool, long timeoutMs, JsonNode params) {
+        String effect = tool.traits().mutates(params)
+                ? "; it will not be repeated, but it may still have acted on the device"
+                : "; it will not be repeated";
+        return new ErrorInfo(ErrorCode.STEP_TIMEOUT, tool + " did not finish within its " + timeoutMs
+                + " ms timeout, so the step failed" + effect + ". Raise the step's `timeout`, or check what the device shows.");
     }
 
     private static CommandRecord awaitEnd(Entry entry, long waitMs) throws InterruptedException {

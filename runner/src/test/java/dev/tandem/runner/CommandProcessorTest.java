@@ -156,6 +156,25 @@ class CommandProcessorTest {
     }
 
     @Test
+    void aCommandWhosePrimitiveBlocksFailsAtItsTimeoutAndIsNeverRunAgain() throws Exception {
+        CountDownLatch release = backend.block("stuck");
+        CommandRecord r = submitAsync(tap("c1", "stuck", 50)).get(10, TimeUnit.SECONDS);
+        assertThat(r.state()).isEqualTo(CommandState.FAILED);
+        assertThat(r.error().code()).isEqualTo(ErrorCode.STEP_TIMEOUT);
+        assertThat(r.error().message()).contains("50 ms").contains("not be repeated").contains("may still");
+        // the device is still busy with it: the next mutating command waits, and is not run beside it
+        CommandRecord next = processor.submit(tap("c2", "next", 50)).record();
+        assertThat(next.error().code()).isEqualTo(ErrorCode.STEP_TIMEOUT);
+        assertThat(processor.submit(tap("c1", "stuck", 50)).record()).isEqualTo(r);
+        release.countDown();
+        Await.until("the late command ended", () -> backend.effects("stuck") == 1);
+        assertThat(processor.submit(tap("c3", "after", 5_000)).record().state()).isEqualTo(CommandState.COMPLETED);
+        assertThat(processor.submit(tap("c1", "stuck", 50)).record().error().code()).isEqualTo(ErrorCode.STEP_TIMEOUT);
+        assertThat(backend.effects("stuck")).isEqualTo(1);
+        assertThat(backend.effects("next")).isZero();
+    }
+
+    @Test
     void readOnlyCommandsRunBesideAMutatingOne() throws Exception {
         CountDownLatch release = backend.hold("busy");
         CompletableFuture<CommandRecord> busy = submitAsync(tap("c1", "busy", 10_000));

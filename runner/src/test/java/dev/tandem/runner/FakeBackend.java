@@ -24,6 +24,7 @@ final class FakeBackend implements Backend {
     private final List<String> effects = new ArrayList<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> entered = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> blocks = new ConcurrentHashMap<>();
     volatile Consumer<JsonNode> beforeEffect = p -> { };
     volatile JsonNode lastParams;
 
@@ -32,6 +33,16 @@ final class FakeBackend implements Backend {
         CountDownLatch l = new CountDownLatch(1);
         holds.put(tag, l);
         entered.put(tag, new CountDownLatch(1));
+        return l;
+    }
+
+    /**
+     * Makes the command tagged {@code tag} block like a device primitive that knows nothing of
+     * deadlines or cancels (a page load, a phone's latency) until released; it then has its effect.
+     */
+    CountDownLatch block(String tag) {
+        CountDownLatch l = new CountDownLatch(1);
+        blocks.put(tag, l);
         return l;
     }
 
@@ -58,6 +69,8 @@ final class FakeBackend implements Backend {
         lastParams = params;
         String tag = params == null ? "" : params.path("tag").asText("");
         beforeEffect.accept(params);
+        CountDownLatch block = blocks.get(tag);
+        if (block != null) block.await();
         CountDownLatch hold = holds.get(tag);
         if (hold != null) {
             entered.get(tag).countDown();

@@ -48,21 +48,21 @@ class WebSettleTest {
     @Test
     void waitsForAShortTimersDomChange() throws Exception {
         JsonNode r = run(Tool.TAP_ON, "{\"text\": \"Later\"}");
-        assertThat(r.has("settled")).isFalse();
+        assertThat(r.has("notes")).isFalse();
         assertThat(onScreen("Done later")).isTrue();
     }
 
     @Test
     void waitsForARequestAndWhatItsHandlerRenders() throws Exception {
         JsonNode r = run(Tool.TAP_ON, "{\"text\": \"Fetch\"}");
-        assertThat(r.has("settled")).isFalse();
+        assertThat(r.has("notes")).isFalse();
         assertThat(onScreen("Fetched")).isTrue();
     }
 
     @Test
     void doesNotWaitForALongPoll() throws Exception {
         JsonNode r = run(Tool.TAP_ON, "{\"text\": \"Poll\"}");
-        assertThat(r.has("settled")).isFalse();
+        assertThat(r.has("notes")).isFalse();
         assertThat(onScreen("Polling")).isTrue();
         assertThat(WebFixture.eval(web, "window.polled").asBoolean()).isFalse(); // still open: we did not wait for it
     }
@@ -77,9 +77,9 @@ class WebSettleTest {
     @Test
     void navigationsSettleWhetherTheyLoadADocumentOrNot() throws Exception {
         JsonNode hash = run(Tool.LAUNCH_APP, "{\"url\": \"" + pages.url("delayed.html") + "#later\"}");
-        assertThat(hash.has("settled")).isFalse();
+        assertThat(hash.has("notes")).isFalse();
         JsonNode other = run(Tool.LAUNCH_APP, "{\"url\": \"" + pages.url("form.html") + "\"}");
-        assertThat(other.has("settled")).isFalse();
+        assertThat(other.has("notes")).isFalse();
         assertThat(onScreen("Post")).isTrue();
     }
 
