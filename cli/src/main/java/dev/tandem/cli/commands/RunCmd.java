@@ -2,6 +2,7 @@ package dev.tandem.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.cli.DaemonClient;
+import dev.tandem.cli.DeviceFlags;
 import dev.tandem.cli.Errors;
 import dev.tandem.cli.Args;
 import dev.tandem.cli.Command;
@@ -23,7 +24,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.cli.Options;
 
@@ -67,12 +67,7 @@ public final class RunCmd implements Command {
         if (!Files.isRegularFile(plan)) {
             return Errors.report(ctx, new TandemException(ErrorCode.PLAN_NOT_FOUND, "no plan file at " + plan.toAbsolutePath()), json);
         }
-        Map<String, String> specs = new LinkedHashMap<>();
-        for (String d : args.values("device")) {
-            int eq = d.indexOf('=');
-            if (eq < 0) specs.put("default", d);
-            else specs.put(d.substring(0, eq), d.substring(eq + 1));
-        }
+        Map<String, String> specs = DeviceFlags.parse(args.values("device"));
         Long waitSeconds = args.longValue("wait-timeout");
         long waitMs = args.flag("no-wait") ? 0 : waitSeconds != null ? waitSeconds * 1000 : RunRequest.DEFAULT_WAIT_MS;
         Path output = Path.of(args.value("output", "tandem-out"));
