@@ -68,4 +68,25 @@ class MainTest {
         assertThat(err.toString()).contains("PLAN_NOT_FOUND");
         assertThat(dir.resolve("home").resolve("daemon.json")).doesNotExist();
     }
+
+    @Test
+    void validateCountsStepsAsARunDoes() throws Exception {
+        // 2 top-level steps + 3 inside the section; the section block and the barrier are no steps
+        Path plan = Files.writeString(dir.resolve("cs.yaml"), """
+                devices: [A, B]
+                steps:
+                  - {tool: launchApp, device: A, appId: com.chat.app}
+                  - {tool: launchApp, device: B, appId: com.chat.app}
+                  - tool: criticalSection
+                    params:
+                      lock: room
+                      steps:
+                        - {tool: inputText, params: {device: A, text: Hello}}
+                        - {tool: imeAction, params: {device: A, action: send}}
+                        - {tool: systemTray, params: {device: B, action: find, notification: {body: Hello}}}
+                  - tool: barrier
+                """);
+        assertThat(run("validate", plan.toString())).isZero();
+        assertThat(out.toString()).contains("valid (5 steps, 2 devices)");
+    }
 }

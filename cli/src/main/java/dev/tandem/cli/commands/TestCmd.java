@@ -125,7 +125,7 @@ public final class TestCmd implements Command {
         }
         String status = sum.path("status").asText();
         String word = status.equals("passed") ? s.green("PASSED") : status.equals("error") ? s.red("ERROR") : s.red("FAILED");
-        progress.println(word + " · " + sum.path("passed").asInt() + "/" + sum.path("plans").asInt() + " plans passed · "
+        progress.println(word + " · " + sum.path("passed").asInt() + " of " + sum.path("plans").asInt() + " plans passed · "
                 + sum.path("shards").size() + " shard(s) · " + String.format(Locale.ROOT, "%.2f s", sum.path("durationMs").asLong() / 1000.0));
         Path dir = Path.of(event.path("dir").asText());
         progress.println(s.dim("  results: " + dir.resolve("results.json") + " · " + dir.resolve("junit.xml")));
