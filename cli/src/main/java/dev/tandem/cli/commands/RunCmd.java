@@ -41,6 +41,8 @@ public final class RunCmd implements Command {
                 Opts.value("d", "device", "LABEL=SPEC", "Device for a label: sim, sim:ID, web, web:PROFILE (repeatable). "
                         + "A single-device plan also takes a bare SPEC."),
                 Opts.value("platform", "P", "Default platform for labels without --device: sim (default) or web."),
+                Opts.value("app", "FILE", "An app definition (YAML, see docs/apps.md) installed on the run's sim devices "
+                        + "for this run, beside the built-in apps (repeatable)."),
                 Opts.value("abort-strategy", "S", "immediate | finish-current-step (default: the plan's, else immediate)."),
                 Opts.value("start-step", "N", "Skip top-level steps with a plan index below N (0-based)."),
                 Opts.value("o", "output", "DIR", "Where run directories go (default: tandem-out)."),
@@ -73,7 +75,7 @@ public final class RunCmd implements Command {
         Path output = Path.of(args.value("output", "tandem-out"));
         RunRequest req = new RunRequest(plan.toAbsolutePath().toString(), specs, args.value("platform"),
                 args.value("abort-strategy"), args.intValue("start-step"), output.toAbsolutePath().toString(), waitMs,
-                ProcessHandle.current().pid(), args.intValue("runner-port"));
+                ProcessHandle.current().pid(), args.intValue("runner-port"), Opts.absolute(args.values("app")));
         Style style = new Style(!json && ctx.ansi());
         try (DaemonClient d = ctx.daemon(json)) {
             RunRenderer renderer = !json && ctx.ansi() ? new LiveRenderer(progress, style) : new PlainRenderer(progress, style);
