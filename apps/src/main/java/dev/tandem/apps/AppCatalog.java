@@ -67,6 +67,26 @@ public final class AppCatalog {
         return new AppCatalog(out);
     }
 
+    /**
+     * This catalog plus definitions given as text ({@code --app FILE} sent with a run): a text
+     * whose appId is installed replaces that app. {@code source} names them in error messages.
+     */
+    public AppCatalog withDefinitions(List<String> texts, String source) {
+        if (texts.isEmpty()) return this;
+        Map<String, AppDefinition> out = new LinkedHashMap<>(apps);
+        List<String> problems = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                AppDefinition def = AppLoader.parse(text, source);
+                out.put(def.appId(), def);
+            } catch (AppDefinitionException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) throw new AppDefinitionException(problems);
+        return new AppCatalog(out);
+    }
+
     public Optional<AppDefinition> find(String appId) {
         return Optional.ofNullable(apps.get(appId));
     }

@@ -124,4 +124,25 @@ class MainTest {
         assertThat(json.path("error").path("code").asText()).isEqualTo("VALIDATION");
         assertThat(json.path("error").path("diagnostics").get(0).path("line").asInt()).isEqualTo(3);
     }
+
+    @Test
+    void validateCountsStepsAsARunDoes() throws Exception {
+        // 2 top-level steps + 3 inside the section; the section block and the barrier are no steps
+        Path plan = Files.writeString(dir.resolve("cs.yaml"), """
+                devices: [A, B]
+                steps:
+                  - {tool: launchApp, device: A, appId: com.chat.app}
+                  - {tool: launchApp, device: B, appId: com.chat.app}
+                  - tool: criticalSection
+                    params:
+                      lock: room
+                      steps:
+                        - {tool: inputText, params: {device: A, text: Hello}}
+                        - {tool: imeAction, params: {device: A, action: send}}
+                        - {tool: systemTray, params: {device: B, action: find, notification: {body: Hello}}}
+                  - tool: barrier
+                """);
+        assertThat(run("validate", plan.toString())).isZero();
+        assertThat(out.toString()).contains("valid (5 steps, 2 devices)");
+    }
 }

@@ -26,6 +26,14 @@ public interface BackendProvider {
         return Map.of();
     }
 
+    /**
+     * The profile names a device spec of this platform may give ({@code web:PROFILE}), so a wrong
+     * one is refused before any device starts. Empty: the platform takes none, or any.
+     */
+    default java.util.List<String> profiles() {
+        return java.util.List.of();
+    }
+
     static Optional<BackendProvider> find(String platform) {
         for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
             if (p.platform().equals(platform)) return Optional.of(p);

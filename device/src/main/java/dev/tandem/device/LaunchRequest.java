@@ -1,5 +1,6 @@
 package dev.tandem.device;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,11 +12,19 @@ import java.util.Map;
  * @param room the run's scope for shared app services, so parallel runs never see each other's chat
  * @param user this device's user name in shared services (its plan label)
  * @param services base URLs of the loopback services the daemon started, e.g. {@code chat}, {@code apps}
+ * @param apps app definitions the run brings ({@code --app FILE}), as definition text (JSON or
+ *     YAML, docs/apps.md): installed for the run, beside the built-in apps
  */
 public record LaunchRequest(
-        String appId, String url, boolean clearState, String room, String user, Map<String, String> services) {
+        String appId, String url, boolean clearState, String room, String user, Map<String, String> services,
+        List<String> apps) {
 
     public LaunchRequest {
         services = services == null ? Map.of() : Map.copyOf(services);
+        apps = apps == null ? List.of() : List.copyOf(apps);
+    }
+
+    public LaunchRequest(String appId, String url, boolean clearState, String room, String user, Map<String, String> services) {
+        this(appId, url, clearState, room, user, services, List.of());
     }
 }

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -76,8 +78,10 @@ public final class ToolExecutor {
         JsonNode context = params.path("context");
         Map<String, String> services = new HashMap<>();
         context.path("services").fields().forEachRemaining(e -> services.put(e.getKey(), e.getValue().asText()));
+        List<String> apps = new ArrayList<>();
+        context.path("apps").forEach(a -> apps.add(a.isTextual() ? a.asText() : a.toString()));
         d.launchApp(new LaunchRequest(appId, url, Params.bool(params, "clearState"),
-                Params.string(context, "room"), Params.string(context, "user"), services));
+                Params.string(context, "room"), Params.string(context, "user"), services, apps));
         return settled(d, ctx, Json.object());
     }
 

@@ -9,6 +9,11 @@ public interface RunListener {
 
     default void stepStarted(String label, int planStep, int trackStep, String tool, String stepLabel) {}
 
+    /** As above, with what the step acts on ({@link StepTargets}; null: nothing to show). */
+    default void stepStarted(String label, int planStep, int trackStep, String tool, String stepLabel, String target) {
+        stepStarted(label, planStep, trackStep, tool, stepLabel);
+    }
+
     default void stepFinished(StepRecord record) {}
 
     /** A track waits at a sync point ({@code kind} criticalSection or barrier, {@code name} its lock or name). */

@@ -87,7 +87,8 @@ final class TrackRunner {
     private boolean step(ToolStep step, int trackIndex) throws InterruptedException {
         control.at(track.label(), new RunControl.Position(step.planIndex(), step.tool().wireName()));
         String label = step.label() != null ? step.label() : step.tool().wireName();
-        listener.stepStarted(track.label(), step.planIndex(), trackIndex, step.tool().wireName(), label);
+        listener.stepStarted(track.label(), step.planIndex(), trackIndex, step.tool().wireName(), label,
+                StepTargets.describe(step));
         long t0 = System.nanoTime();
         ErrorInfo error = null;
         String screenshot = null;

@@ -17,7 +17,7 @@ public enum ErrorCode {
     ELEMENT_DISABLED(1, "The element stayed disabled; check the earlier steps that should enable it, or raise the step's `timeout`."),
     ASSERTION_FAILED(1, "The screen did not match the assertion; see the elements on screen in the message."),
     NOTIFICATION_NOT_FOUND(1, "No matching notification arrived in time; check the sender's step or raise awaitTimeout."),
-    APP_NOT_INSTALLED(1, "Use one of the installed app ids listed, or install a definition with --app FILE."),
+    APP_NOT_INSTALLED(1, "Use one of the installed app ids listed, or install your app's definition for the run (sim): `tandem run PLAN --app FILE`."),
     BAD_PARAMS(1, "Fix the step's parameters as the message says."),
     STEP_TIMEOUT(1, "The step did not finish in time; raise its `timeout` or check what the device shows."),
     RENDEZVOUS_TIMEOUT(1, "A peer never reached the sync point in time; check the peer's earlier steps."),

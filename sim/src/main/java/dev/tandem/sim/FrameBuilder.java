@@ -50,7 +50,7 @@ final class FrameBuilder {
     /** The foreground's moving parts (what a transition slides): the launcher, or the app's content and dock. */
     static List<Layer> layers(Phone p) {
         AppRuntime rt = p.foregroundApp();
-        if (rt == null) return List.of(SystemUi.launcher(p.geometry, p.config.catalog().apps()));
+        if (rt == null) return List.of(SystemUi.launcher(p.geometry, p.catalog().apps()));
         ContentLayout.Result r = ContentLayout.layout(rt, p.geometry, p.keyboardShown(rt));
         return List.of(r.content(), r.dock());
     }

@@ -45,11 +45,18 @@ final class Phone implements ActionRunner.Host {
     volatile Transition transition;
     volatile long version;
     private AppRuntime.ChatContext lastContext;
+    /** The installed apps: the device's own, plus those the current run brought ({@code --app}). */
+    private dev.tandem.apps.AppCatalog catalog;
 
     Phone(SimConfig config, ChatLink chat) {
         this.config = config;
         this.geometry = config.geometry();
         this.chat = chat;
+        this.catalog = config.catalog();
+    }
+
+    dev.tandem.apps.AppCatalog catalog() {
+        return catalog;
     }
 
     AppRuntime foregroundApp() {
@@ -63,11 +70,13 @@ final class Phone implements ActionRunner.Host {
     // ---- apps
 
     void launch(LaunchRequest r) {
+        // a launch from the daemon carries its run's apps: a new run's first launch drops the previous run's
+        if (r.room() != null) catalog = config.catalog().withDefinitions(r.apps(), "--app");
         if (r.appId() == null) {
             throw new TandemException(ErrorCode.BAD_PARAMS, "The sim opens apps by appId; a url ('" + r.url()
-                    + "') needs the web platform. Installed apps: " + String.join(", ", config.catalog().appIds()) + ".");
+                    + "') needs the web platform. Installed apps: " + String.join(", ", catalog.appIds()) + ".");
         }
-        AppDefinition def = config.catalog().get(r.appId());
+        AppDefinition def = catalog.get(r.appId());
         List<Layer> before = captureForTransition();
         AppRuntime rt = running.get(def.appId());
         if (rt != null && r.clearState()) {
@@ -108,7 +117,7 @@ final class Phone implements ActionRunner.Host {
     }
 
     void stop(String appId) {
-        config.catalog().get(appId);
+        catalog.get(appId);
         AppRuntime rt = running.get(appId);
         if (rt != null) kill(rt);
     }

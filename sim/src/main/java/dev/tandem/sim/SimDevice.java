@@ -116,7 +116,12 @@ public final class SimDevice implements Device {
 
     @Override
     public List<String> installedApps() {
-        return config.catalog().appIds();
+        lock.lock();
+        try {
+            return phone.catalog().appIds();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

@@ -63,8 +63,18 @@ final class TextInput {
         Scrolling.collectTextfields(rt, rt.index.screen(rt.top().screen), fields);
         String here = fields.isEmpty() ? "this screen has no text field"
                 : "text fields here: " + String.join(", ", fields.stream().map(TextInput::describe).toList());
+        String fix;
+        if (what.startsWith("imeAction")) {
+            // imeAction takes no selector: point at the steps that can focus a field
+            String id = fields.isEmpty() || fields.getFirst().def.id() == null ? "ID" : fields.getFirst().def.id();
+            String action = what.substring("imeAction ".length(), what.indexOf(" acts on"));
+            fix = "tap a text field first (tapOn {id: " + id + "}), or type and act in one step with inputText {id: " + id
+                    + ", text: …, imeAction: " + action + "}";
+        } else {
+            fix = "tap a text field first or give the step a selector";
+        }
         throw new TandemException(ErrorCode.ELEMENT_NOT_FOUND, what + " the focused text field, and none is focused on screen '"
-                + rt.top().screen + "' of " + rt.appId() + ": tap a text field first or give the step a selector (" + here + ").");
+                + rt.top().screen + "' of " + rt.appId() + ": " + fix + " (" + here + ").");
     }
 
     private static String describe(AppIndex.Node n) {

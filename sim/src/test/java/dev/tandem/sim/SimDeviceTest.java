@@ -152,6 +152,29 @@ class SimDeviceTest {
     }
 
     @Test
+    void aRunsOwnAppIsInstalledForThatRunOnly() throws Exception {
+        String notes = "{appId: com.example.notes, name: Notes, screens: [{name: list, elements: [{id: hello, role: text, text: Hi}]}]}";
+        d.device.launchApp(new dev.tandem.device.LaunchRequest("com.example.notes", null, false, "run-1", "A", java.util.Map.of(),
+                java.util.List.of(notes)));
+        assertThat(d.byId("hello").orElseThrow().text()).isEqualTo("Hi");
+        assertThat(d.device.installedApps()).contains("com.example.notes", "com.chat.app");
+        // the next run brings no apps: the previous run's app is gone
+        d.device.launchApp(new dev.tandem.device.LaunchRequest("com.example.login", null, false, "run-2", "A", java.util.Map.of()));
+        assertThat(d.device.installedApps()).doesNotContain("com.example.notes");
+    }
+
+    @Test
+    void imeActionWithoutFocusSuggestsWhatValidationAccepts() {
+        // imeAction takes no selector (validation rejects one): the hint must not suggest it
+        d.launch("com.example.login");
+        assertThatThrownBy(() -> d.run(Tool.IME_ACTION, "action", "go"))
+                .isInstanceOf(TandemException.class)
+                .hasMessageNotContaining("selector")
+                .hasMessageContaining("tap a text field first (tapOn {id: email})")
+                .hasMessageContaining("inputText {id: email, text: …, imeAction: go}");
+    }
+
+    @Test
     void secretFieldsShowBullets() throws Exception {
         d.launch("com.example.login");
         d.run(Tool.INPUT_TEXT, "selector", Map.of("id", "password"), "text", "hunter22");

@@ -28,6 +28,11 @@ public final class WebBackendProvider implements BackendProvider {
     }
 
     @Override
+    public java.util.List<String> profiles() {
+        return WebProfile.names();
+    }
+
+    @Override
     public Backend open(DeviceSpec spec) {
         WebProfile profile = WebProfile.of(spec.profile()); // a bad profile fails before Chromium starts
         Path binary = ChromiumBinary.locate(System.getenv());

@@ -79,7 +79,9 @@ final class WebKeyboard {
         if (!f.path("ok").asBoolean()) {
             String focus = f.path("what").isTextual() ? " (focus is on " + f.path("what").asText() + ")" : "";
             throw new TandemException(ErrorCode.ELEMENT_NOT_FOUND, what + " the focused text field, and none is focused" + focus
-                    + ": tap a text field first or give the step a selector.");
+                    + (what.startsWith("imeAction")
+                            ? ": tap a text field first (tapOn), or type and act in one step with inputText {id: …, text: …, imeAction: …}."
+                            : ": tap a text field first or give the step a selector."));
         }
         return f;
     }

@@ -25,6 +25,11 @@ final class Opts {
         return Option.builder(shortName).longOpt(name).hasArg().argName(arg).desc(desc).build();
     }
 
+    /** Paths as the daemon needs them: absolute, resolved against this CLI's working directory. */
+    static java.util.List<String> absolute(java.util.List<String> paths) {
+        return paths.stream().map(p -> java.nio.file.Path.of(p).toAbsolutePath().normalize().toString()).toList();
+    }
+
     static Option json() {
         return flag("json", "Machine-readable output on stdout.");
     }

@@ -2,6 +2,7 @@ package dev.tandem.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.cli.DaemonClient;
+import dev.tandem.cli.DeviceFlags;
 import dev.tandem.cli.Errors;
 import dev.tandem.cli.Args;
 import dev.tandem.cli.Command;
@@ -23,7 +24,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.cli.Options;
 
@@ -41,6 +41,8 @@ public final class RunCmd implements Command {
                 Opts.value("d", "device", "LABEL=SPEC", "Device for a label: sim, sim:ID, web, web:PROFILE (repeatable). "
                         + "A single-device plan also takes a bare SPEC."),
                 Opts.value("platform", "P", "Default platform for labels without --device: sim (default) or web."),
+                Opts.value("app", "FILE", "An app definition (YAML, see docs/apps.md) installed on the run's sim devices "
+                        + "for this run, beside the built-in apps (repeatable)."),
                 Opts.value("abort-strategy", "S", "immediate | finish-current-step (default: the plan's, else immediate)."),
                 Opts.value("start-step", "N", "Skip top-level steps with a plan index below N (0-based)."),
                 Opts.value("o", "output", "DIR", "Where run directories go (default: tandem-out)."),
@@ -67,18 +69,13 @@ public final class RunCmd implements Command {
         if (!Files.isRegularFile(plan)) {
             return Errors.report(ctx, new TandemException(ErrorCode.PLAN_NOT_FOUND, "no plan file at " + plan.toAbsolutePath()), json);
         }
-        Map<String, String> specs = new LinkedHashMap<>();
-        for (String d : args.values("device")) {
-            int eq = d.indexOf('=');
-            if (eq < 0) specs.put("default", d);
-            else specs.put(d.substring(0, eq), d.substring(eq + 1));
-        }
+        Map<String, String> specs = DeviceFlags.parse(args.values("device"));
         Long waitSeconds = args.longValue("wait-timeout");
         long waitMs = args.flag("no-wait") ? 0 : waitSeconds != null ? waitSeconds * 1000 : RunRequest.DEFAULT_WAIT_MS;
         Path output = Path.of(args.value("output", "tandem-out"));
         RunRequest req = new RunRequest(plan.toAbsolutePath().toString(), specs, args.value("platform"),
                 args.value("abort-strategy"), args.intValue("start-step"), output.toAbsolutePath().toString(), waitMs,
-                ProcessHandle.current().pid(), args.intValue("runner-port"));
+                ProcessHandle.current().pid(), args.intValue("runner-port"), Opts.absolute(args.values("app")));
         Style style = new Style(!json && ctx.ansi());
         try (DaemonClient d = ctx.daemon(json)) {
             RunRenderer renderer = !json && ctx.ansi() ? new LiveRenderer(progress, style) : new PlainRenderer(progress, style);

@@ -36,13 +36,16 @@ public final class TestCmd implements Command {
     @Override
     public Options options() {
         return Opts.of(
-                Opts.value("shards", "N", "Devices to spread the plans over (default 1)."),
+                Opts.value("shards", "N", "Plans run at once (default 1); each plan gets the devices it needs "
+                        + "(one per label) while it runs."),
                 Opts.value("shard-mode", "MODE", "split: balance plans over the shards by recorded durations (default); "
                         + "all: run every plan on each shard."),
                 Opts.value("shard-index", "I", "With --shard-total: run only this CI node's share (0-based)."),
                 Opts.value("shard-total", "T", "Number of CI nodes the suite is partitioned over (by path)."),
-                Opts.value("d", "device", "SPEC", "The kind of device each shard uses: sim (default), web, web:PROFILE."),
+                Opts.value("d", "device", "SPEC", "The device single-device plans run on: sim (default), web, web:PROFILE."),
                 Opts.value("platform", "P", "Default platform: sim or web."),
+                Opts.value("app", "FILE", "An app definition (YAML, see docs/apps.md) installed on the sim devices of every "
+                        + "plan for its run (repeatable)."),
                 Opts.value("o", "output", "DIR", "Where the suite directory goes (default: tandem-out)."),
                 Opts.value("wait-timeout", "S", "Seconds to wait for busy devices (default 120)."),
                 Opts.flag("json", "The merged result as JSON on stdout; progress goes to stderr."));
@@ -57,7 +60,8 @@ public final class TestCmd implements Command {
         SuiteRequest req = new SuiteRequest(paths.stream().map(p -> cwd.resolve(p).toString()).toList(), cwd.toString(),
                 args.intValue("shards"), args.value("shard-mode"), args.intValue("shard-index"), args.intValue("shard-total"),
                 args.value("device"), args.value("platform"), cwd.resolve(args.value("output", "tandem-out")).toString(),
-                wait != null ? wait * 1000 : RunRequest.DEFAULT_WAIT_MS, ProcessHandle.current().pid());
+                wait != null ? wait * 1000 : RunRequest.DEFAULT_WAIT_MS, ProcessHandle.current().pid(),
+                Opts.absolute(args.values("app")));
         PrintStream progress = json ? ctx.err() : ctx.out();
         Style s = new Style(!json && ctx.ansi());
         try (DaemonClient d = ctx.daemon(json); LoopbackHttpClient.Streaming stream = d.stream("/v1/suites", req)) {
@@ -79,8 +83,7 @@ public final class TestCmd implements Command {
                         progress.println(s.bold("▶ " + e.path("plans").asInt() + " plans") + " on " + e.path("shards").size()
                                 + " shard(s)" + s.dim("  (suite " + e.path("suiteId").asText() + ")"));
                         for (JsonNode sh : e.path("shards")) {
-                            progress.println(s.dim("  shard " + sh.path("shard").asInt() + " → " + sh.path("device").asText()
-                                    + ": " + sh.path("plans").size() + " plans"));
+                            progress.println(s.dim("  shard " + sh.path("shard").asInt() + ": " + sh.path("plans").size() + " plans"));
                         }
                     }
                     case "plan" -> {
@@ -106,7 +109,7 @@ public final class TestCmd implements Command {
     private static String planLine(JsonNode e, Style s) {
         String status = e.path("status").asText();
         String mark = status.equals("passed") ? s.green("✓") : s.red("✗");
-        String line = mark + " " + e.path("plan").asText() + s.dim("  " + e.path("device").asText() + " · "
+        String line = mark + " " + e.path("plan").asText() + s.dim("  " + devices(e.path("devices")) + " · "
                 + String.format(Locale.ROOT, "%.2f s", e.path("durationMs").asLong() / 1000.0));
         JsonNode root = e.path("rootCause");
         if (!status.equals("passed") && !root.isMissingNode()) {
@@ -114,6 +117,14 @@ public final class TestCmd implements Command {
                     + root.path("failure").path("planStep").asInt() + ": " + root.path("failure").path("message").asText();
         }
         return line;
+    }
+
+    /** The devices a plan ran on: {@code sim-3} for a single-device plan, {@code A=sim-4 B=sim-5} otherwise. */
+    static String devices(JsonNode byLabel) {
+        List<String> parts = new java.util.ArrayList<>();
+        byLabel.fields().forEachRemaining(f -> parts.add(f.getKey().equals("default") ? f.getValue().asText()
+                : f.getKey() + "=" + f.getValue().asText()));
+        return parts.isEmpty() ? "no device" : String.join(" ", parts);
     }
 
     private static int finish(Context ctx, JsonNode event, int exit, boolean json, Style s, PrintStream progress) {
@@ -125,7 +136,7 @@ public final class TestCmd implements Command {
         }
         String status = sum.path("status").asText();
         String word = status.equals("passed") ? s.green("PASSED") : status.equals("error") ? s.red("ERROR") : s.red("FAILED");
-        progress.println(word + " · " + sum.path("passed").asInt() + "/" + sum.path("plans").asInt() + " plans passed · "
+        progress.println(word + " · " + sum.path("passed").asInt() + " of " + sum.path("plans").asInt() + " plans passed · "
                 + sum.path("shards").size() + " shard(s) · " + String.format(Locale.ROOT, "%.2f s", sum.path("durationMs").asLong() / 1000.0));
         Path dir = Path.of(event.path("dir").asText());
         progress.println(s.dim("  results: " + dir.resolve("results.json") + " · " + dir.resolve("junit.xml")));

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.cli.Args;
 import dev.tandem.cli.Command;
 import dev.tandem.cli.Context;
+import dev.tandem.plan.Barrier;
+import dev.tandem.plan.CriticalSection;
 import dev.tandem.plan.Diagnostic;
+import dev.tandem.plan.Plan;
+import dev.tandem.plan.Step;
+import dev.tandem.plan.ToolStep;
 import dev.tandem.plan.LoadResult;
 import dev.tandem.plan.PlanLoader;
 import dev.tandem.protocol.Json;
@@ -42,10 +47,10 @@ public final class ValidateCmd implements Command {
                     errs.addObject().put("file", d.pos().file()).put("line", d.pos().line()).put("column", d.pos().column())
                             .put("message", d.message()).put("hint", d.hint());
                 }
-                if (r.ok()) o.put("name", r.plan().name()).put("steps", r.plan().steps().size())
+                if (r.ok()) o.put("name", r.plan().name()).put("steps", stepCount(r.plan()))
                         .put("devices", r.plan().labels().size());
             } else if (r.ok()) {
-                ctx.out().println("✓ " + plan + ": valid (" + r.plan().steps().size() + " steps, "
+                ctx.out().println("✓ " + plan + ": valid (" + stepCount(r.plan()) + " steps, "
                         + (r.plan().multiDevice() ? r.plan().labels().size() + " devices" : "1 device") + ")");
             } else {
                 ctx.err().println("✗ " + plan + ": " + r.errors().size() + (r.errors().size() == 1 ? " error" : " errors"));
@@ -57,5 +62,21 @@ public final class ValidateCmd implements Command {
         }
         if (json) ctx.out().println(Json.pretty(out));
         return errors == 0 ? 0 : 2;
+    }
+
+    /**
+     * Steps as a run counts them (its "N of M steps passed"): every tool step, those inside a
+     * criticalSection included; the section block itself and barriers are sync points, not steps.
+     */
+    static int stepCount(Plan plan) {
+        int n = 0;
+        for (Step s : plan.steps()) {
+            n += switch (s) {
+                case ToolStep t -> 1;
+                case CriticalSection cs -> cs.steps().size();
+                case Barrier b -> 0;
+            };
+        }
+        return n;
     }
 }

@@ -16,6 +16,7 @@ public final class LiveRenderer implements RunRenderer {
     private final Style style;
     private final Map<String, String> devices = new LinkedHashMap<>();
     private final Map<String, Live> live = new LinkedHashMap<>();
+    private final Map<String, String> targets = new java.util.HashMap<>();
     private final Thread ticker;
     private int drawn;
     private boolean closed;
@@ -57,12 +58,13 @@ public final class LiveRenderer implements RunRenderer {
                 Live l = live.get(e.path("device").asText());
                 if (l == null) return;
                 if (e.path("phase").asText().equals("start")) {
-                    l.what = e.path("tool").asText() + (e.path("label").asText("").equals(e.path("tool").asText()) ? ""
-                            : " \"" + e.path("label").asText() + "\"");
+                    String target = e.path("target").asText(null);
+                    targets.put(StepLines.key(e), target);
+                    l.what = StepLines.what(e, target);
                     l.since = System.nanoTime();
                 } else {
                     l.done++;
-                    print(StepLines.stepEnd(e, style, devices));
+                    print(StepLines.stepEnd(e, targets.remove(StepLines.key(e)), style, devices));
                 }
             }
             case "waiting" -> {
@@ -107,8 +109,8 @@ public final class LiveRenderer implements RunRenderer {
             String head = String.format("  %-8s %-7s", who, who.equals(id) ? "" : id);
             String body = switch (l.state) {
                 case "passed" -> style.green("✓ done (" + l.done + " steps)");
-                case "failed" -> style.red("✗ failed after " + l.done + " steps");
-                case "aborted" -> style.yellow("⊘ stopped after " + l.done + " steps");
+                case "failed" -> style.red("✗ failed at step " + l.done + " of " + l.total);
+                case "aborted" -> style.yellow("⊘ stopped after " + l.done + " of " + l.total + " steps");
                 default -> "▸ " + l.what + style.dim(String.format("  %.1fs", (System.nanoTime() - l.since) / 1e9));
             };
             out.println(head + " " + body);

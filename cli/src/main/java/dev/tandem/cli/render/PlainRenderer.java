@@ -10,6 +10,7 @@ public final class PlainRenderer implements RunRenderer {
     private final PrintStream out;
     private final Style style;
     private final Map<String, String> devices = new HashMap<>();
+    private final Map<String, String> targets = new HashMap<>();
 
     public PlainRenderer(PrintStream out, Style style) {
         this.out = out;
@@ -21,7 +22,8 @@ public final class PlainRenderer implements RunRenderer {
         switch (type) {
             case "allocated" -> e.path("devices").fields().forEachRemaining(f -> devices.put(f.getKey(), f.getValue().asText()));
             case "step" -> {
-                if (e.path("phase").asText().equals("end")) out.println(StepLines.stepEnd(e, style, devices));
+                if (e.path("phase").asText().equals("start")) targets.put(StepLines.key(e), e.path("target").asText(null));
+                else out.println(StepLines.stepEnd(e, targets.remove(StepLines.key(e)), style, devices));
             }
             case "waiting" -> out.println(StepLines.waiting(e, style, devices));
             case "section" -> out.println(StepLines.section(e, style, devices));

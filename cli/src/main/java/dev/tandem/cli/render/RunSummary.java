@@ -51,10 +51,11 @@ public final class RunSummary {
             ctx.out().println(Json.pretty(o));
         }
         String status = r.path("status").asText();
-        int run = 0, total = 0;
-        for (JsonNode d : r.path("devices")) {
-            run += d.path("steps").path("run").asInt();
-            total += d.path("steps").path("total").asInt();
+        int total = 0, passed = 0, warned = 0;
+        for (JsonNode d : r.path("devices")) total += d.path("steps").path("total").asInt();
+        for (JsonNode st : r.path("steps")) {
+            if (st.path("status").asText().equals("passed")) passed++;
+            if (st.path("status").asText().equals("warned")) warned++;
         }
         boolean failed = !status.equals("passed");
         if (failed || debug) {
@@ -64,7 +65,10 @@ public final class RunSummary {
         if (failed && !root.isMissingNode() && !root.isNull()) {
             JsonNode f = root.path("failure");
             String code = f.path("code").asText();
-            progress.println(s.red("✗ " + code) + " on " + root.path("device").asText() + " at plan step " + f.path("planStep").asInt()
+            String label = root.path("device").asText();
+            String id = r.path("devices").path(label).path("device").asText(label);
+            String who = label.equals("default") || label.equals(id) ? id : label + " (" + id + ")";
+            progress.println(s.red("✗ " + code) + " on " + who + " at plan step " + f.path("planStep").asInt()
                     + (f.path("trackStep").asInt(-1) >= 0 ? " (track step " + f.path("trackStep").asInt() + ")" : "")
                     + (f.hasNonNull("tool") ? ", " + f.path("tool").asText() : "") + ":");
             progress.println("  " + f.path("message").asText());
@@ -82,7 +86,8 @@ public final class RunSummary {
             default -> s.red("FAILED");
         };
         progress.println(word + " · " + r.path("plan").asText() + " · " + r.path("devices").size()
-                + (r.path("devices").size() == 1 ? " device" : " devices") + " · " + run + "/" + total + " steps · "
+                + (r.path("devices").size() == 1 ? " device" : " devices") + " · " + passed + " of " + total + " steps passed"
+                + (warned > 0 ? " (" + warned + " warned)" : "") + " · "
                 + String.format(Locale.ROOT, "%.2f s", r.path("durationMs").asLong() / 1000.0));
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = dir.startsWith(cwd) ? cwd.relativize(dir) : dir;

@@ -24,7 +24,7 @@ class RenderersTest {
                 + " \"status\": \"passed\", \"planStep\": 3, \"durationMs\": 12}"));
         r.onEvent("waiting", event("{\"device\": \"B\", \"kind\": \"criticalSection\", \"name\": \"chat-room\"}"));
         String out = buf.toString(StandardCharsets.UTF_8);
-        assertThat(out).isEqualTo("[A] ✓ tapOn \"Send\" (plan 3, 12 ms)\n[B] ⋯ waiting at criticalSection 'chat-room'\n");
+        assertThat(out).isEqualTo("[A] ✓ tapOn · Send (plan 3, 12 ms)\n[B] ⋯ waiting at criticalSection 'chat-room'\n");
         assertThat(out).doesNotContain("\u001b[");
     }
 
@@ -54,5 +54,19 @@ class RenderersTest {
         r.onEvent("step", event("{\"phase\": \"start\", \"device\": \"A\", \"tool\": \"tapOn\", \"label\": \"x\"}"));
         String out = buf.toString(StandardCharsets.UTF_8);
         assertThat(out).endsWith("PASSED summary\n");
+    }
+
+    @Test
+    void stepLinesShowTheSelectorAndAFailedStepOnlyItsCode() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PlainRenderer r = new PlainRenderer(new PrintStream(buf, true, StandardCharsets.UTF_8), new Style(false));
+        r.onEvent("allocated", event("{\"devices\": {\"default\": \"sim-1\"}}"));
+        r.onEvent("step", event("{\"phase\": \"start\", \"device\": \"default\", \"planStep\": 1, \"trackStep\": 1,"
+                + " \"tool\": \"tapOn\", \"label\": \"tapOn\", \"target\": \"\\\"Sign in\\\"\"}"));
+        r.onEvent("step", event("{\"phase\": \"end\", \"device\": \"default\", \"planStep\": 1, \"trackStep\": 1,"
+                + " \"tool\": \"tapOn\", \"label\": \"tapOn\", \"status\": \"failed\", \"durationMs\": 40,"
+                + " \"error\": {\"code\": \"ELEMENT_NOT_FOUND\", \"message\": \"No element matches\"}}"));
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(out).isEqualTo("[sim-1] ✗ tapOn \"Sign in\" (plan 1, 40 ms) ELEMENT_NOT_FOUND\n");
     }
 }

@@ -22,4 +22,43 @@ class RunSummaryTest {
                 "[PARALLEL_EXEC] B: FAILED - 3/5 steps (987ms)",
                 "[PARALLEL_EXEC] B: Failed at plan step 7 (track step 2): ELEMENT_NOT_FOUND: Timeout waiting for element");
     }
+
+    static final String FAILED_RUN = """
+            {"result": {"plan": "chat", "status": "failed", "durationMs": 1500,
+              "devices": {
+                "A": {"device": "sim-1", "status": "failed", "steps": {"run": 2, "total": 3}, "durationMs": 1400,
+                      "failure": {"planStep": 1, "trackStep": 1, "tool": "tapOn", "code": "ELEMENT_NOT_FOUND",
+                                  "message": "No element matches {text: \\"Sign in\\"}"}},
+                "B": {"device": "sim-2", "status": "aborted", "steps": {"run": 1, "total": 2}, "durationMs": 900,
+                      "failure": {"planStep": 1, "trackStep": -1, "tool": "barrier", "code": "PEER_FAILED",
+                                  "message": "A failed at plan step 1"}}},
+              "steps": [
+                {"planStep": 0, "trackStep": 0, "device": "A", "tool": "launchApp", "status": "passed"},
+                {"planStep": 0, "trackStep": 0, "device": "B", "tool": "launchApp", "status": "passed"},
+                {"planStep": 1, "trackStep": 1, "device": "A", "tool": "tapOn", "status": "failed"}],
+              "rootCause": {"device": "A", "failure": {"planStep": 1, "trackStep": 1, "tool": "tapOn",
+                  "code": "ELEMENT_NOT_FOUND", "message": "No element matches {text: \\"Sign in\\"}"}}},
+             "dir": "/tmp/run-1", "exitCode": 1}
+            """;
+
+    static String finish(String event) {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8);
+        dev.tandem.cli.Context ctx = new dev.tandem.cli.Context(java.util.Map.of(), ps, ps, false);
+        RunSummary.finish(ctx, Json.tree(event.getBytes()), false, false, new Style(false), ps);
+        return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theSummarySaysHowManyStepsPassedOutOfHowMany() {
+        assertThat(finish(FAILED_RUN)).contains("FAILED · chat · 2 devices · 2 of 5 steps passed");
+    }
+
+    @Test
+    void aFailureIsPrintedOnceBesideTheParallelExecBlock() {
+        String out = finish(FAILED_RUN);
+        String outsideBlock = String.join("\n", out.lines().filter(l -> !l.startsWith("[PARALLEL_EXEC]")).toList());
+        assertThat(outsideBlock.split("No element matches", -1)).hasSize(2);
+        assertThat(out).contains("✗ ELEMENT_NOT_FOUND on A (sim-1) at plan step 1");
+    }
 }

@@ -97,8 +97,10 @@ public final class DaemonApi {
         supervisor.list().forEach(h -> runners.put(h.deviceId(), h));
         for (DeviceSlot s : pool.slots()) {
             ObjectNode d = list.addObject();
-            d.put("id", s.id()).put("platform", s.platform()).put("profile", s.profile());
             RunnerHandle h = runners.get(s.id());
+            // the profile the device runs with now (a run may start web-1 as desktop), else its default
+            String profile = h != null && h.alive() && h.file().profile() != null ? h.file().profile() : s.profile();
+            d.put("id", s.id()).put("platform", s.platform()).put("profile", profile);
             d.put("runner", h == null ? "stopped" : h.alive() ? "running" : "dead");
             if (h != null) d.put("runnerPid", h.pid()).put("runnerPort", h.file().port());
             allocator.holderOf(s.id()).ifPresentOrElse(a -> d.put("state", "busy").put("run", a.owner()).put("ownerPid", a.ownerPid()),

@@ -18,6 +18,12 @@ public final class Requirements {
     private Requirements() {}
 
     public static List<Requirement> forPlan(Plan plan, Map<String, String> given, String defaultPlatform, DevicePool pool) {
+        return forPlan(plan, given, defaultPlatform, pool, Requirement.BACKEND_PROFILES);
+    }
+
+    /** @param profilesOf the profile names each platform accepts (empty: any); tests pass their own */
+    public static List<Requirement> forPlan(Plan plan, Map<String, String> given, String defaultPlatform, DevicePool pool,
+            java.util.function.Function<String, List<String>> profilesOf) {
         Map<String, String> specs = new LinkedHashMap<>(given);
         List<String> labels = plan.labels();
         if (!plan.multiDevice() && specs.size() == 1 && !specs.containsKey(Plan.SINGLE_DEVICE_LABEL)) {
@@ -28,8 +34,10 @@ public final class Requirements {
         }
         for (String label : specs.keySet()) {
             if (!labels.contains(label)) {
+                String close = dev.tandem.protocol.Suggest.closest(label, labels);
                 throw new TandemException(ErrorCode.USAGE, "--device " + label + "=…: the plan has no label '" + label
-                        + "'; its labels are " + labels);
+                        + "'" + (close != null ? " (did you mean `--device " + close + "=" + specs.get(label) + "`?)" : "")
+                        + "; its labels are " + labels);
             }
         }
         String platform = defaultPlatform != null ? defaultPlatform : "sim";
@@ -42,8 +50,36 @@ public final class Requirements {
                 String profile = decl.map(DeviceDecl::profile).orElse(null);
                 spec = (p != null ? p : platform) + (profile != null ? ":" + profile : "");
             }
-            reqs.add(Requirement.parse(label, spec, pool));
+            reqs.add(Requirement.parse(label, spec, pool, profilesOf));
         }
+        checkServable(reqs, pool);
         return reqs;
+    }
+
+    /**
+     * Requirements that no wait could ever satisfy are usage errors now, not a timeout later: one
+     * device named for two labels, or more labels on a platform than it has devices.
+     */
+    static void checkServable(List<Requirement> reqs, DevicePool pool) {
+        Map<String, String> byDevice = new LinkedHashMap<>();
+        for (Requirement r : reqs) {
+            if (r.deviceId() == null) continue;
+            String other = byDevice.putIfAbsent(r.deviceId(), r.label());
+            if (other != null) {
+                throw new TandemException(ErrorCode.USAGE, other + " and " + r.label() + " both ask for " + r.deviceId()
+                        + "; a device runs one label's steps: give " + r.label() + " another device (e.g. `--device " + r.label()
+                        + "=" + r.platform() + "`)");
+            }
+        }
+        Map<String, Integer> demand = new LinkedHashMap<>();
+        for (Requirement r : reqs) demand.merge(r.platform(), 1, Integer::sum);
+        demand.forEach((platform, n) -> {
+            int have = pool.ofPlatform(platform).size();
+            if (n > have) {
+                throw new TandemException(ErrorCode.USAGE, "the plan needs " + n + " " + platform + " devices and this daemon has "
+                        + have + "; raise TANDEM_" + platform.toUpperCase(java.util.Locale.ROOT)
+                        + "_DEVICES (then `tandem daemon stop`) or put some labels on another platform");
+            }
+        });
     }
 }

@@ -6,15 +6,17 @@ import java.util.Map;
 
 /**
  * What a launched app learns about its run: the room that scopes shared services (the run id, so
- * parallel runs never see each other's chat), its user name (the plan label), and the services' URLs.
+ * parallel runs never see each other's chat), its user name (the plan label), the services' URLs,
+ * and the app definitions the run brings ({@code --app FILE}, as JSON text), installed for the run.
  */
-record LaunchContext(String room, String user, Map<String, String> services) {
+record LaunchContext(String room, String user, Map<String, String> services, java.util.List<String> apps) {
     ObjectNode toJson() {
         ObjectNode o = Json.object();
         o.put("room", room);
         o.put("user", user);
         ObjectNode s = o.putObject("services");
         services.forEach(s::put);
+        if (!apps.isEmpty()) apps.forEach(o.putArray("apps")::add);
         return o;
     }
 }

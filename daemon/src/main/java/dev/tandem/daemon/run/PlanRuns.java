@@ -32,9 +32,17 @@ import java.util.function.Predicate;
  * plan's duration for sharding. Used by single runs and by suites.
  */
 public final class PlanRuns {
-    /** One plan execution. */
+    /**
+     * One plan execution.
+     *
+     * @param apps app definitions (JSON text) the run installs on its devices ({@code --app FILE})
+     */
     public record Job(Plan plan, String planPath, AbortStrategy strategy, int startStep, Path runDir, Allocation alloc,
-            long clientPid, Integer runnerPort) {
+            long clientPid, Integer runnerPort, List<String> apps) {
+        public Job {
+            apps = apps == null ? List.of() : List.copyOf(apps);
+        }
+
         String runId() {
             return runDir.getFileName().toString();
         }
@@ -79,9 +87,9 @@ public final class PlanRuns {
                 job.alloc().byLabel().values().forEach(slot -> supervisor.setPort(slot.id(), job.runnerPort()));
             }
             TandemException startFailure = startRunners(job.alloc(), events);
-            RunResult result = startFailure != null
+            RunResult result = withDevices(startFailure != null
                     ? InfraFailure.result(runId, job.plan(), deviceIds, startFailure, job.startStep())
-                    : run(job, deviceIds, events);
+                    : run(job, deviceIds, events), job.alloc());
             write(job.runDir(), result);
             if (result.status() != dev.tandem.engine.result.RunStatus.ERROR) history.record(job.planPath(), result.durationMs());
             log.info("run " + runId + " " + result.status().wire() + " in " + result.durationMs() + " ms");
@@ -96,7 +104,7 @@ public final class PlanRuns {
         Path screenshots = job.runDir().resolve("screenshots");
         Map<String, DeviceChannel> channels = new LinkedHashMap<>();
         job.alloc().byLabel().forEach((label, slot) -> channels.put(label, new RunnerChannel(client, slot.id(),
-                new LaunchContext(runId, label, services), screenshots)));
+                new LaunchContext(runId, label, services, job.apps()), screenshots)));
         PlanExecutor executor = new PlanExecutor(job.plan(), channels, deviceIds,
                 new RunOptions(runId, job.strategy(), job.startStep()), events);
         active.attach(runId, executor);
@@ -107,6 +115,16 @@ public final class PlanRuns {
         } finally {
             heartbeat.stop();
         }
+    }
+
+    /** Each label's platform and the profile its runner ran with, as results.json records them. */
+    static RunResult withDevices(RunResult r, Allocation alloc) {
+        Map<String, dev.tandem.engine.result.DeviceResult> devices = new LinkedHashMap<>();
+        r.devices().forEach((label, d) -> {
+            DeviceSlot slot = alloc.byLabel().get(label);
+            devices.put(label, slot == null ? d : d.withDevice(slot.platform(), alloc.profiles().getOrDefault(label, slot.profile())));
+        });
+        return new RunResult(r.runId(), r.plan(), r.status(), r.durationMs(), devices, r.steps(), r.rootCause());
     }
 
     private void write(Path runDir, RunResult result) {

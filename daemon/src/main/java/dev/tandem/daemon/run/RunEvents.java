@@ -73,10 +73,11 @@ public final class RunEvents implements RunListener {
     }
 
     @Override
-    public void stepStarted(String label, int planStep, int trackStep, String tool, String stepLabel) {
+    public void stepStarted(String label, int planStep, int trackStep, String tool, String stepLabel, String target) {
         ObjectNode o = Json.object();
         o.put("phase", "start").put("device", label).put("planStep", planStep).put("trackStep", trackStep)
                 .put("tool", tool).put("label", stepLabel);
+        if (target != null) o.put("target", target);
         emit("step", o);
     }
 

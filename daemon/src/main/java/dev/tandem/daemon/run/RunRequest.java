@@ -14,6 +14,7 @@ import java.util.Map;
  * @param waitMs how long to wait for busy devices (0: fail at once with DEVICE_UNAVAILABLE)
  * @param clientPid the CLI's pid: the run is aborted if it goes away
  * @param runnerPort an explicit port for the (single) device's runner; null: the OS picks one
+ * @param apps absolute paths of app definition files installed on the run's devices ({@code --app FILE})
  */
 public record RunRequest(
         String plan,
@@ -24,11 +25,13 @@ public record RunRequest(
         String output,
         Long waitMs,
         long clientPid,
-        Integer runnerPort) {
+        Integer runnerPort,
+        java.util.List<String> apps) {
 
     public static final long DEFAULT_WAIT_MS = 120_000;
 
     public RunRequest {
         devices = devices == null ? Map.of() : Map.copyOf(devices);
+        apps = apps == null ? java.util.List.of() : java.util.List.copyOf(apps);
     }
 }

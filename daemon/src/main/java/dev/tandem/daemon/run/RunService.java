@@ -55,12 +55,14 @@ public final class RunService {
         }
         AbortStrategy strategy;
         List<Requirement> reqs;
+        List<String> apps;
         try {
             strategy = req.abortStrategy() != null ? AbortStrategy.byName(req.abortStrategy()).orElseThrow(() ->
                     new TandemException(ErrorCode.USAGE, "--abort-strategy must be immediate or finish-current-step, not '"
                             + req.abortStrategy() + "'"))
                     : plan.abortStrategy() != null ? plan.abortStrategy() : RunOptions.DEFAULT_ABORT;
             reqs = Requirements.forPlan(plan, req.devices(), req.platform(), pool);
+            apps = RunApps.load(req.apps());
             if (req.runnerPort() != null && (reqs.size() != 1 || req.runnerPort() < 1 || req.runnerPort() > 65535)) {
                 throw new TandemException(ErrorCode.USAGE, reqs.size() != 1
                         ? "--runner-port applies to a run on one device; this plan has " + reqs.size() + " labels"
@@ -90,7 +92,7 @@ public final class RunService {
         }
         try {
             RunResult result = runs.execute(new PlanRuns.Job(plan, req.plan(), strategy, startStep, runDir, alloc,
-                    req.clientPid(), req.runnerPort()), events);
+                    req.clientPid(), req.runnerPort(), apps), events);
             int exit = PlanRuns.exitCode(result);
             ObjectNode o = Json.object();
             o.set("result", Json.toTree(result));

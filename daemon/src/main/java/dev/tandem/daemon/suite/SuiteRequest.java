@@ -11,7 +11,8 @@ import java.util.List;
  * @param shards devices to spread over (default 1)
  * @param mode split (balance plans over shards) or all (every plan on every shard)
  * @param shardIndex with shardTotal: run only this CI node's share (0-based)
- * @param device the spec every shard's device must meet (sim, web, web:PROFILE); null: the platform's default
+ * @param device the spec single-device plans run on (sim, web, web:PROFILE); null: the platform's default
+ * @param apps absolute paths of app definition files installed on every plan's devices ({@code --app FILE})
  */
 public record SuiteRequest(
         List<String> paths,
@@ -24,4 +25,10 @@ public record SuiteRequest(
         String platform,
         String output,
         Long waitMs,
-        long clientPid) {}
+        long clientPid,
+        List<String> apps) {
+
+    public SuiteRequest {
+        apps = apps == null ? List.of() : List.copyOf(apps);
+    }
+}

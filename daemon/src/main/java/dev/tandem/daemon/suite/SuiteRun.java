@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.daemon.devices.Allocation;
 import dev.tandem.daemon.devices.Allocator;
-import dev.tandem.daemon.devices.DeviceSlot;
-import dev.tandem.daemon.devices.Requirements;
+import dev.tandem.daemon.devices.Requirement;
+import dev.tandem.daemon.run.InfraFailure;
 import dev.tandem.daemon.report.JunitXml;
 import dev.tandem.daemon.run.PlanRuns;
 import dev.tandem.daemon.run.RunEvents;
@@ -24,64 +24,70 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
-/** One suite in progress: a worker per shard, each running its plans in turn; then the merged results. */
+/**
+ * One suite in progress: a worker per shard, each running its plans in turn, each plan on the
+ * devices it allocates for itself; then the merged results.
+ */
 final class SuiteRun {
-    /** One plan's run within the suite. */
-    record Entry(String name, int shard, String device, Path dir, RunResult result) {}
+    /** One plan's run within the suite; {@code devices} are the ids it ran on, by label. */
+    record Entry(String name, int shard, Map<String, String> devices, Path dir, RunResult result) {}
 
     private final String suiteId;
     private final Path suiteDir;
     private final Map<String, Plan> plans;
     private final Map<String, String> planPaths;
+    private final Map<String, List<Requirement>> needs;
+    private final List<String> apps;
     private final List<List<String>> assignment;
-    private final Allocation shards;
     private final SuiteRequest req;
     private final PlanRuns runs;
     private final Allocator allocator;
-    private final dev.tandem.daemon.devices.DevicePool pool;
+    private final Supplier<Set<String>> warm;
     private final RunEvents events;
     private final List<Entry> entries = Collections.synchronizedList(new ArrayList<>());
 
     SuiteRun(String suiteId, Path suiteDir, Map<String, Plan> plans, Map<String, String> planPaths,
-            List<List<String>> assignment, Allocation shards, SuiteRequest req, PlanRuns runs, Allocator allocator,
-            dev.tandem.daemon.devices.DevicePool pool, RunEvents events) {
+            Map<String, List<Requirement>> needs, List<String> apps, List<List<String>> assignment, SuiteRequest req, PlanRuns runs,
+            Allocator allocator, Supplier<Set<String>> warm, RunEvents events) {
         this.suiteId = suiteId;
         this.suiteDir = suiteDir;
         this.plans = plans;
         this.planPaths = planPaths;
+        this.needs = needs;
+        this.apps = apps;
         this.assignment = assignment;
-        this.shards = shards;
         this.req = req;
         this.runs = runs;
         this.allocator = allocator;
-        this.pool = pool;
+        this.warm = warm;
         this.events = events;
     }
 
     int execute() throws InterruptedException {
         long t0 = System.nanoTime();
-        List<DeviceSlot> devices = List.copyOf(shards.byLabel().values());
         ObjectNode start = Json.object().put("suiteId", suiteId).put("dir", suiteDir.toString()).put("plans", plans.size());
         ArrayNode shardList = start.putArray("shards");
-        for (int i = 0; i < devices.size(); i++) {
-            ObjectNode s = shardList.addObject().put("shard", i + 1).put("device", devices.get(i).id());
+        for (int i = 0; i < assignment.size(); i++) {
+            ObjectNode s = shardList.addObject().put("shard", i + 1);
             assignment.get(i).forEach(s.putArray("plans")::add);
         }
         events.emit("suite", start);
         List<Thread> workers = new ArrayList<>();
-        for (int i = 0; i < devices.size(); i++) {
+        for (int i = 0; i < assignment.size(); i++) {
             int shard = i + 1;
-            DeviceSlot slot = devices.get(i);
             List<String> mine = assignment.get(i);
             workers.add(Thread.ofVirtual().name("shard-" + shard).start(() -> {
+                Set<String> last = Set.of();
                 for (String name : mine) {
                     if (events.gone()) return;
                     try {
-                        runOne(shard, slot, name);
+                        last = runOne(shard, name, last);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -89,10 +95,11 @@ final class SuiteRun {
             }));
         }
         for (Thread w : workers) w.join();
-        return finish((System.nanoTime() - t0) / 1_000_000, devices);
+        return finish((System.nanoTime() - t0) / 1_000_000);
     }
 
-    private void runOne(int shard, DeviceSlot slot, String name) throws InterruptedException {
+    /** Runs one plan on devices allocated for it alone; returns the ids it used (the shard prefers them next). */
+    private Set<String> runOne(int shard, String name, Set<String> last) throws InterruptedException {
         Plan plan = plans.get(name);
         Path runDir;
         try {
@@ -101,32 +108,36 @@ final class SuiteRun {
             throw new TandemException(ErrorCode.USAGE, "cannot create a run directory in " + suiteDir + ": " + e.getMessage());
         }
         String runId = runDir.getFileName().toString();
-        events.emit("plan", Json.object().put("phase", "start").put("plan", name).put("shard", shard).put("device", slot.id()));
-        Allocation alloc;
-        boolean own = plan.multiDevice();
-        if (own) {
-            alloc = allocator.allocate(runId, req.clientPid(), Requirements.forPlan(plan, Map.of(), slot.platform(), pool),
-                    req.waitMs() != null ? req.waitMs() : RunRequest.DEFAULT_WAIT_MS, Set.of());
-        } else {
-            alloc = new Allocation(suiteId, req.clientPid(), Map.of(Plan.SINGLE_DEVICE_LABEL, slot), Map.of());
-        }
         RunResult result;
+        Map<String, String> devices = new LinkedHashMap<>();
+        Allocation alloc = null;
         try {
+            alloc = allocator.allocate(runId, req.clientPid(), needs.get(name),
+                    req.waitMs() != null ? req.waitMs() : RunRequest.DEFAULT_WAIT_MS, last.isEmpty() ? warm.get() : last,
+                    why -> events.emit("queued", Json.object().put("message", name + ": " + why).put("plan", name)));
+            alloc.byLabel().forEach((label, slot) -> devices.put(label, slot.id()));
+            events.emit("plan", Json.object().put("phase", "start").put("plan", name).put("shard", shard)
+                    .set("devices", Json.toTree(devices)));
             RunEvents quiet = events.view(type -> type.equals("runner"), o -> o.put("plan", name));
             result = runs.execute(new PlanRuns.Job(plan, planPaths.get(name),
                     plan.abortStrategy() != null ? plan.abortStrategy() : RunOptions.DEFAULT_ABORT,
-                    plan.startStep() != null ? plan.startStep() : 0, runDir, alloc, req.clientPid(), null), quiet);
+                    plan.startStep() != null ? plan.startStep() : 0, runDir, alloc, req.clientPid(), null, apps), quiet);
+        } catch (TandemException e) {
+            // no devices within the wait: this plan errs, the suite goes on with the next
+            result = InfraFailure.result(runId, plan, devices, e, plan.startStep() != null ? plan.startStep() : 0);
         } finally {
-            if (own) allocator.release(runId);
+            if (alloc != null) allocator.release(runId);
         }
-        entries.add(new Entry(name, shard, slot.id(), runDir, result));
-        ObjectNode end = Json.object().put("phase", "end").put("plan", name).put("shard", shard).put("device", slot.id())
+        entries.add(new Entry(name, shard, Map.copyOf(devices), runDir, result));
+        ObjectNode end = Json.object().put("phase", "end").put("plan", name).put("shard", shard)
                 .put("status", result.status().wire()).put("durationMs", result.durationMs()).put("dir", runDir.toString());
+        end.set("devices", Json.toTree(devices));
         if (result.rootCause() != null) end.set("rootCause", Json.toTree(result.rootCause()));
         events.emit("plan", end);
+        return Set.copyOf(devices.values());
     }
 
-    private int finish(long durationMs, List<DeviceSlot> devices) {
+    private int finish(long durationMs) {
         List<Entry> done = new ArrayList<>(entries);
         done.sort((a, b) -> a.name().compareTo(b.name()) != 0 ? a.name().compareTo(b.name()) : Integer.compare(a.shard(), b.shard()));
         boolean error = done.stream().anyMatch(e -> e.result().status() == RunStatus.ERROR);
@@ -138,10 +149,13 @@ final class SuiteRun {
                 .put("plans", expected).put("ran", done.size())
                 .put("passed", done.stream().filter(e -> e.result().status() == RunStatus.PASSED).count());
         ArrayNode shardNodes = results.putArray("shards");
-        for (int i = 0; i < devices.size(); i++) {
+        for (int i = 0; i < assignment.size(); i++) {
             int shard = i + 1;
             long busy = done.stream().filter(e -> e.shard() == shard).mapToLong(e -> e.result().durationMs()).sum();
-            ObjectNode s = shardNodes.addObject().put("shard", shard).put("device", devices.get(i).id()).put("busyMs", busy);
+            ObjectNode s = shardNodes.addObject().put("shard", shard).put("busyMs", busy);
+            ArrayNode used = s.putArray("devices");
+            done.stream().filter(e -> e.shard() == shard).flatMap(e -> e.devices().values().stream()).distinct().sorted()
+                    .forEach(used::add);
             assignment.get(i).forEach(s.putArray("plans")::add);
         }
         ArrayNode runNodes = results.putArray("runs");

@@ -2,13 +2,14 @@ package dev.tandem.daemon.suite;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tandem.daemon.devices.Allocation;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DevicePool;
 import dev.tandem.daemon.devices.Requirement;
+import dev.tandem.daemon.devices.Requirements;
 import dev.tandem.daemon.run.History;
 import dev.tandem.daemon.run.PlanRuns;
 import dev.tandem.daemon.run.RunEvents;
+import dev.tandem.daemon.run.RunApps;
 import dev.tandem.daemon.run.RunIds;
 import dev.tandem.daemon.run.RunRequest;
 import dev.tandem.daemon.runner.RunnerSupervisor;
@@ -28,10 +29,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code tandem test}: many plans over N devices. Shards are devices held for the whole suite
- * (allocated together, up front); each shard runs its plans one after another. Single-device plans
- * run on their shard's device; a multi-device plan allocates its own devices beside the shards.
- * Results merge into one results.json and one junit.xml.
+ * {@code tandem test}: many plans, {@code --shards N} at a time. A shard is a plan slot, not a
+ * device: each shard runs its plans one after another, and each plan allocates exactly the devices
+ * it needs when it starts (one for a single-device plan, one per label for a multi-device plan) and
+ * releases them when it ends. So N shards use at most N plans' worth of devices at once, and a
+ * shard keeps its last devices when they are free. Results merge into one results.json and one
+ * junit.xml.
  */
 public final class SuiteService {
     private final DevicePool pool;
@@ -51,6 +54,8 @@ public final class SuiteService {
     public int run(SuiteRequest req, RunEvents events) throws InterruptedException {
         Map<String, Plan> plans;
         Map<String, String> planPaths = new LinkedHashMap<>();
+        Map<String, List<Requirement>> needs = new LinkedHashMap<>();
+        List<String> apps;
         int shards = req.shards() == null ? 1 : req.shards();
         String mode = req.mode() == null ? "split" : req.mode();
         Requirement shardReq;
@@ -64,6 +69,9 @@ public final class SuiteService {
             for (String name : plans.keySet()) planPaths.put(name, files.get(name).toAbsolutePath().toString());
             String spec = req.device() != null ? req.device() : req.platform() != null ? req.platform() : "sim";
             shardReq = Requirement.parse("shard", spec, pool);
+            apps = RunApps.load(req.apps());
+            // every plan's devices are checked now: one that can never be served fails the suite before it starts
+            for (Map.Entry<String, Plan> e : plans.entrySet()) needs.put(e.getKey(), needs(e.getValue(), req, shardReq));
             long capacity = pool.slots().stream().filter(shardReq::accepts).count();
             if (capacity < shards) {
                 throw new TandemException(ErrorCode.USAGE, shards + " shards need " + shards + " " + spec + " devices; this daemon has "
@@ -81,27 +89,21 @@ public final class SuiteService {
             return 2;
         }
         String suiteId = suiteDir.getFileName().toString();
-        List<Requirement> reqs = new ArrayList<>();
-        for (int i = 1; i <= shards; i++) {
-            reqs.add(new Requirement("shard-" + i, shardReq.platform(), shardReq.deviceId(), shardReq.profile()));
-        }
-        Allocation alloc;
-        try {
-            alloc = allocator.allocate(suiteId, req.clientPid(), reqs, req.waitMs() != null ? req.waitMs() : RunRequest.DEFAULT_WAIT_MS,
-                    supervisor.warm(), why -> events.emit("queued", Json.object().put("message", why)));
-        } catch (TandemException e) {
-            events.emit("error", "error", e.info());
-            return e.code().exitCode();
-        }
-        try {
-            List<List<String>> assignment = mode.equals("all") ? Sharding.all(List.copyOf(plans.keySet()), shards)
-                    : Sharding.split(plans.entrySet().stream().map(e -> new Sharding.Estimate(e.getKey(),
-                            history.duration(planPaths.get(e.getKey())).orElse(-1L))).toList(), shards);
-            return new SuiteRun(suiteId, suiteDir, plans, planPaths, assignment, alloc, req, runs, allocator, pool, events)
-                    .execute();
-        } finally {
-            allocator.release(suiteId);
-        }
+        List<List<String>> assignment = mode.equals("all") ? Sharding.all(List.copyOf(plans.keySet()), shards)
+                : Sharding.split(plans.entrySet().stream().map(e -> new Sharding.Estimate(e.getKey(),
+                        history.duration(planPaths.get(e.getKey())).orElse(-1L))).toList(), shards);
+        return new SuiteRun(suiteId, suiteDir, plans, planPaths, needs, apps, assignment, req, runs, allocator, supervisor::warm, events)
+                .execute();
+    }
+
+    /**
+     * What one plan asks for in this suite: a single-device plan the suite's {@code --device} spec
+     * (else a device of its platform); a multi-device plan its labels, on the suite's platform
+     * unless the plan or its declarations say otherwise.
+     */
+    private List<Requirement> needs(Plan plan, SuiteRequest req, Requirement shardReq) {
+        Map<String, String> given = !plan.multiDevice() && req.device() != null ? Map.of(Plan.SINGLE_DEVICE_LABEL, req.device()) : Map.of();
+        return Requirements.forPlan(plan, given, shardReq.platform(), pool);
     }
 
     private static void validateShape(SuiteRequest req, int shards, String mode) {
