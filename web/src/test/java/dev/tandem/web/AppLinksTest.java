@@ -48,4 +48,13 @@ class AppLinksTest {
         assertThatThrownBy(() -> links.resolve(new LaunchRequest(null, "not a url", false, null, null, Map.of())))
                 .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_PARAMS));
     }
+
+    @Test
+    void unencodedDataUrlsGoToTheBrowserAsWritten() {
+        AppLinks links = new AppLinks("web-1", Map.of());
+        String url = "data:text/html,<h1>Hello world</h1>";
+        assertThat(links.resolve(new LaunchRequest(null, url, false, null, null, Map.of()))).isEqualTo(url);
+        assertThat(links.resolve(new LaunchRequest(null, " http://127.0.0.1:1/a b?q=<x> ", false, null, null, Map.of())))
+                .isEqualTo("http://127.0.0.1:1/a b?q=<x>");
+    }
 }

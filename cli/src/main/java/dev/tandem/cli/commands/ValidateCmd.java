@@ -33,7 +33,7 @@ public final class ValidateCmd implements Command {
         for (String file : args.positional(1, Integer.MAX_VALUE, "PLAN: the plan file(s) to check")) {
             Path plan = Path.of(file);
             LoadResult r = PlanLoader.load(plan);
-            errors += r.errors().size();
+            errors += r.errorCount();
             if (json) {
                 ObjectNode o = out.addObject();
                 o.put("plan", plan.toString()).put("ok", r.ok());
@@ -42,17 +42,20 @@ public final class ValidateCmd implements Command {
                     errs.addObject().put("file", d.pos().file()).put("line", d.pos().line()).put("column", d.pos().column())
                             .put("message", d.message()).put("hint", d.hint());
                 }
+                if (r.moreErrors() > 0) o.put("errorCount", r.errorCount()).put("moreErrors", r.moreErrors());
                 if (r.ok()) o.put("name", r.plan().name()).put("steps", r.plan().steps().size())
                         .put("devices", r.plan().labels().size());
             } else if (r.ok()) {
                 ctx.out().println("✓ " + plan + ": valid (" + r.plan().steps().size() + " steps, "
                         + (r.plan().multiDevice() ? r.plan().labels().size() + " devices" : "1 device") + ")");
             } else {
-                ctx.err().println("✗ " + plan + ": " + r.errors().size() + (r.errors().size() == 1 ? " error" : " errors"));
+                ctx.err().println("✗ " + plan + ": " + r.errorCount() + (r.errorCount() == 1 ? " error" : " errors")
+                        + (r.moreErrors() > 0 ? " (the first " + r.errors().size() + " below)" : ""));
                 for (Diagnostic d : r.errors()) {
                     ctx.err().println("  " + d.pos() + ": " + d.message());
                     if (d.hint() != null) ctx.err().println("      → " + d.hint());
                 }
+                if (r.moreErrors() > 0) ctx.err().println("  … and " + r.moreErrors() + " more errors: fix these first and validate again");
             }
         }
         if (json) ctx.out().println(Json.pretty(out));

@@ -115,21 +115,24 @@ public final class RunSummary {
         return out;
     }
 
-    public static int validation(Context ctx, Path plan, JsonNode errors, boolean json) {
+    public static int validation(Context ctx, Path plan, JsonNode errors, int more, boolean json) {
         if (json) {
             ObjectNode o = Json.object();
             o.put("plan", plan.toString()).put("ok", false).set("errors", errors);
+            if (more > 0) o.put("moreErrors", more);
             o.put("exitCode", 2);
             ctx.out().println(Json.pretty(o));
             return 2;
         }
-        ctx.err().println("✗ " + plan + ": " + errors.size() + (errors.size() == 1 ? " error" : " errors"));
+        int total = errors.size() + more;
+        ctx.err().println("✗ " + plan + ": " + total + (total == 1 ? " error" : " errors"));
         for (JsonNode d : errors) {
             JsonNode pos = d.path("pos");
             ctx.err().println("  " + pos.path("file").asText() + ":" + pos.path("line").asInt() + ":" + pos.path("column").asInt()
                     + ": " + d.path("message").asText());
             if (d.hasNonNull("hint")) ctx.err().println("      → " + d.path("hint").asText());
         }
+        if (more > 0) ctx.err().println("  … and " + more + " more errors: fix these first and validate again");
         return 2;
     }
 }

@@ -103,7 +103,7 @@ final class SuiteRun {
         String runId = runDir.getFileName().toString();
         events.emit("plan", Json.object().put("phase", "start").put("plan", name).put("shard", shard).put("device", slot.id()));
         Allocation alloc;
-        boolean own = plan.multiDevice();
+        boolean own = plan.multiDevice() || !fits(plan, slot);
         if (own) {
             alloc = allocator.allocate(runId, req.clientPid(), Requirements.forPlan(plan, Map.of(), slot.platform(), pool),
                     req.waitMs() != null ? req.waitMs() : RunRequest.DEFAULT_WAIT_MS, Set.of());
@@ -124,6 +124,11 @@ final class SuiteRun {
                 .put("status", result.status().wire()).put("durationMs", result.durationMs()).put("dir", runDir.toString());
         if (result.rootCause() != null) end.set("rootCause", Json.toTree(result.rootCause()));
         events.emit("plan", end);
+    }
+
+    /** Whether a single-device plan can run on the shard's device: it names no other platform and no profile. */
+    static boolean fits(Plan plan, DeviceSlot slot) {
+        return (plan.platform() == null || plan.platform().equals(slot.platform())) && plan.profile() == null;
     }
 
     private int finish(long durationMs, List<DeviceSlot> devices) {

@@ -6,6 +6,7 @@ import dev.tandem.daemon.devices.Allocation;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DevicePool;
 import dev.tandem.daemon.devices.Requirement;
+import dev.tandem.daemon.devices.Requirements;
 import dev.tandem.daemon.run.History;
 import dev.tandem.daemon.run.PlanRuns;
 import dev.tandem.daemon.run.RunEvents;
@@ -30,7 +31,8 @@ import java.util.Set;
 /**
  * {@code tandem test}: many plans over N devices. Shards are devices held for the whole suite
  * (allocated together, up front); each shard runs its plans one after another. Single-device plans
- * run on their shard's device; a multi-device plan allocates its own devices beside the shards.
+ * run on their shard's device; a multi-device plan, and a single-device plan whose {@code platform}
+ * or {@code profile} the shard's device does not have, allocates its own devices beside the shards.
  * Results merge into one results.json and one junit.xml.
  */
 public final class SuiteService {
@@ -64,6 +66,12 @@ public final class SuiteService {
             for (String name : plans.keySet()) planPaths.put(name, files.get(name).toAbsolutePath().toString());
             String spec = req.device() != null ? req.device() : req.platform() != null ? req.platform() : "sim";
             shardReq = Requirement.parse("shard", spec, pool);
+            for (Plan plan : plans.values()) {
+                if (!plan.multiDevice()) {
+                    Requirements.checkWebOnly(plan, Plan.SINGLE_DEVICE_LABEL,
+                            plan.platform() != null ? plan.platform() : shardReq.platform(), false);
+                }
+            }
             long capacity = pool.slots().stream().filter(shardReq::accepts).count();
             if (capacity < shards) {
                 throw new TandemException(ErrorCode.USAGE, shards + " shards need " + shards + " " + spec + " devices; this daemon has "
@@ -127,6 +135,7 @@ public final class SuiteService {
             LoadResult r = PlanLoader.load(files.get(name));
             if (r.ok()) plans.put(name, r.plan());
             for (Diagnostic d : r.errors()) errors.add(Json.toTree(d));
+            if (r.moreErrors() > 0) o.put("moreErrors", o.path("moreErrors").asInt() + r.moreErrors());
         }
         if (!errors.isEmpty()) {
             events.emit("validation", o);
