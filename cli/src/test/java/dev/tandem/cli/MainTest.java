@@ -54,6 +54,23 @@ class MainTest {
     }
 
     @Test
+    void validateListsTheFirstFiftyErrorsAndCountsTheRest() throws Exception {
+        StringBuilder yaml = new StringBuilder("steps:\n");
+        for (int i = 0; i < 5_000; i++) yaml.append("- {tool: wait, ms: -1}\n");
+        Path bad = Files.writeString(dir.resolve("many.yaml"), yaml.toString());
+        assertThat(run("validate", bad.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("many.yaml: 5000 errors (the first 50 below)")
+                .contains("… and 4950 more errors: fix these first and validate again");
+        assertThat(err.size()).as("bounded output").isLessThan(20_000);
+        out.reset();
+        assertThat(run("validate", "--json", bad.toString())).isEqualTo(2);
+        var json = dev.tandem.protocol.Json.tree(out.toByteArray()).get(0);
+        assertThat(json.path("errors").size()).isEqualTo(50);
+        assertThat(json.path("errorCount").asInt()).isEqualTo(5000);
+        assertThat(json.path("moreErrors").asInt()).isEqualTo(4950);
+    }
+
+    @Test
     void validateJsonIsMachineReadable() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "steps:\n  - tool: tapOnn\n    text: hi\n");
         assertThat(run("validate", "--json", bad.toString())).isEqualTo(2);
