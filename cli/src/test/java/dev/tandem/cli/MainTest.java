@@ -71,6 +71,18 @@ class MainTest {
     }
 
     @Test
+    void validateSaysAUrlPlanWithoutPlatformNeedsWeb() throws Exception {
+        Path plan = Files.writeString(dir.resolve("url.yaml"), "steps: [{tool: launchApp, url: \"https://example.com\"}]\n");
+        assertThat(run("validate", plan.toString())).isZero();
+        assertThat(out.toString()).contains("note: plan step 0 opens a url, so the plan needs a web device: "
+                + "add `platform: web` to the plan, or run it with --platform web");
+        out.reset();
+        Path web = Files.writeString(dir.resolve("web.yaml"), "platform: web\nsteps: [{tool: launchApp, url: \"https://example.com\"}]\n");
+        assertThat(run("validate", web.toString())).isZero();
+        assertThat(out.toString()).doesNotContain("note:");
+    }
+
+    @Test
     void validateJsonIsMachineReadable() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "steps:\n  - tool: tapOnn\n    text: hi\n");
         assertThat(run("validate", "--json", bad.toString())).isEqualTo(2);

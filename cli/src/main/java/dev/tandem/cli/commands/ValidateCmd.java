@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.cli.Args;
 import dev.tandem.cli.Command;
 import dev.tandem.cli.Context;
+import dev.tandem.plan.DeviceDecl;
 import dev.tandem.plan.Diagnostic;
 import dev.tandem.plan.LoadResult;
+import dev.tandem.plan.Plan;
 import dev.tandem.plan.PlanLoader;
+import dev.tandem.plan.ToolStep;
 import dev.tandem.protocol.Json;
 import java.nio.file.Path;
 import org.apache.commons.cli.Options;
@@ -48,6 +51,8 @@ public final class ValidateCmd implements Command {
             } else if (r.ok()) {
                 ctx.out().println("✓ " + plan + ": valid (" + r.plan().steps().size() + " steps, "
                         + (r.plan().multiDevice() ? r.plan().labels().size() + " devices" : "1 device") + ")");
+                String note = webNote(r.plan());
+                if (note != null) ctx.out().println("  note: " + note);
             } else {
                 ctx.err().println("✗ " + plan + ": " + r.errorCount() + (r.errorCount() == 1 ? " error" : " errors")
                         + (r.moreErrors() > 0 ? " (the first " + r.errors().size() + " below)" : ""));
@@ -60,5 +65,20 @@ public final class ValidateCmd implements Command {
         }
         if (json) ctx.out().println(Json.pretty(out));
         return errors == 0 ? 0 : 2;
+    }
+
+    /** A url step whose device names no platform runs only when the run's platform is web: say how, before the run. */
+    static String webNote(Plan plan) {
+        for (String label : plan.labels()) {
+            ToolStep step = plan.firstWebOnlyStep(label);
+            String declared = plan.multiDevice()
+                    ? plan.devices().stream().filter(d -> d.label().equals(label)).findFirst().map(DeviceDecl::platform).orElse(null)
+                    : plan.platform();
+            if (step == null || declared != null) continue;
+            return "plan step " + step.planIndex() + " opens a url, so " + (plan.multiDevice() ? "device " + label : "the plan")
+                    + " needs a web device: " + (plan.multiDevice() ? "declare {label: " + label + ", platform: web}"
+                    : "add `platform: web` to the plan") + ", or run it with --platform web (sim is the default)";
+        }
+        return null;
     }
 }
