@@ -32,14 +32,21 @@ public final class Errors {
 
     /**
      * A plan that failed validation. {@code diagnostics} are flat objects ({@code file, line,
-     * column, message, hint}), the same shape {@code tandem validate --json} lists.
+     * column, message, hint}), the same shape {@code tandem validate --json} lists; {@code more}
+     * counts the errors left off the (capped) list.
      */
     public static int validation(Context ctx, String plan, ArrayNode diagnostics, boolean json) {
-        int n = diagnostics.size();
+        return validation(ctx, plan, diagnostics, 0, json);
+    }
+
+    public static int validation(Context ctx, String plan, ArrayNode diagnostics, int more, boolean json) {
+        int n = diagnostics.size() + more;
         String message = n + (n == 1 ? " error" : " errors") + " in " + plan;
         if (json) {
             ObjectNode o = error(ErrorCode.VALIDATION, message);
-            ((ObjectNode) o.path("error")).put("plan", plan).set("diagnostics", diagnostics);
+            ObjectNode e = ((ObjectNode) o.path("error")).put("plan", plan);
+            if (more > 0) e.put("errorCount", n).put("moreErrors", more);
+            e.set("diagnostics", diagnostics);
             ctx.out().println(Json.text(o));
         } else {
             ctx.err().println("✗ " + plan + ": " + n + (n == 1 ? " error" : " errors"));
@@ -48,6 +55,7 @@ public final class Errors {
                         + ": " + d.path("message").asText());
                 if (d.hasNonNull("hint")) ctx.err().println("      → " + d.path("hint").asText());
             }
+            if (more > 0) ctx.err().println("  … and " + more + " more errors: fix these first and validate again");
         }
         return ErrorCode.VALIDATION.exitCode();
     }

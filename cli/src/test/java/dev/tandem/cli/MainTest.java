@@ -54,6 +54,35 @@ class MainTest {
     }
 
     @Test
+    void validateListsTheFirstFiftyErrorsAndCountsTheRest() throws Exception {
+        StringBuilder yaml = new StringBuilder("steps:\n");
+        for (int i = 0; i < 5_000; i++) yaml.append("- {tool: wait, ms: -1}\n");
+        Path bad = Files.writeString(dir.resolve("many.yaml"), yaml.toString());
+        assertThat(run("validate", bad.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("many.yaml: 5000 errors (the first 50 below)")
+                .contains("… and 4950 more errors: fix these first and validate again");
+        assertThat(err.size()).as("bounded output").isLessThan(20_000);
+        out.reset();
+        assertThat(run("validate", "--json", bad.toString())).isEqualTo(2);
+        var json = dev.tandem.protocol.Json.tree(out.toByteArray()).get(0);
+        assertThat(json.path("errors").size()).isEqualTo(50);
+        assertThat(json.path("errorCount").asInt()).isEqualTo(5000);
+        assertThat(json.path("moreErrors").asInt()).isEqualTo(4950);
+    }
+
+    @Test
+    void validateSaysAUrlPlanWithoutPlatformNeedsWeb() throws Exception {
+        Path plan = Files.writeString(dir.resolve("url.yaml"), "steps: [{tool: launchApp, url: \"https://example.com\"}]\n");
+        assertThat(run("validate", plan.toString())).isZero();
+        assertThat(out.toString()).contains("note: plan step 0 opens a url, so the plan needs a web device: "
+                + "add `platform: web` to the plan, or run it with --platform web");
+        out.reset();
+        Path web = Files.writeString(dir.resolve("web.yaml"), "platform: web\nsteps: [{tool: launchApp, url: \"https://example.com\"}]\n");
+        assertThat(run("validate", web.toString())).isZero();
+        assertThat(out.toString()).doesNotContain("note:");
+    }
+
+    @Test
     void validateJsonIsMachineReadable() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "steps:\n  - tool: tapOnn\n    text: hi\n");
         assertThat(run("validate", "--json", bad.toString())).isEqualTo(2);

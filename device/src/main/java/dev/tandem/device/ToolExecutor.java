@@ -11,7 +11,6 @@ import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.ToolTraits;
 import dev.tandem.protocol.UiNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -172,7 +171,9 @@ public final class ToolExecutor {
             Files.createDirectories(path.toAbsolutePath().getParent());
             Files.write(path, d.screenshotPng());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write screenshot " + path, e);
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new TandemException(ErrorCode.RUNNER_FAILED, "cannot write the screenshot to " + path + " (" + why
+                    + "): check that the output directory is writable and has space");
         }
         ObjectNode out = Json.object();
         out.put("path", path.toAbsolutePath().toString());

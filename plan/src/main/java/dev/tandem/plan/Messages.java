@@ -117,7 +117,7 @@ final class Messages {
 
     static Diagnostic unknownKey(SourcePos pos, String key, String where, String suggestion, Collection<String> allowed, String note) {
         String hint = didYouMean(suggestion) + "allowed keys: " + String.join(", ", allowed) + (note == null ? "" : "; " + note);
-        return new Diagnostic(pos, "unknown key '" + key + "' " + where, hint);
+        return new Diagnostic(pos, "unknown key '" + clip(key) + "' " + where, hint);
     }
 
     static Diagnostic wrongType(SourcePos pos, String key, String expected, String found, String example) {
@@ -125,7 +125,7 @@ final class Messages {
     }
 
     static Diagnostic badChoice(SourcePos pos, String key, String value, List<String> choices, String suggestion) {
-        return new Diagnostic(pos, "'" + key + "' must be one of " + String.join(", ", choices) + ", found '" + value + "'",
+        return new Diagnostic(pos, "'" + key + "' must be one of " + String.join(", ", choices) + ", found '" + clip(value) + "'",
                 suggestion != null ? "did you mean '" + suggestion + "'?" : "use one of: " + String.join(", ", choices));
     }
 
@@ -159,11 +159,16 @@ final class Messages {
     }
 
     static Diagnostic unknownTool(SourcePos pos, String name, String suggestion) {
-        return new Diagnostic(pos, "unknown tool '" + name + "'", didYouMean(suggestion) + "plan tools: " + PLAN_TOOLS);
+        return new Diagnostic(pos, "unknown tool '" + clip(name) + "'", didYouMean(suggestion) + "plan tools: " + PLAN_TOOLS);
+    }
+
+    /** A tool name from Maestro or Playwright: name the Tandem tool (and the params) that does the same. */
+    static Diagnostic habitTool(SourcePos pos, String name, String instead) {
+        return new Diagnostic(pos, "unknown tool '" + name + "'", "did you mean " + instead + "? plan tools: " + PLAN_TOOLS);
     }
 
     static Diagnostic toolNotInPlans(SourcePos pos, String name) {
-        return new Diagnostic(pos, "tool '" + name + "' cannot be used in plans", "plan tools: " + PLAN_TOOLS);
+        return new Diagnostic(pos, "tool '" + clip(name) + "' cannot be used in plans", "plan tools: " + PLAN_TOOLS);
     }
 
     static Diagnostic nestedSync(SourcePos pos, String tool) {
@@ -209,12 +214,12 @@ final class Messages {
     }
 
     static Diagnostic duplicateLabel(SourcePos pos, String label, SourcePos first) {
-        return new Diagnostic(pos, "device '" + label + "' is declared twice (first at " + lineCol(first) + ")",
+        return new Diagnostic(pos, "device '" + clip(label) + "' is declared twice (first at " + lineCol(first) + ")",
                 "give each device its own label");
     }
 
     static Diagnostic duplicateListedDevice(SourcePos pos, String label) {
-        return new Diagnostic(pos, "barrier lists device '" + label + "' twice", "list each device once");
+        return new Diagnostic(pos, "barrier lists device '" + clip(label) + "' twice", "list each device once");
     }
 
     static Diagnostic missingDevice(SourcePos pos, List<String> declared) {
@@ -223,8 +228,8 @@ final class Messages {
     }
 
     static Diagnostic undeclaredDevice(SourcePos pos, String label, String suggestion, List<String> declared) {
-        return new Diagnostic(pos, "device '" + label + "' is not declared", didYouMean(suggestion)
-                + "declared devices: " + String.join(", ", declared) + "; add '" + label + "' to 'devices' if it is another device");
+        return new Diagnostic(pos, "device '" + clip(label) + "' is not declared", didYouMean(suggestion)
+                + "declared devices: " + clip(String.join(", ", declared)) + "; add '" + clip(label) + "' to 'devices' if it is another device");
     }
 
     static Diagnostic deviceWithoutDevices(SourcePos pos) {
@@ -249,6 +254,57 @@ final class Messages {
                 + (steps == 1 ? " top-level step" : " top-level steps") + " (" + range + ")",
                 "startStep is the 0-based index of a top-level step; use " + range);
     }
+
+    // ---- values checked beyond their type
+
+    static Diagnostic tooLong(SourcePos pos, String what, int length, int max) {
+        return new Diagnostic(pos, what + " is " + length + " characters long, over the limit of " + max,
+                "shorten it to " + max + " characters or fewer");
+    }
+
+    static Diagnostic badFileName(SourcePos pos, String key, String value) {
+        return new Diagnostic(pos, "'" + key + "' may hold only letters, digits, '.', '_', '-' and spaces, found '" + clip(value) + "'",
+                "the name becomes a file name among the run's artifacts; e.g. " + key + ": after-login");
+    }
+
+    static Diagnostic escapingPath(SourcePos pos, String value) {
+        return new Diagnostic(pos, "'path' must stay inside the run directory, found '" + clip(value) + "'",
+                "write a relative path without '..', e.g. path: shots/after-login.png (it is resolved against OUTPUT/<run-id>/)");
+    }
+
+    static Diagnostic badUrl(SourcePos pos, String url, String problem) {
+        return new Diagnostic(pos, "launchApp url '" + clip(url) + "' cannot be opened: " + problem,
+                "write a URL a browser opens, e.g. https://example.com/page or data:text/html,<h1>Hi</h1>");
+    }
+
+    static Diagnostic appIdAndUrl(SourcePos pos) {
+        return new Diagnostic(pos, "launchApp has both 'appId' and 'url'",
+                "keep one: appId opens an installed app, url opens a web page");
+    }
+
+    static Diagnostic urlOnSim(SourcePos pos, String where) {
+        return new Diagnostic(pos, "launchApp url opens a web page, but " + where + " runs on platform sim",
+                "set platform: web for it (a sim opens installed apps by appId only)");
+    }
+
+    static Diagnostic profileOnSim(SourcePos pos) {
+        return new Diagnostic(pos, "'profile' names a web device profile, but the plan's platform is sim",
+                "set platform: web, or remove 'profile'");
+    }
+
+    static Diagnostic platformWithDevices(SourcePos pos, String key) {
+        return new Diagnostic(pos, "top-level '" + key + "' is for single-device plans; this plan declares 'devices'",
+                "give each device its own " + key + ", e.g. devices: [{label: A, " + key + ": "
+                        + (key.equals("platform") ? "web" : "pixel-7") + "}]");
+    }
+
+    /** A user's value shown in a message: long values are cut (a 3 MB key must not be echoed whole). */
+    static String clip(String s) {
+        if (s == null || s.length() <= MAX_ECHO) return s;
+        return s.substring(0, MAX_ECHO - 3) + "... (" + s.length() + " characters)";
+    }
+
+    static final int MAX_ECHO = 80;
 
     private static String didYouMean(String suggestion) {
         return suggestion == null ? "" : "did you mean '" + suggestion + "'? ";

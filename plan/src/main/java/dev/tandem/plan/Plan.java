@@ -10,6 +10,8 @@ import java.util.List;
  * @param devices declared labels; empty for a single-device plan (no {@code devices} key)
  * @param abortStrategy the plan's choice; null when it names none (the run's default applies)
  * @param startStep the plan's {@code startStep}; null when absent
+ * @param platform a single-device plan's {@code platform}; null: the run's default
+ * @param profile a single-device plan's {@code profile}; null: the platform's default
  */
 public record Plan(
         String name,
@@ -17,13 +19,34 @@ public record Plan(
         List<DeviceDecl> devices,
         List<Step> steps,
         AbortStrategy abortStrategy,
-        Integer startStep) {
+        Integer startStep,
+        String platform,
+        String profile) {
+
+    public Plan(String name, String file, List<DeviceDecl> devices, List<Step> steps, AbortStrategy abortStrategy, Integer startStep) {
+        this(name, file, devices, steps, abortStrategy, startStep, null, null);
+    }
 
     /** The label a single-device plan's one track uses. */
     public static final String SINGLE_DEVICE_LABEL = "default";
 
     public boolean multiDevice() {
         return !devices.isEmpty();
+    }
+
+    /**
+     * The first step of a track that only a web device can run (a launchApp by url), or null.
+     * Checked before a run starts, so such a plan never gets as far as a sim.
+     */
+    public ToolStep firstWebOnlyStep(String label) {
+        for (Step s : steps) {
+            List<ToolStep> tools = s instanceof CriticalSection cs ? cs.steps() : s instanceof ToolStep ts ? List.of(ts) : List.of();
+            for (ToolStep t : tools) {
+                boolean mine = multiDevice() ? label.equals(t.device()) : true;
+                if (mine && t.tool() == dev.tandem.protocol.Tool.LAUNCH_APP && t.params().has("url")) return t;
+            }
+        }
+        return null;
     }
 
     /** Track labels in declaration order: the declared labels, or the single implicit one. */

@@ -9,7 +9,10 @@ import java.util.Map;
 
 /** The top level of a plan: its keys, the device declaration, the step list, startStep. */
 final class PlanReader {
-    static final List<String> TOP_KEYS = List.of("name", "description", "devices", "steps", "abortStrategy", "startStep");
+    static final List<String> TOP_KEYS = List.of("name", "description", "platform", "profile", "devices", "steps",
+            "abortStrategy", "startStep");
+    /** Longest plan name: it is printed in every summary line and report. */
+    static final int MAX_NAME = 200;
     static final List<String> DEVICE_KEYS = List.of("label", "platform", "profile");
 
     private static final ParamSpec NAME = ParamSpec.string("name", "\"chat notification\"");
@@ -19,7 +22,7 @@ final class PlanReader {
     private static final ParamSpec LABEL = ParamSpec.string("label", "\"A\"");
     private static final ParamSpec PLATFORM = ParamSpec.choice("platform", "sim", "web");
     private static final ParamSpec PROFILE = ParamSpec.string("profile", "pixel-7");
-    private static final String ANCHOR_NOTE = "a key whose value only defines an anchor, like tap: &tap {...}, is allowed too";
+    private static final String ANCHOR_NOTE = "a key whose value only defines anchors, like tap: &tap {...} or ids: {email: &email ...}, is allowed too";
 
     private final Problems problems;
     private final ParamChecker checker;
@@ -44,7 +47,7 @@ final class PlanReader {
             return null;
         }
         for (YNode.Entry e : m.entries()) {
-            if (!TOP_KEYS.contains(e.key()) && !e.value().anchorDef()) {
+            if (!TOP_KEYS.contains(e.key()) && !onlyAnchors(e.value())) {
                 problems.add(Messages.unknownKey(e.keyPos(), e.key(), "at the top level", Suggest.closest(e.key(), TOP_KEYS),
                         TOP_KEYS, ANCHOR_NOTE));
             }
@@ -53,7 +56,8 @@ final class PlanReader {
         YNode.Entry nameEntry = m.get("name");
         if (nameEntry != null) {
             String n = checker.text(NAME, nameEntry.value());
-            if (n != null) name = n;
+            if (n != null && n.length() > MAX_NAME) problems.add(Messages.tooLong(nameEntry.value().pos(), "'name'", n.length(), MAX_NAME));
+            else if (n != null) name = n;
         }
         YNode.Entry description = m.get("description");
         if (description != null) checker.text(DESCRIPTION, description.value());
@@ -61,6 +65,18 @@ final class PlanReader {
         YNode.Entry devicesEntry = m.get("devices");
         List<DeviceDecl> devices = devicesEntry == null ? List.of() : devices(devicesEntry.value());
         List<String> labels = devices.stream().map(DeviceDecl::label).distinct().toList();
+        String platform = null;
+        YNode.Entry platformEntry = m.get("platform");
+        if (platformEntry != null && checker.value(PLATFORM, platformEntry.value()) != null) {
+            platform = ((YNode.Scalar) platformEntry.value()).text();
+        }
+        String profile = null;
+        YNode.Entry profileEntry = m.get("profile");
+        if (profileEntry != null) profile = checker.text(PROFILE, profileEntry.value());
+        for (YNode.Entry e : new YNode.Entry[] {platformEntry, profileEntry}) {
+            if (e != null && devicesEntry != null) problems.add(Messages.platformWithDevices(e.keyPos(), e.key()));
+        }
+        if (profile != null && "sim".equals(platform)) problems.add(Messages.profileOnSim(profileEntry.keyPos()));
         // A broken `devices` key must not make every `device:` look like a single-device mistake.
         boolean devicesKnown = devicesEntry == null || !labels.isEmpty();
 
@@ -83,6 +99,8 @@ final class PlanReader {
             }
         }
 
+        checkUrlsOnSim(steps, devices, platform);
+
         AbortStrategy abort = null;
         YNode.Entry abortEntry = m.get("abortStrategy");
         if (abortEntry != null && checker.value(ABORT, abortEntry.value()) != null) {
@@ -98,7 +116,36 @@ final class PlanReader {
             }
         }
         if (!problems.isEmpty()) return null;
-        return new Plan(name, file, List.copyOf(devices), List.copyOf(steps), abort, startStep);
+        return new Plan(name, file, List.copyOf(devices), List.copyOf(steps), abort, startStep, platform, profile);
+    }
+
+    /**
+     * A key outside {@link #TOP_KEYS} is allowed when all it holds is anchors for later aliases:
+     * {@code tap: &tap {...}}, or a list or mapping of them ({@code ids: {email: &email "x"}}).
+     */
+    private static boolean onlyAnchors(YNode value) {
+        if (value.anchorDef()) return true;
+        return switch (value) {
+            case YNode.Map map -> !map.entries().isEmpty() && map.entries().stream().allMatch(e -> onlyAnchors(e.value()));
+            case YNode.Seq seq -> !seq.items().isEmpty() && seq.items().stream().allMatch(PlanReader::onlyAnchors);
+            case YNode.Scalar s -> false;
+        };
+    }
+
+    /** A url step on a device declared as sim can never run: say so now, not at run time. */
+    private void checkUrlsOnSim(List<Step> steps, List<DeviceDecl> devices, String planPlatform) {
+        for (Step s : steps) {
+            List<ToolStep> tools = s instanceof CriticalSection cs ? cs.steps() : s instanceof ToolStep ts ? List.of(ts) : List.of();
+            for (ToolStep t : tools) {
+                if (t.tool() != dev.tandem.protocol.Tool.LAUNCH_APP || !t.params().has("url")) continue;
+                if (t.device() == null) {
+                    if ("sim".equals(planPlatform)) problems.add(Messages.urlOnSim(t.pos(), "the plan"));
+                } else {
+                    devices.stream().filter(d -> d.label().equals(t.device()) && "sim".equals(d.platform())).findFirst()
+                            .ifPresent(d -> problems.add(Messages.urlOnSim(t.pos(), "device " + Messages.clip(d.label()))));
+                }
+            }
+        }
     }
 
     /** The declared devices that are well-formed; every problem with the others is recorded. */

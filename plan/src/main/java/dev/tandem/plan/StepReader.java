@@ -24,6 +24,15 @@ final class StepReader {
     private static final ParamSpec LABEL = ParamSpec.string("label", "\"Tap send\"");
     private static final ParamSpec OPTIONAL = ParamSpec.bool("optional");
 
+    /** Tool names Maestro and Playwright users reach for, and what Tandem calls them (keys lower-case). */
+    static final Map<String, String> HABITS = Map.of(
+            "tap", "'tapOn'",
+            "click", "'tapOn'",
+            "fill", "'inputText' with replace: true",
+            "goto", "'launchApp' with url: https://...",
+            "takescreenshot", "'screenshot'",
+            "back", "'pressButton' with button: back");
+
     private final Problems problems;
     private final ParamChecker checker;
     private final List<String> declared;
@@ -72,6 +81,7 @@ final class StepReader {
         }
         if (tool == null) return null;
         ObjectNode params = checker.params(ToolParams.of(tool), fields, m.pos());
+        ValueChecks.check(tool, fields, params, m.pos(), problems);
         Long timeoutMs = params.has("timeout") ? params.get("timeout").longValue() : null;
         if (tool == Tool.WAIT && timeoutMs != null && params.path("ms").asLong(0) > timeoutMs) {
             YNode.Entry ms = fields.get("ms");
@@ -90,6 +100,11 @@ final class StepReader {
         String name = checker.text(TOOL, e.value());
         if (name == null) return null;
         Tool tool = Tool.byName(name).orElse(null);
+        String habit = tool == null ? HABITS.get(name.toLowerCase(java.util.Locale.ROOT)) : null;
+        if (habit != null) {
+            problems.add(Messages.habitTool(e.value().pos(), name, habit));
+            return null;
+        }
         if (tool == null) {
             List<String> names = Tool.planTools().stream().map(Tool::wireName).toList();
             problems.add(Messages.unknownTool(e.value().pos(), name, Suggest.closest(name, names)));

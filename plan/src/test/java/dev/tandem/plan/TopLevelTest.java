@@ -48,8 +48,9 @@ class TopLevelTest {
                 abortStrategie: immediate
                 """);
         assertThat(Loads.brief(d)).isEqualTo("2:1 unknown key 'abortStrategie' at the top level");
-        assertThat(d.hint()).isEqualTo("did you mean 'abortStrategy'? allowed keys: name, description, devices, steps, "
-                + "abortStrategy, startStep; a key whose value only defines an anchor, like tap: &tap {...}, is allowed too");
+        assertThat(d.hint()).isEqualTo("did you mean 'abortStrategy'? allowed keys: name, description, platform, profile, "
+                + "devices, steps, abortStrategy, startStep; a key whose value only defines anchors, like tap: &tap {...} or "
+                + "ids: {email: &email ...}, is allowed too");
     }
 
     @Test

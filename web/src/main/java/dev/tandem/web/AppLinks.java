@@ -2,6 +2,7 @@ package dev.tandem.web;
 
 import dev.tandem.device.LaunchRequest;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.PageUrl;
 import dev.tandem.protocol.TandemException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -84,18 +85,14 @@ final class AppLinks {
         }
     }
 
+    /** Checked as a browser's address bar takes it (PageUrl), then passed on as written: no strict URI parsing. */
     private static String checkUrl(String url) {
-        try {
-            URI u = URI.create(url.strip());
-            if (u.getScheme() == null) throw new IllegalArgumentException("no scheme");
-            return u.toString();
-        } catch (IllegalArgumentException e) {
-            // The cause's reason, not its message: that repeats the whole URL.
-            String why = e.getCause() instanceof java.net.URISyntaxException u
-                    ? u.getReason() + (u.getIndex() >= 0 ? " at index " + u.getIndex() : "") : e.getMessage();
-            throw new TandemException(ErrorCode.BAD_PARAMS, "launchApp url '" + UrlText.shorten(url) + "' is not a valid absolute URL ("
-                    + why + "): write it like http://127.0.0.1:8080/page.html");
+        String problem = PageUrl.problem(url);
+        if (problem != null) {
+            throw new TandemException(ErrorCode.BAD_PARAMS, "launchApp url '" + UrlText.shorten(url) + "' cannot be opened: " + problem
+                    + ". Write it like http://127.0.0.1:8080/page.html or data:text/html,<h1>Hi</h1>");
         }
+        return PageUrl.normalize(url);
     }
 
     private static String enc(String s) {

@@ -51,15 +51,24 @@ class AppLinksTest {
 
     @Test
     void aRefusedLongUrlIsQuotedByItsStartAndLength() {
-        String url = "http://127.0.0.1:1/p?q=" + "x".repeat(3000) + " y";
+        String url = "gopher://127.0.0.1:1/p?q=" + "x".repeat(3000); // a scheme no page opens
         assertThatThrownBy(() -> new AppLinks("web-1", Map.of()).resolve(new LaunchRequest(null, url, false, null, null, Map.of())))
                 .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.getMessage())
-                        .hasSizeLessThan(300).contains("http://127.0.0.1:1/p?q=xxx", "…(" + url.length() + " chars)", "Illegal character"));
+                        .hasSizeLessThan(300).contains("gopher://127.0.0.1:1/p?q=xxx", "…(" + url.length() + " chars)", "cannot be opened"));
     }
 
     @Test
     void shortUrlsAreQuotedWhole() {
         assertThat(UrlText.shorten("data:text/html,<h1>Hello</h1>")).isEqualTo("data:text/html,<h1>Hello</h1>");
         assertThat(UrlText.shorten("a".repeat(101))).isEqualTo("a".repeat(80) + "…(101 chars)");
+    }
+
+    @Test
+    void unencodedDataUrlsGoToTheBrowserAsWritten() {
+        AppLinks links = new AppLinks("web-1", Map.of());
+        String url = "data:text/html,<h1>Hello world</h1>";
+        assertThat(links.resolve(new LaunchRequest(null, url, false, null, null, Map.of()))).isEqualTo(url);
+        assertThat(links.resolve(new LaunchRequest(null, " http://127.0.0.1:1/a b?q=<x> ", false, null, null, Map.of())))
+                .isEqualTo("http://127.0.0.1:1/a b?q=<x>");
     }
 }

@@ -103,7 +103,7 @@ public final class RunCmd implements Command {
                 switch (type) {
                     case "validation" -> {
                         renderer.close();
-                        return RunSummary.validation(ctx, plan, e.path("errors"), json);
+                        return RunSummary.validation(ctx, plan, e.path("errors"), e.path("moreErrors").asInt(), json);
                     }
                     case "error" -> {
                         renderer.close();

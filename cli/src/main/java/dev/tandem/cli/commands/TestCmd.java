@@ -74,7 +74,7 @@ public final class TestCmd implements Command {
                 JsonNode e = Json.tree(line.getBytes(StandardCharsets.UTF_8));
                 switch (e.path("event").asText()) {
                     case "validation" -> {
-                        return RunSummary.validation(ctx, Path.of(paths.getFirst()), e.path("errors"), json);
+                        return RunSummary.validation(ctx, Path.of(paths.getFirst()), e.path("errors"), e.path("moreErrors").asInt(), json);
                     }
                     case "error" -> {
                         return Errors.report(ctx, Json.convert(e.path("error"), ErrorInfo.class), json);

@@ -7,6 +7,7 @@ import dev.tandem.cli.Command;
 import dev.tandem.cli.Context;
 import dev.tandem.plan.Barrier;
 import dev.tandem.plan.CriticalSection;
+import dev.tandem.plan.DeviceDecl;
 import dev.tandem.plan.Diagnostic;
 import dev.tandem.plan.Plan;
 import dev.tandem.plan.Step;
@@ -38,7 +39,7 @@ public final class ValidateCmd implements Command {
         for (String file : args.positional(1, Integer.MAX_VALUE, "PLAN: the plan file(s) to check")) {
             Path plan = Path.of(file);
             LoadResult r = PlanLoader.load(plan);
-            errors += r.errors().size();
+            errors += r.errorCount();
             if (json) {
                 ObjectNode o = out.addObject();
                 o.put("plan", plan.toString()).put("ok", r.ok());
@@ -47,17 +48,22 @@ public final class ValidateCmd implements Command {
                     errs.addObject().put("file", d.pos().file()).put("line", d.pos().line()).put("column", d.pos().column())
                             .put("message", d.message()).put("hint", d.hint());
                 }
+                if (r.moreErrors() > 0) o.put("errorCount", r.errorCount()).put("moreErrors", r.moreErrors());
                 if (r.ok()) o.put("name", r.plan().name()).put("steps", stepCount(r.plan()))
                         .put("devices", r.plan().labels().size());
             } else if (r.ok()) {
                 ctx.out().println("✓ " + plan + ": valid (" + stepCount(r.plan()) + " steps, "
                         + (r.plan().multiDevice() ? r.plan().labels().size() + " devices" : "1 device") + ")");
+                String note = webNote(r.plan());
+                if (note != null) ctx.out().println("  note: " + note);
             } else {
-                ctx.err().println("✗ " + plan + ": " + r.errors().size() + (r.errors().size() == 1 ? " error" : " errors"));
+                ctx.err().println("✗ " + plan + ": " + r.errorCount() + (r.errorCount() == 1 ? " error" : " errors")
+                        + (r.moreErrors() > 0 ? " (the first " + r.errors().size() + " below)" : ""));
                 for (Diagnostic d : r.errors()) {
                     ctx.err().println("  " + d.pos() + ": " + d.message());
                     if (d.hint() != null) ctx.err().println("      → " + d.hint());
                 }
+                if (r.moreErrors() > 0) ctx.err().println("  … and " + r.moreErrors() + " more errors: fix these first and validate again");
             }
         }
         if (json) ctx.out().println(Json.pretty(out));
@@ -78,5 +84,20 @@ public final class ValidateCmd implements Command {
             };
         }
         return n;
+    }
+
+    /** A url step whose device names no platform runs only when the run's platform is web: say how, before the run. */
+    static String webNote(Plan plan) {
+        for (String label : plan.labels()) {
+            ToolStep step = plan.firstWebOnlyStep(label);
+            String declared = plan.multiDevice()
+                    ? plan.devices().stream().filter(d -> d.label().equals(label)).findFirst().map(DeviceDecl::platform).orElse(null)
+                    : plan.platform();
+            if (step == null || declared != null) continue;
+            return "plan step " + step.planIndex() + " opens a url, so " + (plan.multiDevice() ? "device " + label : "the plan")
+                    + " needs a web device: " + (plan.multiDevice() ? "declare {label: " + label + ", platform: web}"
+                    : "add `platform: web` to the plan") + ", or run it with --platform web (sim is the default)";
+        }
+        return null;
     }
 }

@@ -121,7 +121,7 @@ public final class RunSummary {
     }
 
     /** Validation errors the daemon reported (positions nested under {@code pos}), printed as {@link Errors#validation}. */
-    public static int validation(Context ctx, Path plan, JsonNode errors, boolean json) {
+    public static int validation(Context ctx, Path plan, JsonNode errors, int more, boolean json) {
         com.fasterxml.jackson.databind.node.ArrayNode flat = Json.MAPPER.createArrayNode();
         for (JsonNode d : errors) {
             JsonNode pos = d.path("pos");
@@ -129,6 +129,6 @@ public final class RunSummary {
                     .put("column", pos.path("column").asInt()).put("message", d.path("message").asText());
             if (d.hasNonNull("hint")) f.put("hint", d.path("hint").asText());
         }
-        return dev.tandem.cli.Errors.validation(ctx, plan.toString(), flat, json);
+        return dev.tandem.cli.Errors.validation(ctx, plan.toString(), flat, more, json);
     }
 }

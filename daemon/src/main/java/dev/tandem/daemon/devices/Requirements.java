@@ -2,6 +2,7 @@ package dev.tandem.daemon.devices;
 
 import dev.tandem.plan.DeviceDecl;
 import dev.tandem.plan.Plan;
+import dev.tandem.plan.ToolStep;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.Optional;
 
 /**
  * What each label of a plan needs, in order of precedence: {@code --device LABEL=SPEC}, the plan's
- * per-label {@code platform}/{@code profile}, then any free device of the default platform.
+ * per-label {@code platform}/{@code profile} (a single-device plan's top-level ones), then any free
+ * device of the default platform. A track that opens a url but would land on a sim is refused
+ * here, before anything starts.
  */
 public final class Requirements {
     private Requirements() {}
@@ -46,11 +49,13 @@ public final class Requirements {
             String spec = specs.get(label);
             if (spec == null) {
                 Optional<DeviceDecl> decl = plan.devices().stream().filter(d -> d.label().equals(label)).findFirst();
-                String p = decl.map(DeviceDecl::platform).orElse(null);
-                String profile = decl.map(DeviceDecl::profile).orElse(null);
+                String p = decl.map(DeviceDecl::platform).orElse(plan.platform());
+                String profile = decl.map(DeviceDecl::profile).orElse(plan.profile());
                 spec = (p != null ? p : platform) + (profile != null ? ":" + profile : "");
             }
-            reqs.add(Requirement.parse(label, spec, pool, profilesOf));
+            Requirement r = Requirement.parse(label, spec, pool, profilesOf);
+            checkWebOnly(plan, label, r.platform(), specs.containsKey(label));
+            reqs.add(r);
         }
         checkServable(reqs, pool);
         return reqs;
@@ -81,5 +86,18 @@ public final class Requirements {
                         + "_DEVICES (then `tandem daemon stop`) or put some labels on another platform");
             }
         });
+    }
+
+    /** Refuses a track with a launchApp url on a sim: the sim opens apps by appId only. */
+    public static void checkWebOnly(Plan plan, String label, String platform, boolean givenOnCommandLine) {
+        if (!platform.equals("sim")) return;
+        ToolStep step = plan.firstWebOnlyStep(label);
+        if (step == null) return;
+        String who = plan.multiDevice() ? "device " + label : "the plan";
+        String fix = givenOnCommandLine ? "give --device " + label + "=web"
+                : plan.multiDevice() ? "declare it as {label: " + label + ", platform: web} under devices, or run with --device " + label + "=web"
+                : "add `platform: web` to the plan, or run it with --platform web";
+        throw new TandemException(ErrorCode.VALIDATION, step.pos() + ": plan step " + step.planIndex()
+                + " opens a url, which needs a web device, but " + who + " would run on sim: " + fix + ".");
     }
 }

@@ -10,6 +10,11 @@ import java.util.Map;
  * and the app definitions the run brings ({@code --app FILE}, as JSON text), installed for the run.
  */
 record LaunchContext(String room, String user, Map<String, String> services, java.util.List<String> apps) {
+    /** A run that brings no app definitions of its own. */
+    LaunchContext(String room, String user, Map<String, String> services) {
+        this(room, user, services, java.util.List.of());
+    }
+
     ObjectNode toJson() {
         ObjectNode o = Json.object();
         o.put("room", room);

@@ -104,7 +104,7 @@ public final class PlanRuns {
         Path screenshots = job.runDir().resolve("screenshots");
         Map<String, DeviceChannel> channels = new LinkedHashMap<>();
         job.alloc().byLabel().forEach((label, slot) -> channels.put(label, new RunnerChannel(client, slot.id(),
-                new LaunchContext(runId, label, services, job.apps()), screenshots)));
+                new LaunchContext(runId, label, services, job.apps()), job.runDir())));
         PlanExecutor executor = new PlanExecutor(job.plan(), channels, deviceIds,
                 new RunOptions(runId, job.strategy(), job.startStep()), events);
         active.attach(runId, executor);

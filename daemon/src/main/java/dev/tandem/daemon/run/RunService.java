@@ -46,12 +46,12 @@ public final class RunService {
     /** Runs the request, streaming events; returns the exit code the CLI should use. */
     public int run(RunRequest req, RunEvents events) throws InterruptedException {
         LoadResult loaded = PlanLoader.load(Path.of(req.plan()));
-        if (!loaded.ok()) return validation(events, loaded.errors());
+        if (!loaded.ok()) return validation(events, loaded.errors(), loaded.moreErrors());
         Plan plan = loaded.plan();
         int startStep = req.startStep() != null ? req.startStep() : plan.startStep() != null ? plan.startStep() : 0;
         if (req.startStep() != null) {
             List<Diagnostic> bad = PlanLoader.checkStartStep(plan, startStep, new SourcePos("--start-step", 1, 1));
-            if (!bad.isEmpty()) return validation(events, bad);
+            if (!bad.isEmpty()) return validation(events, bad, 0);
         }
         AbortStrategy strategy;
         List<Requirement> reqs;
@@ -105,10 +105,11 @@ public final class RunService {
         }
     }
 
-    private static int validation(RunEvents events, List<Diagnostic> errors) {
+    private static int validation(RunEvents events, List<Diagnostic> errors, int more) {
         ObjectNode o = Json.object();
         ArrayNode arr = o.putArray("errors");
         for (Diagnostic d : errors) arr.add(Json.toTree(d));
+        if (more > 0) o.put("moreErrors", more);
         events.emit("validation", o);
         return 2;
     }

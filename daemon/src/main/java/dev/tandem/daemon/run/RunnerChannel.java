@@ -9,6 +9,7 @@ import dev.tandem.engine.StepFailure;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
+import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.runner.CommandRecord;
 import java.nio.file.Path;
@@ -18,27 +19,21 @@ final class RunnerChannel implements DeviceChannel {
     private final RunnerClient client;
     private final String deviceId;
     private final LaunchContext context;
+    private final Path runDir;
     private final Path screenshots;
 
-    RunnerChannel(RunnerClient client, String deviceId, LaunchContext context, Path screenshots) {
+    RunnerChannel(RunnerClient client, String deviceId, LaunchContext context, Path runDir) {
         this.client = client;
         this.deviceId = deviceId;
         this.context = context;
-        this.screenshots = screenshots;
+        this.runDir = runDir;
+        this.screenshots = runDir.resolve("screenshots");
     }
 
     @Override
     public JsonNode execute(StepCall call) throws StepFailure, InterruptedException {
         Tool tool = call.step().tool();
-        ObjectNode params = call.params();
-        switch (tool) {
-            case LAUNCH_APP -> params.set("context", context.toJson());
-            case SCREENSHOT -> {
-                String name = params.path("name").asText("step-" + call.step().planIndex());
-                params.put("path", screenshots.resolve(safe(call.label() + "-" + name) + ".png").toString());
-            }
-            default -> { }
-        }
+        ObjectNode params = deviceParams(tool, call.params(), call.label(), call.step().planIndex(), context, runDir);
         CommandRecord rec = client.execute(deviceId, call.commandId(), tool, params, call.timeoutMs());
         return switch (rec.state()) {
             case COMPLETED -> rec.result();
@@ -60,11 +55,46 @@ final class RunnerChannel implements DeviceChannel {
         boolean onScreen = error.code().exitCode() == 1 && error.code() != ErrorCode.CANCELLED
                 && error.code() != ErrorCode.PEER_FAILED && error.code() != ErrorCode.ABORTED;
         if (!onScreen) return null;
-        Path file = screenshots.resolve(safe(call.label() + "-failure-plan" + call.step().planIndex()
+        Path file = screenshots.resolve(fileName(call.label() + "-failure-plan" + call.step().planIndex()
                 + (call.step().nestedIndex() >= 0 ? "." + call.step().nestedIndex() : "")) + ".png");
         ObjectNode params = Json.object().put("path", file.toString());
         CommandRecord shot = client.execute(deviceId, call.commandId() + "-shot", Tool.SCREENSHOT, params, 15_000);
         return shot.state() == dev.tandem.protocol.runner.CommandState.COMPLETED ? file.toString() : null;
+    }
+
+    /**
+     * The params the runner gets: the step's own, with what the run adds. Nothing the plan gave is
+     * replaced: a step's {@code context} keys win over the run's, a screenshot's {@code path} is
+     * kept (resolved inside the run directory), its {@code name} names the file.
+     */
+    static ObjectNode deviceParams(Tool tool, ObjectNode params, String label, int planIndex, LaunchContext context, Path runDir) {
+        switch (tool) {
+            case LAUNCH_APP -> {
+                ObjectNode merged = context.toJson();
+                JsonNode given = params.path("context");
+                given.fields().forEachRemaining(e -> {
+                    if (e.getKey().equals("services") && e.getValue().isObject()) ((ObjectNode) merged.get("services")).setAll((ObjectNode) e.getValue());
+                    else merged.set(e.getKey(), e.getValue());
+                });
+                params.set("context", merged);
+            }
+            case SCREENSHOT -> {
+                Path file;
+                if (params.hasNonNull("path")) {
+                    file = runDir.resolve(params.get("path").asText()).normalize();
+                    if (!file.startsWith(runDir.normalize())) {
+                        throw new TandemException(ErrorCode.BAD_PARAMS, "screenshot path '" + params.get("path").asText()
+                                + "' leaves the run directory; write a relative path without '..'");
+                    }
+                } else {
+                    String name = params.path("name").asText("step-" + planIndex);
+                    file = runDir.resolve("screenshots").resolve(fileName(label + "-" + name) + ".png");
+                }
+                params.put("path", file.toString());
+            }
+            default -> { }
+        }
+        return params;
     }
 
     @Override
@@ -74,5 +104,11 @@ final class RunnerChannel implements DeviceChannel {
 
     private static String safe(String s) {
         return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** A file name from a label and a name: safe characters, and short enough for any file system (255 bytes). */
+    static String fileName(String s) {
+        String safe = safe(s);
+        return safe.length() <= 200 ? safe : safe.substring(0, 180) + "-" + Integer.toHexString(safe.hashCode());
     }
 }

@@ -129,6 +129,7 @@ public final class SuiteService {
             LoadResult r = PlanLoader.load(files.get(name));
             if (r.ok()) plans.put(name, r.plan());
             for (Diagnostic d : r.errors()) errors.add(Json.toTree(d));
+            if (r.moreErrors() > 0) o.put("moreErrors", o.path("moreErrors").asInt() + r.moreErrors());
         }
         if (!errors.isEmpty()) {
             events.emit("validation", o);
