@@ -86,6 +86,8 @@ class WebTypingTest {
             run(b, Tool.INPUT_TEXT, "{\"text\": \"02111990\"}");
             assertThat(run(b, Tool.ASSERT_VISIBLE, "{\"text\": \"dob=1990-02-11\", \"timeout\": 2000}").path("element").asText())
                     .isEqualTo("text \"dob=1990-02-11\" #out");
+            assertThat(run(b, Tool.ASSERT_VISIBLE, "{\"text\": \"1990-02-11\", \"timeout\": 0}").path("element").asText())
+                    .isEqualTo("textfield \"1990-02-11\" #dob");
             // Named by a selector, whose tap may land on any part: typing still starts at the month.
             run(b, Tool.INPUT_TEXT, "{\"id\": \"dob\", \"text\": \"12251999\"}");
             assertThat(value(b, "dob")).isEqualTo("1999-12-25");
