@@ -48,7 +48,7 @@ public final class BusyPageBench {
         String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/busy.html";
         try (Cli cli = new Cli("instant")) {
             Stats.row("page", "assertVisible (present) p50", "assertNotVisible (absent) p50", "tapOn p50",
-                    "6 steps, wall (step sum)", "notes");
+                    "6 steps, sum of durations", "notes");
             Stats.row("---", "---", "---", "---", "---", "---");
             for (String variant : new String[] {"", "?timer"}) {
                 Path plan = cli.write("busy.yaml", plan(base + variant));
