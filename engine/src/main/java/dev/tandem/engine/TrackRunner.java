@@ -93,6 +93,7 @@ final class TrackRunner {
         ErrorInfo error = null;
         String screenshot = null;
         boolean consequence = false;
+        Long ended = null; // when a failed command ended, before its failure screenshot
         List<StepNote> notes = List.of();
         if (step.tool() == Tool.WAIT) {
             // the engine's own "command": it must not start once the run stops, like a device command
@@ -133,6 +134,7 @@ final class TrackRunner {
             } catch (StepFailure f) {
                 error = f.error();
                 screenshot = f.screenshot();
+                ended = f.endedNanos();
                 consequence = control.stopping() && (error.code() == ErrorCode.CANCELLED);
             } catch (RuntimeException e) {
                 error = new ErrorInfo(ErrorCode.INTERNAL, "the connection to device " + track.label() + " failed: " + e);
@@ -140,7 +142,7 @@ final class TrackRunner {
                 control.end(track.label());
             }
         }
-        long t1 = System.nanoTime();
+        long t1 = ended != null ? ended : System.nanoTime();
         StepStatus st = error == null ? StepStatus.PASSED
                 : consequence ? StepStatus.CANCELLED
                 : step.optional() ? StepStatus.WARNED : StepStatus.FAILED;

@@ -40,7 +40,8 @@ final class RunnerChannel implements DeviceChannel {
             case FAILED, UNKNOWN -> {
                 ErrorInfo error = rec.error() != null ? rec.error()
                         : new ErrorInfo(ErrorCode.OUTCOME_UNKNOWN, tool + " may have run and was not repeated");
-                throw new StepFailure(error, screenshotAtFailure(call, error));
+                long failedAt = System.nanoTime();
+                throw new StepFailure(error, screenshotAtFailure(call, error), failedAt);
             }
             default -> throw new StepFailure(ErrorCode.RUNNER_FAILED, "runner for " + deviceId + " left " + tool
                     + " in state " + rec.state().wire());
