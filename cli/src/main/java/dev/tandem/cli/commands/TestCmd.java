@@ -83,7 +83,8 @@ public final class TestCmd implements Command {
                         progress.println(s.bold("▶ " + e.path("plans").asInt() + " plans") + " on " + e.path("shards").size()
                                 + " shard(s)" + s.dim("  (suite " + e.path("suiteId").asText() + ")"));
                         for (JsonNode sh : e.path("shards")) {
-                            progress.println(s.dim("  shard " + sh.path("shard").asInt() + ": " + sh.path("plans").size() + " plans"));
+                            progress.println(s.dim("  shard " + sh.path("shard").asInt() + ": " + sh.path("plans").size()
+                                    + (sh.path("plans").size() == 1 ? " plan" : " plans")));
                         }
                     }
                     case "plan" -> {

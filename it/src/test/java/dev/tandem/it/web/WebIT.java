@@ -70,6 +70,21 @@ class WebIT {
     }
 
     @Test
+    void devicesAndResultsNameTheProfileADeviceRunsWith() throws Exception {
+        Path plan = tandem.write("desktop.yaml", "steps:\n  - {tool: launchApp, appId: com.example.login}\n");
+        Tandem.Result r = tandem.run("run", plan.toString(), "--device", "web:desktop", "-o", "desktop");
+        assertThat(r.exit()).as(r.all()).isZero();
+        JsonNode device = results("desktop").path("devices").path("default");
+        assertThat(device.path("platform").asText()).isEqualTo("web");
+        assertThat(device.path("profile").asText()).isEqualTo("desktop");
+        Tandem.Result list = tandem.run("devices", "--json");
+        JsonNode shown = null;
+        for (JsonNode d : Json.tree(list.out().getBytes())) if (d.path("id").asText().equals(device.path("device").asText())) shown = d;
+        assertThat(shown).as(list.out()).isNotNull();
+        assertThat(shown.path("profile").asText()).as("the profile its runner runs with, not the default").isEqualTo("desktop");
+    }
+
+    @Test
     void theSeedChatPlanRunsUnchangedWithPlatformWeb() throws Exception {
         Tandem.Result r = tandem.run("run", tandem.example("chat.yaml").toString(), "--platform", "web", "-o", "seed");
         assertThat(r.exit()).as(r.all()).isZero();
