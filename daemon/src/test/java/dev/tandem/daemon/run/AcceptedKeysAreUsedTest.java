@@ -48,7 +48,7 @@ class AcceptedKeysAreUsedTest {
             Map.entry(Tool.STOP_APP, List.of("{appId: a}")),
             Map.entry(Tool.TAP_ON, List.of("{text: x, id: x, role: button, index: 0, action: tap}", "{selector: {text: x}}")),
             Map.entry(Tool.INPUT_TEXT, List.of("{text: hi, imeAction: send, id: x, role: button, index: 0}",
-                    "{text: hi, selector: {id: x}}")),
+                    "{text: hi, selector: {id: x}, replace: true}")),
             Map.entry(Tool.CLEAR_TEXT, List.of("{text: x, id: x, role: button, index: 0}", "{selector: {id: x}}")),
             Map.entry(Tool.IME_ACTION, List.of("{action: send}")),
             Map.entry(Tool.PRESS_BUTTON, List.of("{button: back}")),
