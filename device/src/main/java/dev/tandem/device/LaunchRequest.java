@@ -11,11 +11,18 @@ import java.util.Map;
  * @param room the run's scope for shared app services, so parallel runs never see each other's chat
  * @param user this device's user name in shared services (its plan label)
  * @param services base URLs of the loopback services the daemon started, e.g. {@code chat}, {@code apps}
+ * @param files the local files the device may open (web: {@code file://} URLs); none unless the daemon says
  */
 public record LaunchRequest(
-        String appId, String url, boolean clearState, String room, String user, Map<String, String> services) {
+        String appId, String url, boolean clearState, String room, String user, Map<String, String> services,
+        FileAccess files) {
 
     public LaunchRequest {
         services = services == null ? Map.of() : Map.copyOf(services);
+        files = files == null ? FileAccess.NONE : files;
+    }
+
+    public LaunchRequest(String appId, String url, boolean clearState, String room, String user, Map<String, String> services) {
+        this(appId, url, clearState, room, user, services, FileAccess.NONE);
     }
 }

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,8 +77,18 @@ public final class ToolExecutor {
         Map<String, String> services = new HashMap<>();
         context.path("services").fields().forEachRemaining(e -> services.put(e.getKey(), e.getValue().asText()));
         d.launchApp(new LaunchRequest(appId, url, Params.bool(params, "clearState"),
-                Params.string(context, "room"), Params.string(context, "user"), services));
+                Params.string(context, "room"), Params.string(context, "user"), services, files(context.path("files"))));
         return settled(d, ctx, Json.object());
+    }
+
+    /** {@code context.files}: {@code {allow: [dir…], deny: [dir…]}}, from the daemon (FileAccess). */
+    private static FileAccess files(JsonNode files) {
+        java.util.function.Function<String, List<Path>> paths = key -> {
+            List<Path> out = new java.util.ArrayList<>();
+            files.path(key).forEach(p -> out.add(Path.of(p.asText())));
+            return out;
+        };
+        return new FileAccess(paths.apply("allow"), paths.apply("deny"));
     }
 
     private static JsonNode tapOn(Device d, JsonNode params, CommandContext ctx) throws InterruptedException {
