@@ -2,19 +2,25 @@ package dev.tandem.daemon.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.protocol.Json;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What a launched app learns about its run: the room that scopes shared services (the run id, so
- * parallel runs never see each other's chat), its user name (the plan label), and the services' URLs.
+ * parallel runs never see each other's chat), its user name (the plan label), the services' URLs,
+ * and where it may open local files.
  */
-record LaunchContext(String room, String user, Map<String, String> services) {
+record LaunchContext(String room, String user, Map<String, String> services, Files files) {
+    /** The directories a device may open local files under, and those it never may (dev.tandem.device.FileAccess). */
+    record Files(List<String> allow, List<String> deny) {}
+
     ObjectNode toJson() {
         ObjectNode o = Json.object();
         o.put("room", room);
         o.put("user", user);
         ObjectNode s = o.putObject("services");
         services.forEach(s::put);
+        o.set("files", Json.toTree(files));
         return o;
     }
 }
