@@ -24,9 +24,16 @@ async function playwright(mobile) {
   await page.goto(url);
   const ms = [];
   for (let i = 1; i <= N + 5; i++) {
+    // Armed before the tap, resolved by the page's own click (a bubbling listener runs after onclick).
+    const done = page.evaluate(n => new Promise(resolve => {
+      if ((window.clicks || 0) >= n) return resolve();
+      document.addEventListener('click', function h() {
+        if ((window.clicks || 0) >= n) { document.removeEventListener('click', h); resolve(); }
+      });
+    }), i);
     const t0 = performance.now();
     if (mobile) await page.tap('#b'); else await page.click('#b');
-    await page.waitForFunction(n => (window.clicks || 0) >= n, i, { polling: 'raf' });
+    await done;
     if (i > 5) ms.push(performance.now() - t0);
   }
   await browser.close();
@@ -59,8 +66,10 @@ async function chromedriver(mobile) {
       const el = await wd(port, 'POST', `/session/${sid}/element`, { using: 'css selector', value: '#b' });
       const id = Object.values(el)[0];
       await wd(port, 'POST', `/session/${sid}/element/${id}/click`, {});
-      // click returns once its events are dispatched; wait until the page's handler ran
-      while ((await wd(port, 'POST', `/session/${sid}/execute/sync`, { script: 'return window.clicks || 0', args: [] })) < i) { }
+      // click returns once its events are dispatched; wait until the page's handler ran (one round trip)
+      await wd(port, 'POST', `/session/${sid}/execute/async`, { args: [i], script: `const n = arguments[0], done = arguments[1];
+        if ((window.clicks || 0) >= n) return done();
+        document.addEventListener('click', function h() { if ((window.clicks || 0) >= n) { document.removeEventListener('click', h); done(); } });` });
       if (i > 5) ms.push(performance.now() - t0);
     }
     await wd(port, 'DELETE', `/session/${sid}`);
