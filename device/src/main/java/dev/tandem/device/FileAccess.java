@@ -47,17 +47,14 @@ public record FileAccess(List<Path> allowed, List<Path> denied) {
     /** The real path of {@code p}, or of its nearest existing ancestor with the rest appended (a file not there yet). */
     static Path real(Path p) {
         Path abs = p.toAbsolutePath().normalize();
-        Path tail = abs.getRoot().relativize(abs);
         for (Path head = abs; head != null; head = head.getParent()) {
-            if (Files.exists(head, LinkOption.NOFOLLOW_LINKS) || Files.exists(head)) {
-                try {
-                    Path rest = head.relativize(abs);
-                    return head.toRealPath().resolve(rest).normalize();
-                } catch (IOException e) {
-                    return abs;
-                }
+            if (!Files.exists(head, LinkOption.NOFOLLOW_LINKS)) continue;
+            try {
+                return head.toRealPath().resolve(head.relativize(abs)).normalize();
+            } catch (IOException e) {
+                return abs; // a dangling link: nothing to read behind it
             }
         }
-        return abs.getRoot().resolve(tail);
+        return abs;
     }
 }
