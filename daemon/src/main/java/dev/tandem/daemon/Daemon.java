@@ -5,6 +5,7 @@ import dev.tandem.daemon.api.DaemonApi;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DevicePool;
 import dev.tandem.daemon.devices.MachineLocks;
+import dev.tandem.daemon.prepare.CacheLayout;
 import dev.tandem.daemon.prepare.PreparedArtifacts;
 import dev.tandem.daemon.run.ActiveRuns;
 import dev.tandem.daemon.run.History;
@@ -21,13 +22,16 @@ import dev.tandem.daemon.state.DaemonSettings;
 import dev.tandem.daemon.state.FileLock;
 import dev.tandem.daemon.state.Log;
 import dev.tandem.daemon.state.StateDir;
+import dev.tandem.daemon.state.StateSecrets;
 import dev.tandem.protocol.Version;
 import dev.tandem.protocol.http.LoopbackHttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -83,8 +87,10 @@ public final class Daemon {
         int adopted = new RunnerAdoption(state, pool, supervisor, artifacts::currentKey, log).adoptAll();
         int interrupted = active.recoverInterrupted();
         History history = new History(state.history(), log);
+        // Web devices never open files in the state dir or the cache (tokens); TANDEM_WEB_FILE_ROOTS adds allowed dirs.
+        List<String> denied = List.of(state.root().toString(), CacheLayout.of(state.cache(), env).root().toString());
         PlanRuns planRuns = new PlanRuns(allocator, supervisor, client, services.services(), active, history,
-                artifacts::ready, Log.stderr("run"));
+                artifacts::ready, Log.stderr("run"), () -> StateSecrets.read(state), fileRoots(env), denied);
         RunService runs = new RunService(pool, allocator, supervisor, planRuns);
         SuiteService suites = new SuiteService(pool, allocator, supervisor, planRuns, history);
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
@@ -103,6 +109,13 @@ public final class Daemon {
     /** The start-up settings this daemon read from its environment ({@link DaemonSettings}). */
     public Map<String, String> settings() {
         return DaemonSettings.of(env);
+    }
+
+    /** {@code TANDEM_WEB_FILE_ROOTS}: directories (path-separator list) web devices may open local files under. */
+    static List<String> fileRoots(Map<String, String> env) {
+        String v = env.getOrDefault("TANDEM_WEB_FILE_ROOTS", "");
+        return java.util.Arrays.stream(v.split(java.io.File.pathSeparator)).filter(x -> !x.isBlank())
+                .map(x -> Path.of(x).toAbsolutePath().normalize().toString()).toList();
     }
 
     /** Marks activity: a request arrived. */

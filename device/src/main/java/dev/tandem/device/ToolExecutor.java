@@ -80,8 +80,18 @@ public final class ToolExecutor {
         List<String> apps = new ArrayList<>();
         context.path("apps").forEach(a -> apps.add(a.isTextual() ? a.asText() : a.toString()));
         d.launchApp(new LaunchRequest(appId, url, Params.bool(params, "clearState"),
-                Params.string(context, "room"), Params.string(context, "user"), services, apps));
+                Params.string(context, "room"), Params.string(context, "user"), services, apps, files(context.path("files"))));
         return settled(d, ctx, Json.object());
+    }
+
+    /** {@code context.files}: {@code {allow: [dir…], deny: [dir…]}}, from the daemon (FileAccess). */
+    private static FileAccess files(JsonNode files) {
+        java.util.function.Function<String, List<Path>> paths = key -> {
+            List<Path> out = new java.util.ArrayList<>();
+            files.path(key).forEach(p -> out.add(Path.of(p.asText())));
+            return out;
+        };
+        return new FileAccess(paths.apply("allow"), paths.apply("deny"));
     }
 
     private static JsonNode tapOn(Device d, JsonNode params, CommandContext ctx) throws InterruptedException {

@@ -19,6 +19,7 @@ public enum ErrorCode {
     NOTIFICATION_NOT_FOUND(1, "No matching notification arrived in time; check the sender's step or raise awaitTimeout."),
     APP_NOT_INSTALLED(1, "Use one of the installed app ids listed, or install your app's definition for the run (sim): `tandem run PLAN --app FILE`."),
     BAD_PARAMS(1, "Fix the step's parameters as the message says."),
+    FILE_NOT_ALLOWED(1, "Open the page over http, or put it under the plan's directory or a TANDEM_WEB_FILE_ROOTS directory (never Tandem's state dir)."),
     STEP_TIMEOUT(1, "The step did not finish in time; raise its `timeout` or check what the device shows."),
     RENDEZVOUS_TIMEOUT(1, "A peer never reached the sync point in time; check the peer's earlier steps."),
     PEER_FAILED(1, "Another device failed first; fix that failure (the run's root cause) and rerun."),

@@ -86,9 +86,18 @@ final class InputDriver {
      * dispatchTouchEvent instead.
      */
     private void touchTap(PageSession page, double x, double y) {
-        int seen = signals.agent(page, "__tandem.armTap(" + x + "," + y + ")").asInt(-1);
-        if (seen < 0) {
+        JsonNode armed = signals.agent(page, "__tandem.armTap(" + x + "," + y + ")");
+        if (!armed.isArray()) {
             await(page, dispatchedTouchTap(page, x, y));
+            return;
+        }
+        int seen = armed.path(0).asInt();
+        if (armed.path(1).asBoolean()) {
+            // A zoomable page: the emulator would hold the click 300 ms for a second tap (a phone's
+            // browser does too); dispatched touches, as Playwright's tap sends them, are not held.
+            CompletableFuture<JsonNode> over = tappedAsync(page, seen);
+            await(page, dispatchedTouchTap(page, x, y));
+            signals.agentResult(page, over, TAP_WAIT_MS + CdpClient.DEFAULT_TIMEOUT_MS);
             return;
         }
         clock(0); // touch streams stamped later (swipes) come after this tap
@@ -99,10 +108,15 @@ final class InputDriver {
         // had their clicks held back ~250 ms.
         page.post("Input.dispatchMouseEvent", mouse("mousePressed", x, y, 1));
         page.post("Input.dispatchMouseEvent", mouse("mouseReleased", x, y, 1));
-        CompletableFuture<JsonNode> over = signals.agentAsync(page, "__tandem.tapped(" + (seen + 1) + "," + TAP_WAIT_MS + ")");
+        CompletableFuture<JsonNode> over = tappedAsync(page, seen);
         page.await(emulate, "touch emulation");
         // False (not there in time): settling still follows the page; null: the tap navigated.
         signals.agentResult(page, over, TAP_WAIT_MS + CdpClient.DEFAULT_TIMEOUT_MS);
+    }
+
+    /** Resolves once the touch after the {@code seen} ones has arrived and its tap is over (its click came). */
+    private CompletableFuture<JsonNode> tappedAsync(PageSession page, int seen) {
+        return signals.agentAsync(page, "__tandem.tapped(" + (seen + 1) + "," + TAP_WAIT_MS + ")");
     }
 
     /** A tap through Input.dispatchTouchEvent: acknowledged once the page has handled it, a frame later. */

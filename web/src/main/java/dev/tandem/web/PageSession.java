@@ -50,6 +50,8 @@ final class PageSession {
         setup.add(page.sendAsync("Page.enable", null));
         setup.add(page.sendAsync("Runtime.enable", null));
         setup.add(page.sendAsync("Network.enable", obj("maxPostDataSize", 0)));
+        // Every file: request is paused so FileGuard can refuse what the device may not read.
+        setup.add(page.sendAsync("Fetch.enable", FileGuard.FETCH_PATTERNS));
         setup.add(page.sendAsync("Runtime.addBinding", obj("name", UI_BINDING)));
         setup.add(page.sendAsync("Runtime.addBinding", obj("name", NOTIFY_BINDING)));
         setup.add(page.sendAsync("Page.addScriptToEvaluateOnNewDocument", obj("source", AGENT_SOURCE)));

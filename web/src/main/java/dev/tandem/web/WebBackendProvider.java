@@ -44,7 +44,7 @@ public final class WebBackendProvider implements BackendProvider {
                     : "Chromium (pid " + chromium.pid() + ") has exited; its log ends: " + chromium.logTail());
             String product = cdp.send("Browser.getVersion", null, null).path("product").asText();
             String version = product.substring(product.indexOf('/') + 1);
-            return new WebBackend(chromium, new WebDevice(cdp, spec.deviceId(), profile, version, spec.options()));
+            return new WebBackend(chromium, new WebDevice(cdp, spec.deviceId(), profile, version, spec.options(), spec.workDir()));
         } catch (RuntimeException e) {
             chromium.close();
             throw e instanceof TandemException ? e : new TandemException(ErrorCode.RUNNER_FAILED,

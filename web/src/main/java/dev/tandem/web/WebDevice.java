@@ -3,6 +3,7 @@ package dev.tandem.web;
 import static dev.tandem.web.PageSession.obj;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.device.Device;
 import dev.tandem.device.Direction;
 import dev.tandem.device.LaunchRequest;
@@ -15,6 +16,8 @@ import dev.tandem.protocol.Snapshot;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.UiNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +40,14 @@ public final class WebDevice implements Device {
     private final WebTray tray = new WebTray();
     private final InputDriver input;
     private final WebKeyboard keyboard;
+    private final FileGuard files;
+    private final Path downloads;
     final WebSignals signals;
 
-    WebDevice(CdpClient cdp, String deviceId, WebProfile profile, String chromeVersion, Map<String, String> options) {
+    WebDevice(CdpClient cdp, String deviceId, WebProfile profile, String chromeVersion, Map<String, String> options, Path workDir) {
         this.cdp = cdp;
+        this.files = new FileGuard(cdp, workDir);
+        this.downloads = workDir.resolve("downloads");
         this.deviceId = deviceId;
         this.profile = profile;
         this.chromeVersion = chromeVersion;
@@ -53,7 +60,25 @@ public final class WebDevice implements Device {
             if (t.path("type").asText().equals("page")) target = t.path("targetId").asText();
         }
         if (target == null) target = cdp.send("Target.createTarget", obj("url", "about:blank"), null).path("targetId").asText();
+        keepDownloads(null);
         signals.use(PageSession.attach(cdp, target, null, profile, chromeVersion));
+    }
+
+    /** Downloads of a browser context (null: the default one) land in the device's work dir, never in ~/Downloads. */
+    private void keepDownloads(String browserContextId) {
+        try {
+            Files.createDirectories(downloads);
+        } catch (IOException e) {
+            throw new TandemException(ErrorCode.RUNNER_FAILED, "cannot create the downloads dir " + downloads + ": " + e.getMessage());
+        }
+        ObjectNode p = obj("behavior", "allow", "downloadPath", downloads.toString());
+        if (browserContextId != null) p.put("browserContextId", browserContextId);
+        cdp.send("Browser.setDownloadBehavior", p, null);
+    }
+
+    /** Where this device's downloads go. */
+    Path downloads() {
+        return downloads;
     }
 
     public WebProfile profile() {
@@ -106,6 +131,8 @@ public final class WebDevice implements Device {
     @Override
     public void launchApp(LaunchRequest request) {
         String url = links.resolve(request);
+        files.use(request.files());
+        files.check(url);
         tray.setOpen(false);
         keyboard.shown();
         if (request.clearState()) signals.use(freshContext());
@@ -119,6 +146,7 @@ public final class WebDevice implements Device {
     /** A fresh browser context (no cookies, storage or cache) with a new page in it. */
     private PageSession freshContext() {
         String context = cdp.send("Target.createBrowserContext", obj("disposeOnDetach", true), null).path("browserContextId").asText();
+        keepDownloads(context);
         String target = cdp.send("Target.createTarget", obj("url", "about:blank", "browserContextId", context), null)
                 .path("targetId").asText();
         return PageSession.attach(cdp, target, context, profile, chromeVersion);

@@ -122,13 +122,24 @@
   for (const type of ['click', 'pointercancel', 'contextmenu', 'scroll']) addEventListener(type, endTap, { capture: true, passive: true });
 
   // The device's touch taps go in as input Chromium never acknowledges (InputDriver), so the device
-  // asks here: armTap(x, y) is how many touches this document has seen, or -1 when the point is off
-  // the page or on a frame or plugin (the touch would reach another document); tapped(n, ms)
-  // resolves true once n touches have arrived and the last tap is over, false after ms.
+  // asks here: armTap(x, y) is [how many touches this document has seen, whether the page can zoom],
+  // or -1 when the point is off the page or on a frame or plugin (the touch would reach another
+  // document); tapped(n, ms) resolves true once n touches have arrived and the last tap is over,
+  // false after ms.
   const FRAME_TAGS = new Set(['IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'FENCEDFRAME']);
   const armTap = (x, y) => {
     const el = document.elementFromPoint(x, y);
-    return !el || FRAME_TAGS.has(el.tagName) ? -1 : touches;
+    return !el || FRAME_TAGS.has(el.tagName) ? -1 : [touches, zoomable()];
+  };
+  // A page a phone lets the user zoom: no mobile viewport (laid out wider than the screen) and no
+  // fixed scale. Chromium's tap detection holds a tap's click back 300 ms there (a double tap zooms).
+  const zoomable = () => {
+    const meta = document.querySelector('meta[name="viewport" i]');
+    const m = meta ? meta.content || '' : '';
+    if (/user-scalable\s*=\s*(no|0)\b/i.test(m)) return false;
+    const min = /minimum-scale\s*=\s*([\d.]+)/i.exec(m), max = /maximum-scale\s*=\s*([\d.]+)/i.exec(m);
+    if (min && max && +min[1] >= +max[1]) return false;
+    return document.documentElement.scrollWidth > screen.width + 1;
   };
   const tapped = (n, ms) => new Promise(resolve => {
     let timer = 0;

@@ -2,6 +2,7 @@ package dev.tandem.daemon.report;
 
 import dev.tandem.daemon.state.AtomicFiles;
 import dev.tandem.engine.result.RunResult;
+import dev.tandem.protocol.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,8 +13,14 @@ public final class ResultsWriter {
     private ResultsWriter() {}
 
     public static void write(Path runDir, RunResult result) throws IOException {
+        write(runDir, result, Secrets.NONE);
+    }
+
+    /** Masks {@code secrets} (tokens) in both files: a page or message that showed one never carries it out. */
+    public static void write(Path runDir, RunResult result, Secrets secrets) throws IOException {
         AtomicFiles.write(runDir.resolve("results.json"),
-                dev.tandem.protocol.Json.pretty(result).getBytes(StandardCharsets.UTF_8), false);
-        AtomicFiles.write(runDir.resolve("junit.xml"), JunitXml.render(List.of(result)).getBytes(StandardCharsets.UTF_8), false);
+                dev.tandem.protocol.Json.pretty(secrets.mask(result, RunResult.class)).getBytes(StandardCharsets.UTF_8), false);
+        AtomicFiles.write(runDir.resolve("junit.xml"),
+                secrets.mask(JunitXml.render(List.of(result))).getBytes(StandardCharsets.UTF_8), false);
     }
 }

@@ -2,17 +2,30 @@ package dev.tandem.daemon.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.protocol.Json;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What a launched app learns about its run: the room that scopes shared services (the run id, so
  * parallel runs never see each other's chat), its user name (the plan label), the services' URLs,
- * and the app definitions the run brings ({@code --app FILE}, as JSON text), installed for the run.
+ * the app definitions the run brings ({@code --app FILE}, as JSON text), installed for the run, and
+ * where it may open local files.
  */
-record LaunchContext(String room, String user, Map<String, String> services, java.util.List<String> apps) {
-    /** A run that brings no app definitions of its own. */
+record LaunchContext(String room, String user, Map<String, String> services, List<String> apps, Files files) {
+    /** The directories a device may open local files under, and those it never may (dev.tandem.device.FileAccess). */
+    record Files(List<String> allow, List<String> deny) {}
+
+    /** A run that brings no app definitions of its own and allows no local files. */
     LaunchContext(String room, String user, Map<String, String> services) {
-        this(room, user, services, java.util.List.of());
+        this(room, user, services, List.of(), new Files(List.of(), List.of()));
+    }
+
+    LaunchContext(String room, String user, Map<String, String> services, Files files) {
+        this(room, user, services, List.of(), files);
+    }
+
+    LaunchContext(String room, String user, Map<String, String> services, List<String> apps) {
+        this(room, user, services, apps, new Files(List.of(), List.of()));
     }
 
     ObjectNode toJson() {
@@ -22,6 +35,7 @@ record LaunchContext(String room, String user, Map<String, String> services, jav
         ObjectNode s = o.putObject("services");
         services.forEach(s::put);
         if (!apps.isEmpty()) apps.forEach(o.putArray("apps")::add);
+        o.set("files", Json.toTree(files));
         return o;
     }
 }

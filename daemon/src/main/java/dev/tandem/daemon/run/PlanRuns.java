@@ -16,6 +16,7 @@ import dev.tandem.plan.AbortStrategy;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
+import dev.tandem.protocol.Secrets;
 import dev.tandem.protocol.TandemException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Executes one loaded plan on devices already allocated to it: makes sure their runners are up,
@@ -56,10 +58,21 @@ public final class PlanRuns {
     private final History history;
     private final Predicate<String> artifactReady;
     private final Log log;
+    private final Supplier<Secrets> secrets;
+    private final List<String> fileRoots;
+    private final List<String> fileDenied;
 
-    /** @param artifactReady whether a platform's runner artifact is prepared (else the first start prepares it) */
+    /**
+     * @param artifactReady whether a platform's runner artifact is prepared (else the first start prepares it)
+     * @param secrets the tokens no output may carry (read after the runners started, so theirs are in)
+     * @param fileRoots where web devices may open local files besides the plan's directory; {@code fileDenied} wins
+     */
     public PlanRuns(Allocator allocator, RunnerSupervisor supervisor, RunnerClient client, Map<String, String> services,
-            ActiveRuns active, History history, Predicate<String> artifactReady, Log log) {
+            ActiveRuns active, History history, Predicate<String> artifactReady, Log log, Supplier<Secrets> secrets,
+            List<String> fileRoots, List<String> fileDenied) {
+        this.secrets = secrets;
+        this.fileRoots = List.copyOf(fileRoots);
+        this.fileDenied = List.copyOf(fileDenied);
         this.artifactReady = artifactReady;
         this.allocator = allocator;
         this.supervisor = supervisor;
@@ -87,10 +100,11 @@ public final class PlanRuns {
                 job.alloc().byLabel().values().forEach(slot -> supervisor.setPort(slot.id(), job.runnerPort()));
             }
             TandemException startFailure = startRunners(job.alloc(), events);
-            RunResult result = withDevices(startFailure != null
+            Secrets mask = secrets.get();
+            RunResult result = mask.mask(withDevices(startFailure != null
                     ? InfraFailure.result(runId, job.plan(), deviceIds, startFailure, job.startStep())
-                    : run(job, deviceIds, events), job.alloc());
-            write(job.runDir(), result);
+                    : run(job, deviceIds, events.masking(mask)), job.alloc()), RunResult.class);
+            write(job.runDir(), result, mask);
             if (result.status() != dev.tandem.engine.result.RunStatus.ERROR) history.record(job.planPath(), result.durationMs());
             log.info("run " + runId + " " + result.status().wire() + " in " + result.durationMs() + " ms");
             return result;
@@ -104,7 +118,7 @@ public final class PlanRuns {
         Path screenshots = job.runDir().resolve("screenshots");
         Map<String, DeviceChannel> channels = new LinkedHashMap<>();
         job.alloc().byLabel().forEach((label, slot) -> channels.put(label, new RunnerChannel(client, slot.id(),
-                new LaunchContext(runId, label, services, job.apps()), job.runDir())));
+                new LaunchContext(runId, label, services, job.apps(), files(job)), job.runDir())));
         PlanExecutor executor = new PlanExecutor(job.plan(), channels, deviceIds,
                 new RunOptions(runId, job.strategy(), job.startStep()), events);
         active.attach(runId, executor);
@@ -124,12 +138,22 @@ public final class PlanRuns {
             DeviceSlot slot = alloc.byLabel().get(label);
             devices.put(label, slot == null ? d : d.withDevice(slot.platform(), alloc.profiles().getOrDefault(label, slot.profile())));
         });
-        return new RunResult(r.runId(), r.plan(), r.status(), r.durationMs(), devices, r.steps(), r.rootCause());
+        return new RunResult(r.runId(), r.plan(), r.status(), r.durationMs(), devices, r.steps(), r.rootCause(), r.startedAtMs());
     }
 
-    private void write(Path runDir, RunResult result) {
+    /** The plan's directory and the configured roots allowed, Tandem's own dirs denied (FileAccess). */
+    private LaunchContext.Files files(Job job) {
+        List<String> allow = new ArrayList<>(fileRoots);
+        if (job.planPath() != null) {
+            Path dir = Path.of(job.planPath()).toAbsolutePath().getParent();
+            if (dir != null) allow.add(dir.toString());
+        }
+        return new LaunchContext.Files(allow, fileDenied);
+    }
+
+    private void write(Path runDir, RunResult result, Secrets mask) {
         try {
-            ResultsWriter.write(runDir, result);
+            ResultsWriter.write(runDir, result, mask);
         } catch (IOException e) {
             log.warn("cannot write results into " + runDir + ": " + e.getMessage());
         }

@@ -5,6 +5,7 @@ import dev.tandem.engine.RunListener;
 import dev.tandem.engine.result.DeviceResult;
 import dev.tandem.engine.result.StepRecord;
 import dev.tandem.protocol.Json;
+import dev.tandem.protocol.Secrets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.function.Consumer;
@@ -30,20 +31,27 @@ public final class RunEvents implements RunListener {
     private final Sink sink;
     private final Predicate<String> forward;
     private final Consumer<ObjectNode> decorate;
+    private final Secrets secrets;
 
     public RunEvents(OutputStream out) {
-        this(new Sink(out), type -> true, o -> { });
+        this(new Sink(out), type -> true, o -> { }, Secrets.NONE);
     }
 
-    private RunEvents(Sink sink, Predicate<String> forward, Consumer<ObjectNode> decorate) {
+    private RunEvents(Sink sink, Predicate<String> forward, Consumer<ObjectNode> decorate, Secrets secrets) {
         this.sink = sink;
         this.forward = forward;
         this.decorate = decorate;
+        this.secrets = secrets;
     }
 
     /** A view of the same stream that passes only some event types and adds fields to each (suites). */
     public RunEvents view(Predicate<String> types, Consumer<ObjectNode> extra) {
-        return new RunEvents(sink, types, extra);
+        return new RunEvents(sink, types, extra, secrets);
+    }
+
+    /** A view of the same stream that masks {@code more} secrets (tokens) in every event. */
+    public RunEvents masking(Secrets more) {
+        return new RunEvents(sink, forward, decorate, more);
     }
 
     public boolean gone() {
@@ -54,7 +62,7 @@ public final class RunEvents implements RunListener {
         if (!forward.test(event) && !event.equals("heartbeat")) return;
         body.put("event", event);
         decorate.accept(body);
-        byte[] line = (Json.text(body) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] line = (Json.text(secrets.mask(body)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         synchronized (sink) {
             if (sink.gone) return;
             try {
