@@ -27,6 +27,12 @@ public final class WebBackendProvider implements BackendProvider {
         return "web";
     }
 
+    /** No: Chromium and its profile live and die with the runner. */
+    @Override
+    public boolean deviceStateSurvivesRunnerRestart() {
+        return false;
+    }
+
     @Override
     public Backend open(DeviceSpec spec) {
         WebProfile profile = WebProfile.of(spec.profile()); // a bad profile fails before Chromium starts
