@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,12 +37,12 @@ class DeviceResetIT {
                 id: compose
                 text: Hello
               - tool: wait
-                ms: 1500
+                ms: 1000
               - tool: assertVisible
                 text: Hello
               - tool: assertNotVisible
                 text: Hello
-                timeout: 1500
+                timeout: 1000
             """;
 
     /** Where a trial kills the runner: when the journal shows this command in this state. */
@@ -54,11 +56,27 @@ class DeviceResetIT {
             new Point("assertVisible", "started", "during assertVisible (read-only)"),
             new Point("assertNotVisible", "started", "during assertNotVisible (read-only)"));
 
+    /** One daemon for the sim trials: two realistic phones, so a kill lands inside a command, not only after it. */
+    static Tandem sim;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sim = new Tandem().env("TANDEM_SIM_DEVICES", "2").env("TANDEM_SIM_LATENCY", "realistic");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (sim != null) sim.close();
+    }
+
     @Test
     void aSimRunnerKilledAtAnyPointOfARunFailsItWithDeviceReset() throws Exception {
-        try (Tandem tandem = new Tandem().env("TANDEM_SIM_DEVICES", "1").env("TANDEM_SIM_LATENCY", "realistic")) {
-            matrix(tandem, "sim", "sim-1", POINTS);
-        }
+        Path plan = sim.write("reset.yaml", PLAN);
+        // no kill: the plan fails on its own (ASSERTION_FAILED), so a pass after a kill can only come from a reset
+        Tandem.Result intact = sim.run("run", plan.toString(), "--device", "sim:1", "-o", "intact");
+        assertThat(intact.exit()).as(intact.all()).isEqualTo(1);
+        assertThat(intact.all()).contains("ASSERTION_FAILED");
+        matrix(sim, "sim", "sim-1", POINTS);
     }
 
     @Test
@@ -72,7 +90,8 @@ class DeviceResetIT {
     /** A reset device releases its peer waiting at a barrier at once, not after its own 20 s wait. */
     @Test
     void aResetReleasesItsPeerAtOnce() throws Exception {
-        try (Tandem tandem = new Tandem().env("TANDEM_SIM_DEVICES", "2")) {
+        Tandem tandem = sim;
+        {
             Path plan = tandem.write("peer.yaml", """
                     name: peer release
                     devices: [A, B]
@@ -107,9 +126,6 @@ class DeviceResetIT {
 
     private static void matrix(Tandem tandem, String platform, String device, List<Point> points) throws Exception {
         Path plan = tandem.write("reset.yaml", PLAN);
-        // no kill: the plan fails on its own (ASSERTION_FAILED), so a pass after a kill can only come from a reset
-        Tandem.Result intact = tandem.run("run", plan.toString(), "--device", platform + ":1", "-o", "intact");
-        assertThat(intact.exit()).as(intact.all()).isEqualTo(1);
         List<String> rows = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
@@ -132,6 +148,10 @@ class DeviceResetIT {
         rows.forEach(System.out::println);
         write("device-reset-" + platform + ".md", rows);
         assertThat(wrong).as("every kill fails the run with DEVICE_RESET (exit 3); none passes").isEmpty();
+        // the daemon log says what happened to the runner, not "replacing runner (realistic → realistic)"
+        String log = Files.readString(tandem.home.resolve("logs").resolve("daemon.log"));
+        assertThat(log).contains("runner " + device + " (pid ").contains("was killed by signal 9 (exit status 137)")
+                .contains("DEVICE_RESET").doesNotContain("replacing runner " + device + " (profile");
     }
 
     record RunnerInfo(String device, long pid, String bootId) {}
