@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Issue 11.1: a device whose runner is {@code kill -9}ed in the middle of a run is reset (sim and
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * none may pass and none may become a plan failure (exit 1). The plan fails on an intact device
  * (it asserts "Hello" is gone while it is still typed), so a pass could only come from a reset.
  */
+@Timeout(value = 180, unit = TimeUnit.SECONDS) // each test; ~30-65 s on a shared 2-core machine
 class DeviceResetIT {
     /** Types "Hello", waits, then asserts it is still there and then that it is gone (which fails on an intact device). */
     static final String PLAN = """
