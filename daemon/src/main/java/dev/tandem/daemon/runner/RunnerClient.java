@@ -162,7 +162,9 @@ public final class RunnerClient {
                     }
                 }
                 RecoveryPolicy.FailurePoint point = RecoveryPolicy.classify(maybeDelivered, liveness);
-                CommandRecord settled = recover(RecoveryPolicy.decide(point, mutating), lastFailure);
+                RecoveryPolicy.Action action = pin == null ? RecoveryPolicy.decide(point, mutating)
+                        : RecoveryPolicy.decide(point, mutating, handle.deviceStateSurvivesRestart());
+                CommandRecord settled = recover(action, lastFailure);
                 if (settled != null) return settled;
                 if (attempt >= MAX_ATTEMPTS) return giveUp(attempt, lastFailure);
             }
@@ -173,7 +175,7 @@ public final class RunnerClient {
             RunnerHandle old = handle;
             boolean reachedOld = maybeDelivered;
             if (action == RecoveryPolicy.Action.RESEND) return null;
-            if (pin != null && !old.deviceStateSurvivesRestart()) {
+            if (action == RecoveryPolicy.Action.FAIL_DEVICE_RESET) {
                 // a new boot is a blank device: resending there (or reading its journal) would go on against it
                 runners.retire(deviceId, old);
                 return RunnerCalls.failed(flight.id, old.bootId(), tool.wireName(), DeviceResets.error(old,
