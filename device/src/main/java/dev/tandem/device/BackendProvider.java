@@ -14,6 +14,15 @@ public interface BackendProvider {
     /** The platform name used in device specs: {@code sim}, {@code web}. */
     String platform();
 
+    /**
+     * Whether the device's state (open app, typed text, screens) survives a restart of the runner
+     * process that drives it. No for {@code sim} and {@code web}: the phone or the browser lives in
+     * the runner, so a new runner means a blank device; yes for a real phone driven through Appium.
+     * Where it does not survive, the daemon fails a run whose device's runner restarted with
+     * {@code DEVICE_RESET} instead of going on against the blank device (docs/runner-protocol.md §5).
+     */
+    boolean deviceStateSurvivesRunnerRestart();
+
     /** Opens the device. Throws {@link dev.tandem.protocol.TandemException} with an actionable code when it cannot. */
     Backend open(DeviceSpec spec);
 

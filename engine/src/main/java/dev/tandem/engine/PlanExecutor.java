@@ -58,6 +58,15 @@ public final class PlanExecutor {
         control.abortRun(reason);
     }
 
+    /**
+     * The device of {@code label} was lost outside the engine's view (its runner died and took the
+     * device's state with it): its track fails with {@code error} at once where it waits, or at its
+     * next step, and its peers are released as for any device failure. A no-op once the track ended.
+     */
+    public void deviceLost(String label, dev.tandem.protocol.ErrorInfo error) {
+        control.deviceLost(label, error);
+    }
+
     /** Runs the plan; an executor runs once. */
     public RunResult run() throws InterruptedException {
         if (!started.compareAndSet(false, true)) throw new IllegalStateException("a PlanExecutor runs once; create a new one");

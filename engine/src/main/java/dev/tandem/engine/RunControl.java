@@ -3,6 +3,7 @@ package dev.tandem.engine;
 import dev.tandem.engine.result.Failure;
 import dev.tandem.plan.AbortStrategy;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.ErrorInfo;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -34,6 +35,9 @@ final class RunControl {
     private final Map<String, Object> namedLocks = new HashMap<>();
     private final Map<Integer, Set<String>> arrivals = new HashMap<>();
     private final Map<Integer, Integer> cursors = new HashMap<>();
+    /** Devices lost outside any step (their runner died and took the device's state): each track fails itself. */
+    private final Map<String, ErrorInfo> lost = new ConcurrentHashMap<>();
+    private final Set<String> finished = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private Origin firstFailure;
     private String externalAbort;
@@ -71,6 +75,36 @@ final class RunControl {
 
     void end(String label) {
         inFlight.remove(label);
+    }
+
+    /**
+     * The device of {@code label} was lost (e.g. reset by a runner restart): its track fails with
+     * {@code error} at its next step or at once where it waits, which releases its peers. Ignored
+     * once the track has finished: a device lost after its last step changed nothing it reported.
+     */
+    void deviceLost(String label, ErrorInfo error) {
+        lock.lock();
+        try {
+            if (finished.contains(label)) return;
+            lost.putIfAbsent(label, error);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Why the device of {@code label} was lost, or null. */
+    ErrorInfo lostError(String label) {
+        return lost.get(label);
+    }
+
+    void finished(String label) {
+        lock.lock();
+        try {
+            finished.add(label);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Codes that report the abort itself rather than something wrong on a device. */
@@ -139,6 +173,8 @@ final class RunControl {
     StepFailure peerFailure(String waiting) {
         lock.lock();
         try {
+            ErrorInfo own = lost.get(waiting);
+            if (own != null) return new StepFailure(own);
             if (firstFailure != null) {
                 Failure f = firstFailure.failure();
                 return new StepFailure(ErrorCode.PEER_FAILED, "device " + firstFailure.label() + " failed at plan step "
@@ -157,7 +193,7 @@ final class RunControl {
     void await(BooleanSupplier done, long deadlineNanos, String waiting, java.util.function.Supplier<StepFailure> onTimeout)
             throws StepFailure, InterruptedException {
         while (!done.getAsBoolean()) {
-            if (stopping) throw peerFailure(waiting);
+            if (stopping || lost.containsKey(waiting)) throw peerFailure(waiting);
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) throw onTimeout.get();
             changed.awaitNanos(left);
@@ -166,11 +202,13 @@ final class RunControl {
 
     /**
      * Waits (holding {@link #lock}) up to the deadline, like a device command in flight: an
-     * immediate abort or an abort from outside cuts it short. Returns false when cut short.
+     * immediate abort, an abort from outside or the loss of the waiting device cuts it short.
+     * Returns false when cut short.
      */
-    boolean pause(long deadlineNanos) throws InterruptedException {
+    boolean pause(long deadlineNanos, String label) throws InterruptedException {
         while (true) {
             if (stopping && (strategy == AbortStrategy.IMMEDIATE || externalAbort != null)) return false;
+            if (lost.containsKey(label)) return false;
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) return true;
             changed.awaitNanos(left);

@@ -51,6 +51,7 @@ final class TrackRunner {
         try {
             for (TrackItem item : track.items()) {
                 current = item;
+                if (lost(item.planIndex(), item instanceof TrackItem.Own own ? own.trackIndex() : -1, toolOf(item))) break;
                 if (control.stopping()) {
                     stopBecausePeer(item.planIndex(), item instanceof TrackItem.Own own ? own.trackIndex() : -1,
                             toolOf(item));
@@ -73,6 +74,7 @@ final class TrackRunner {
             status = DeviceStatus.FAILED;
             control.failed(track.label(), failure);
         }
+        control.finished(track.label());
         DeviceResult result = new DeviceResult(deviceId, status, new DeviceResult.Steps(run, track.total()),
                 (System.nanoTime() - start) / 1_000_000, failure);
         try {
@@ -85,6 +87,7 @@ final class TrackRunner {
 
     /** Runs one step; false when the track must stop. */
     private boolean step(ToolStep step, int trackIndex) throws InterruptedException {
+        if (lost(step.planIndex(), trackIndex, step.tool().wireName())) return false;
         control.at(track.label(), new RunControl.Position(step.planIndex(), step.tool().wireName()));
         String label = step.label() != null ? step.label() : step.tool().wireName();
         listener.stepStarted(track.label(), step.planIndex(), trackIndex, step.tool().wireName(), label,
@@ -108,11 +111,14 @@ final class TrackRunner {
             boolean full;
             control.lock.lock();
             try {
-                full = control.pause(t0 + Math.min(ms, bound) * 1_000_000L);
+                full = control.pause(t0 + Math.min(ms, bound) * 1_000_000L, track.label());
             } finally {
                 control.lock.unlock();
             }
-            if (!full) {
+            ErrorInfo gone = full ? null : control.lostError(track.label());
+            if (gone != null) {
+                error = gone;
+            } else if (!full) {
                 error = new ErrorInfo(ErrorCode.CANCELLED, "the wait was cut short: "
                         + control.peerFailure(track.label()).error().message());
                 consequence = true;
@@ -276,8 +282,22 @@ final class TrackRunner {
         StepFailure f = control.peerFailure(track.label());
         if (failure == null) {
             failure = new Failure(planIndex, trackIndex, tool, f.error().code(), f.error().message());
-            status = DeviceStatus.ABORTED;
+            // this device's own loss is a real failure, not a consequence of a peer's
+            status = RunControl.consequence(f.error().code()) ? DeviceStatus.ABORTED : DeviceStatus.FAILED;
+            if (status == DeviceStatus.FAILED) control.failed(track.label(), failure);
         }
+    }
+
+    /** Fails the track here when its device was lost since its last step; true when it did. */
+    private boolean lost(int planIndex, int trackIndex, String tool) {
+        ErrorInfo gone = control.lostError(track.label());
+        if (gone == null) return false;
+        if (failure == null) {
+            failure = new Failure(planIndex, trackIndex, tool, gone.code(), gone.message());
+            status = DeviceStatus.FAILED;
+            control.failed(track.label(), failure);
+        }
+        return true;
     }
 
     private static long sectionBound(CriticalSection cs) {

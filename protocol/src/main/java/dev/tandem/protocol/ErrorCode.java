@@ -27,6 +27,7 @@ public enum ErrorCode {
     CANCELLED(1, "The command was cancelled before it ran; nothing happened on the device."),
     // --- environment or infrastructure (3)
     OUTCOME_UNKNOWN(3, "The command may have run on the device and was not repeated; check the device state before rerunning."),
+    DEVICE_RESET(3, "The device was reset during the run (its runner restarted) and its state is gone; rerun the plan, and if it recurs see the runner's log under $TANDEM_HOME/logs."),
     DEVICE_UNAVAILABLE(3, "Free the device (see `tandem sessions`) or pick another one (`tandem devices`)."),
     RUNNER_FAILED(3, "The device runner failed; see its log under $TANDEM_HOME/logs and rerun."),
     PORT_IN_USE(3, "Choose a free port or stop the process holding it."),

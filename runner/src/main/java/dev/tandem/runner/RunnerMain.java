@@ -62,7 +62,7 @@ public final class RunnerMain {
         CommandProcessor processor = new CommandProcessor(backend, journal, config.artifactsDir(), faults);
         long pid = ProcessHandle.current().pid();
         Uptime uptime = new Uptime(bootId, pid, Version.VERSION, config.artifactKey(), config.platform(),
-                config.device(), System.currentTimeMillis());
+                config.device(), System.currentTimeMillis(), provider.deviceStateSurvivesRunnerRestart());
         Watchdog watchdog = new Watchdog(config.daemonPid(), config.orphanTtlMs());
         Runnable exit = () -> System.exit(0);
         LoopbackHttpServer server;
@@ -90,7 +90,8 @@ public final class RunnerMain {
             }
         }
         watchdog.start(exit);
-        handshake.println(READY + Json.text(Map.of("port", server.port(), "bootId", bootId, "pid", pid)));
+        handshake.println(READY + Json.text(Map.of("port", server.port(), "bootId", bootId, "pid", pid,
+                "deviceStateSurvivesRestart", uptime.deviceStateSurvivesRestart())));
         handshake.flush();
         handshake.close();
         System.err.println("runner " + config.device() + " (" + config.platform() + ") boot " + bootId

@@ -36,7 +36,7 @@ class RunnerServerTest {
         CommandProcessor processor = new CommandProcessor(backend, journal, dir, new Faults(true, p -> {
             throw new AssertionError("halting fault in a unit test: " + p);
         }));
-        Uptime uptime = new Uptime(BOOT, ProcessHandle.current().pid(), "test", "dev", "fake", "d1", 0);
+        Uptime uptime = new Uptime(BOOT, ProcessHandle.current().pid(), "test", "dev", "fake", "d1", 0, false);
         server = new RunnerServer(uptime, processor, new Watchdog(0, 1_000), () -> { }).start(0, "secret");
         client = new LoopbackHttpClient(server.port(), "secret");
     }

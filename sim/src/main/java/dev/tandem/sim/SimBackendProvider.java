@@ -15,6 +15,12 @@ public final class SimBackendProvider implements BackendProvider {
         return "sim";
     }
 
+    /** No: the simulated phone lives in the runner process. */
+    @Override
+    public boolean deviceStateSurvivesRunnerRestart() {
+        return false;
+    }
+
     @Override
     public Backend open(DeviceSpec spec) {
         return new SimBackend(new SimDevice(SimConfig.from(spec)), spec.workDir());

@@ -27,6 +27,12 @@ public final class WebBackendProvider implements BackendProvider {
         return "web";
     }
 
+    /** No: Chromium and its profile live and die with the runner. */
+    @Override
+    public boolean deviceStateSurvivesRunnerRestart() {
+        return false;
+    }
+
     @Override
     public java.util.List<String> profiles() {
         return WebProfile.names();

@@ -69,6 +69,17 @@ public final class Cli implements AutoCloseable {
         return r;
     }
 
+    /** Starts the launcher without waiting (output discarded): for harnesses that act while a run goes on. */
+    public Process start(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ROOT.resolve("tandem").toString());
+        cmd.addAll(Arrays.asList(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
     public Result ok(String... args) throws IOException, InterruptedException {
         Result r = run(args);
         if (r.exit() != 0) throw new IllegalStateException("tandem " + String.join(" ", args) + " exited " + r.exit() + ":\n" + r.out() + r.err());

@@ -5,7 +5,10 @@ import dev.tandem.daemon.devices.Allocation;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DeviceSlot;
 import dev.tandem.daemon.report.ResultsWriter;
+import dev.tandem.daemon.runner.BootPin;
+import dev.tandem.daemon.runner.DeviceResets;
 import dev.tandem.daemon.runner.RunnerClient;
+import dev.tandem.daemon.runner.RunnerHandle;
 import dev.tandem.daemon.runner.RunnerSupervisor;
 import dev.tandem.daemon.state.Log;
 import dev.tandem.engine.DeviceChannel;
@@ -99,11 +102,12 @@ public final class PlanRuns {
             if (job.runnerPort() != null) {
                 job.alloc().byLabel().values().forEach(slot -> supervisor.setPort(slot.id(), job.runnerPort()));
             }
-            TandemException startFailure = startRunners(job.alloc(), events);
+            Map<String, RunnerHandle> handles = new ConcurrentHashMap<>();
+            TandemException startFailure = startRunners(job.alloc(), events, handles);
             Secrets mask = secrets.get();
             RunResult result = mask.mask(withDevices(startFailure != null
                     ? InfraFailure.result(runId, job.plan(), deviceIds, startFailure, job.startStep())
-                    : run(job, deviceIds, events.masking(mask)), job.alloc()), RunResult.class);
+                    : run(job, deviceIds, events.masking(mask), handles), job.alloc()), RunResult.class);
             write(job.runDir(), result, mask);
             if (result.status() != dev.tandem.engine.result.RunStatus.ERROR) history.record(job.planPath(), result.durationMs());
             log.info("run " + runId + " " + result.status().wire() + " in " + result.durationMs() + " ms");
@@ -113,21 +117,44 @@ public final class PlanRuns {
         }
     }
 
-    private RunResult run(Job job, Map<String, String> deviceIds, RunEvents events) throws InterruptedException {
+    /**
+     * Runs the engine with each label pinned to the runner boot it starts with: a command never
+     * reaches a fresh boot of a device whose state does not survive a restart, and such a runner's
+     * death fails its device at once ({@code DEVICE_RESET}), even while the device waits.
+     */
+    private RunResult run(Job job, Map<String, String> deviceIds, RunEvents events, Map<String, RunnerHandle> handles)
+            throws InterruptedException {
         String runId = job.runId();
         Path screenshots = job.runDir().resolve("screenshots");
         Map<String, DeviceChannel> channels = new LinkedHashMap<>();
-        job.alloc().byLabel().forEach((label, slot) -> channels.put(label, new RunnerChannel(client, slot.id(),
+        handles.forEach((label, h) -> channels.put(label, new RunnerChannel(client, new BootPin(h),
                 new LaunchContext(runId, label, services, job.apps(), files(job)), job.runDir())));
         PlanExecutor executor = new PlanExecutor(job.plan(), channels, deviceIds,
                 new RunOptions(runId, job.strategy(), job.startStep()), events);
         active.attach(runId, executor);
+        List<AutoCloseable> watches = new ArrayList<>();
+        handles.forEach((label, h) -> {
+            if (h.deviceStateSurvivesRestart()) return;
+            watches.add(h.onExit(() -> {
+                if (h.stoppedByDaemon()) return;
+                log.warn("run " + runId + ": runner " + h.deviceId() + " (pid " + h.pid() + ", boot " + h.bootId() + ") "
+                        + h.exitDescription() + "; device " + label + " fails with DEVICE_RESET");
+                executor.deviceLost(label, DeviceResets.error(h, "during the run"));
+            }));
+        });
         Heartbeat heartbeat = Heartbeat.start(events, job.clientPid(), () -> allocator.heartbeat(job.alloc().owner()),
                 () -> executor.abort("the CLI (pid " + job.clientPid() + ") went away"));
         try {
             return executor.run();
         } finally {
             heartbeat.stop();
+            for (AutoCloseable w : watches) {
+                try {
+                    w.close();
+                } catch (Exception ignored) {
+                    // removing a listener cannot fail
+                }
+            }
         }
     }
 
@@ -169,7 +196,8 @@ public final class PlanRuns {
     }
 
     /** Starts the allocated devices' runners in parallel; returns the first failure, or null. */
-    private TandemException startRunners(Allocation alloc, RunEvents events) throws InterruptedException {
+    private TandemException startRunners(Allocation alloc, RunEvents events, Map<String, RunnerHandle> handles)
+            throws InterruptedException {
         Map<String, TandemException> failures = new ConcurrentHashMap<>();
         List<Thread> threads = new ArrayList<>();
         for (Map.Entry<String, DeviceSlot> e : alloc.byLabel().entrySet()) {
@@ -182,7 +210,7 @@ public final class PlanRuns {
                         events.emit("runner", Json.object().put("device", slot.id()).put("platform", slot.platform())
                                 .put("state", preparing ? "preparing" : "starting"));
                     }
-                    supervisor.ensure(e.getValue().id(), profile);
+                    handles.put(e.getKey(), supervisor.ensure(e.getValue().id(), profile));
                 } catch (TandemException ex) {
                     failures.put(e.getKey(), ex);
                 } catch (RuntimeException ex) {

@@ -2,6 +2,7 @@ package dev.tandem.daemon.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.daemon.runner.BootPin;
 import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.engine.DeviceChannel;
 import dev.tandem.engine.StepCall;
@@ -14,17 +15,22 @@ import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.runner.CommandRecord;
 import java.nio.file.Path;
 
-/** The engine's way to one device: commands through the runner client, with the run's context added. */
+/**
+ * The engine's way to one device: commands through the runner client, pinned to the run's boot of
+ * the device's runner, with the run's context added.
+ */
 final class RunnerChannel implements DeviceChannel {
     private final RunnerClient client;
+    private final BootPin pin;
     private final String deviceId;
     private final LaunchContext context;
     private final Path runDir;
     private final Path screenshots;
 
-    RunnerChannel(RunnerClient client, String deviceId, LaunchContext context, Path runDir) {
+    RunnerChannel(RunnerClient client, BootPin pin, LaunchContext context, Path runDir) {
         this.client = client;
-        this.deviceId = deviceId;
+        this.pin = pin;
+        this.deviceId = pin.deviceId();
         this.context = context;
         this.runDir = runDir;
         this.screenshots = runDir.resolve("screenshots");
@@ -34,7 +40,7 @@ final class RunnerChannel implements DeviceChannel {
     public JsonNode execute(StepCall call) throws StepFailure, InterruptedException {
         Tool tool = call.step().tool();
         ObjectNode params = deviceParams(tool, call.params(), call.label(), call.step().planIndex(), context, runDir);
-        CommandRecord rec = client.execute(deviceId, call.commandId(), tool, params, call.timeoutMs());
+        CommandRecord rec = client.execute(pin, call.commandId(), tool, params, call.timeoutMs());
         return switch (rec.state()) {
             case COMPLETED -> rec.result();
             case FAILED, UNKNOWN -> {
@@ -59,7 +65,7 @@ final class RunnerChannel implements DeviceChannel {
         Path file = screenshots.resolve(fileName(call.label() + "-failure-plan" + call.step().planIndex()
                 + (call.step().nestedIndex() >= 0 ? "." + call.step().nestedIndex() : "")) + ".png");
         ObjectNode params = Json.object().put("path", file.toString());
-        CommandRecord shot = client.execute(deviceId, call.commandId() + "-shot", Tool.SCREENSHOT, params, 15_000);
+        CommandRecord shot = client.execute(pin, call.commandId() + "-shot", Tool.SCREENSHOT, params, 15_000);
         return shot.state() == dev.tandem.protocol.runner.CommandState.COMPLETED ? file.toString() : null;
     }
 

@@ -54,7 +54,12 @@ public final class RecoveryPolicy {
         /** Start a new runner and send the same id to it (with a new boot id). */
         RESTART_AND_RESEND,
         /** Start a new runner and ask it what the dead boot's journal says about the id ({@link #afterJournal}). */
-        RESTART_AND_CHECK_JOURNAL
+        RESTART_AND_CHECK_JOURNAL,
+        /**
+         * A run's boot is gone and its device's state does not survive a restart (sim, web): any new
+         * boot is a blank device, so the command fails {@code DEVICE_RESET}; no restart, no resend.
+         */
+        FAIL_DEVICE_RESET
     }
 
     /** What the dead boot's journal answer means. */
@@ -82,6 +87,15 @@ public final class RecoveryPolicy {
             case SENT_SAME_BOOT -> Action.RESEND;
             case SENT_RUNNER_GONE -> mutating ? Action.RESTART_AND_CHECK_JOURNAL : Action.RESTART_AND_RESEND;
         };
+    }
+
+    /**
+     * The table for a run's command, pinned to one boot: the restarts above apply only where the
+     * device's state survives a runner restart; elsewhere a gone boot is a reset device.
+     */
+    public static Action decide(FailurePoint point, boolean mutating, boolean stateSurvivesRestart) {
+        Action a = decide(point, mutating);
+        return a == Action.RESEND || stateSurvivesRestart ? a : Action.FAIL_DEVICE_RESET;
     }
 
     /** @param state what the successor reports for the dead boot, or null when it did not answer */

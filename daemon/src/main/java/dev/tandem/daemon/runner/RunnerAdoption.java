@@ -81,6 +81,7 @@ public final class RunnerAdoption {
             deleteQuietly(f);
             return false;
         }
+        h.declare(u.deviceStateSurvivesRestart());
         try {
             h.client().send("POST", "/v1/adopt", Json.bytes(Map.of("daemonPid", ProcessHandle.current().pid())), 2_000);
         } catch (IOException e) {

@@ -29,6 +29,12 @@ public final class RunnerClient {
 
         /** Replaces {@code dead} (if it is still the device's runner) with a new one; {@code dead} is stopped for good first. */
         RunnerHandle replace(String deviceId, RunnerHandle dead);
+
+        /**
+         * {@code dead} failed a pinned command whose device cannot survive a restart: stop it for good
+         * (it may be alive but silent) without starting a successor; the next run starts one.
+         */
+        default void retire(String deviceId, RunnerHandle dead) {}
     }
 
     private final Runners runners;
@@ -52,9 +58,25 @@ public final class RunnerClient {
      */
     public CommandRecord execute(String deviceId, String commandId, Tool tool, JsonNode params, long timeoutMs)
             throws InterruptedException {
+        return execute(deviceId, null, commandId, tool, params, timeoutMs);
+    }
+
+    /**
+     * The same, for a run's command: it goes to the pinned boot only. If that boot is gone and its
+     * device's state does not survive a restart, the command ends {@code DEVICE_RESET} and no new
+     * runner is started for it; where the state survives, recovery goes on as the table says and
+     * the pin moves to the new boot.
+     */
+    public CommandRecord execute(BootPin pin, String commandId, Tool tool, JsonNode params, long timeoutMs)
+            throws InterruptedException {
+        return execute(pin.deviceId(), pin, commandId, tool, params, timeoutMs);
+    }
+
+    private CommandRecord execute(String deviceId, BootPin pin, String commandId, Tool tool, JsonNode params, long timeoutMs)
+            throws InterruptedException {
         Flights.Flight flight = flights.begin(commandId);
         try {
-            return new Delivery(deviceId, flight, tool, params, timeoutMs).run();
+            return new Delivery(deviceId, pin, flight, tool, params, timeoutMs).run();
         } finally {
             flights.end(flight);
         }
@@ -83,6 +105,8 @@ public final class RunnerClient {
     /** One command's deliveries, attempt by attempt. */
     private final class Delivery {
         private final String deviceId;
+        /** The run's boot, or null: any boot of the device will do (snapshots, one-shot commands). */
+        private final BootPin pin;
         private final Flights.Flight flight;
         private final Tool tool;
         private final JsonNode params;
@@ -92,8 +116,9 @@ public final class RunnerClient {
         /** Whether an attempt may have reached {@code handle}'s boot. */
         private boolean maybeDelivered;
 
-        Delivery(String deviceId, Flights.Flight flight, Tool tool, JsonNode params, long timeoutMs) {
+        Delivery(String deviceId, BootPin pin, Flights.Flight flight, Tool tool, JsonNode params, long timeoutMs) {
             this.deviceId = deviceId;
+            this.pin = pin;
             this.flight = flight;
             this.tool = tool;
             this.params = params;
@@ -103,7 +128,7 @@ public final class RunnerClient {
 
         CommandRecord run() throws InterruptedException {
             try {
-                use(runners.current(deviceId));
+                use(pin != null ? pin.handle() : runners.current(deviceId));
             } catch (TandemException e) {
                 return RunnerCalls.failed(flight.id, null, tool.wireName(), e.info());
             }
@@ -137,7 +162,9 @@ public final class RunnerClient {
                     }
                 }
                 RecoveryPolicy.FailurePoint point = RecoveryPolicy.classify(maybeDelivered, liveness);
-                CommandRecord settled = recover(RecoveryPolicy.decide(point, mutating), lastFailure);
+                RecoveryPolicy.Action action = pin == null ? RecoveryPolicy.decide(point, mutating)
+                        : RecoveryPolicy.decide(point, mutating, handle.deviceStateSurvivesRestart());
+                CommandRecord settled = recover(action, lastFailure);
                 if (settled != null) return settled;
                 if (attempt >= MAX_ATTEMPTS) return giveUp(attempt, lastFailure);
             }
@@ -148,8 +175,16 @@ public final class RunnerClient {
             RunnerHandle old = handle;
             boolean reachedOld = maybeDelivered;
             if (action == RecoveryPolicy.Action.RESEND) return null;
+            if (action == RecoveryPolicy.Action.FAIL_DEVICE_RESET) {
+                // a new boot is a blank device: resending there (or reading its journal) would go on against it
+                runners.retire(deviceId, old);
+                return RunnerCalls.failed(flight.id, old.bootId(), tool.wireName(), DeviceResets.error(old,
+                        "while it " + (mutating && reachedOld ? "ran " + tool + " (which may have run)" : "was to run " + tool)
+                                + " (" + failure + ")"));
+            }
             try {
                 use(runners.replace(deviceId, old));
+                if (pin != null) pin.moveTo(handle);
             } catch (TandemException e) {
                 // no successor: nobody can read the old boot's journal
                 return RunnerCalls.failed(flight.id, old.bootId(), tool.wireName(), mutating && reachedOld

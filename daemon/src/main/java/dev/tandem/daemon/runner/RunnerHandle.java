@@ -1,6 +1,9 @@
 package dev.tandem.daemon.runner;
 
 import dev.tandem.protocol.http.LoopbackHttpClient;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A live runner the daemon talks to: started by this daemon ({@code process} set) or adopted from
@@ -11,11 +14,22 @@ public final class RunnerHandle {
     private final Process process;
     private final LoopbackHttpClient client;
     private volatile long lastUsed = System.nanoTime();
+    /** The backend's declaration, from the handshake or uptime; false (a blank device after a restart) until known. */
+    private volatile boolean stateSurvivesRestart;
+    /** Set when the daemon itself stops this runner: that exit is no reset of a run's device. */
+    private volatile boolean stoppedByDaemon;
+    private final Set<Runnable> exitListeners = ConcurrentHashMap.newKeySet();
+    private volatile CompletableFuture<?> exit;
 
     RunnerHandle(RunnerFile file, Process process) {
+        this(file, process, false);
+    }
+
+    RunnerHandle(RunnerFile file, Process process, boolean stateSurvivesRestart) {
         this.file = file;
         this.process = process;
         this.client = new LoopbackHttpClient(file.port(), file.token());
+        this.stateSurvivesRestart = stateSurvivesRestart;
     }
 
     public RunnerFile file() {
@@ -45,6 +59,56 @@ public final class RunnerHandle {
     public boolean alive() {
         if (process != null) return process.isAlive();
         return ProcessHandle.of(file.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** Whether the device's state survives a restart of this runner (BackendProvider's declaration). */
+    public boolean deviceStateSurvivesRestart() {
+        return stateSurvivesRestart;
+    }
+
+    /** Records the declaration an adopted runner reports in its uptime. */
+    void declare(boolean survives) {
+        stateSurvivesRestart = survives;
+    }
+
+    /** Whether the daemon itself stopped this runner (daemon stop, idle TTL, another profile). */
+    public boolean stoppedByDaemon() {
+        return stoppedByDaemon;
+    }
+
+    void markStoppedByDaemon() {
+        stoppedByDaemon = true;
+    }
+
+    /**
+     * Calls {@code listener} once when the process exits (at once if it has). Returns what removes
+     * it again: runs register per run, the runner outlives them.
+     */
+    public AutoCloseable onExit(Runnable listener) {
+        exitListeners.add(listener);
+        CompletableFuture<?> f = exit;
+        if (f == null) {
+            synchronized (this) {
+                if (exit == null) {
+                    exit = process != null ? process.onExit()
+                            : ProcessHandle.of(file.pid()).map(ProcessHandle::onExit).orElse(CompletableFuture.completedFuture(null));
+                    exit.thenRun(() -> exitListeners.forEach(l -> {
+                        if (exitListeners.remove(l)) l.run();
+                    }));
+                }
+                f = exit;
+            }
+        }
+        if (f.isDone() && exitListeners.remove(listener)) listener.run();
+        return () -> exitListeners.remove(listener);
+    }
+
+    /** How the process ended, for messages: "was killed by signal 9", "exited with status 3", or why that is unknown. */
+    public String exitDescription() {
+        if (process == null) return alive() ? "stopped answering" : "exited (its status is unknown: it was adopted from an earlier daemon)";
+        if (process.isAlive()) return "stopped answering";
+        int v = process.exitValue();
+        return v > 128 ? "was killed by signal " + (v - 128) + " (exit status " + v + ")" : "exited with status " + v;
     }
 
     void touch() {

@@ -107,7 +107,7 @@ public final class RunnerLauncher {
             process.destroyForcibly();
             throw new TandemException(ErrorCode.RUNNER_FAILED, "cannot record runner state in " + state.runners() + ": " + e.getMessage());
         }
-        return new RunnerHandle(file, process);
+        return new RunnerHandle(file, process, ready.path("deviceStateSurvivesRestart").asBoolean(false));
     }
 
     private static JsonNode handshake(Process process, String deviceId, Path log) {

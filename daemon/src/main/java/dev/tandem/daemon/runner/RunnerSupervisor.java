@@ -75,11 +75,34 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
                 return h;
             }
             if (h != null) {
-                log.info("replacing runner " + deviceId + " (profile " + h.file().profile() + " → " + wanted
-                        + ", artifact " + h.file().artifactKey() + " → " + key + ")");
+                if (!h.alive()) {
+                    log.warn("runner " + deviceId + " (pid " + h.pid() + ", boot " + h.bootId() + ") " + h.exitDescription()
+                            + "; starting a new one");
+                } else {
+                    log.info("replacing runner " + deviceId + " (pid " + h.pid() + "): " + changes(h, wanted, key, portOk));
+                }
                 stopQuietly(h);
             }
             return start(deviceId);
+        }
+    }
+
+    /** What differs between a live runner and the one wanted, for the log: only what changed. */
+    private static String changes(RunnerHandle h, String profile, String artifactKey, boolean portOk) {
+        java.util.List<String> c = new java.util.ArrayList<>();
+        if (!Objects.equals(h.file().profile(), profile)) c.add("profile " + h.file().profile() + " → " + profile);
+        if (!artifactKey.equals(h.file().artifactKey())) c.add("artifact " + h.file().artifactKey() + " → " + artifactKey);
+        if (!portOk) c.add("port " + h.file().port() + " → the one asked for");
+        return String.join(", ", c);
+    }
+
+    @Override
+    public void retire(String deviceId, RunnerHandle dead) {
+        synchronized (startLocks.computeIfAbsent(deviceId, k -> new Object())) {
+            log.warn("runner " + deviceId + " (pid " + dead.pid() + ", boot " + dead.bootId() + ") " + dead.exitDescription()
+                    + " during a run; its device's state does not survive a runner restart: the device fails with DEVICE_RESET"
+                    + " (the next run starts a new runner)");
+            if (runners.remove(deviceId, dead) && dead.alive()) dead.kill();
         }
     }
 
@@ -88,7 +111,8 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
         synchronized (startLocks.computeIfAbsent(deviceId, k -> new Object())) {
             RunnerHandle h = runners.get(deviceId);
             if (h != null && h != dead && h.alive()) return h;
-            log.warn("runner " + deviceId + " (pid " + dead.pid() + ", boot " + dead.bootId() + ") is gone or unresponsive; starting a new one");
+            log.warn("runner " + deviceId + " (pid " + dead.pid() + ", boot " + dead.bootId() + ") " + dead.exitDescription()
+                    + "; starting a new one");
             dead.kill();
             return start(deviceId);
         }
@@ -160,6 +184,7 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
     }
 
     private void stopQuietly(RunnerHandle h) {
+        h.markStoppedByDaemon();
         runners.remove(h.deviceId(), h);
         try {
             h.client().send("POST", "/v1/shutdown", new byte[0], 2_000);

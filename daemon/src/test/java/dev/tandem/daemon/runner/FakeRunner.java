@@ -51,7 +51,7 @@ final class FakeRunner implements AutoCloseable {
         this.server = LoopbackHttpServer.start(0, "token", Map.of(
                 "/v1/uptime", r -> {
                     requests.add("uptime");
-                    r.reply(200, new Uptime(bootId, ProcessHandle.current().pid(), "test", "dev", "fake", "d1", 0));
+                    r.reply(200, new Uptime(bootId, ProcessHandle.current().pid(), "test", "dev", "fake", "d1", 0, false));
                 },
                 "/v1/commands", this::commands));
     }
@@ -61,8 +61,13 @@ final class FakeRunner implements AutoCloseable {
     }
 
     RunnerHandle handle() {
+        return handle(false);
+    }
+
+    /** @param survives whether the fake device's state is declared to survive a runner restart (a real phone) */
+    RunnerHandle handle(boolean survives) {
         return new RunnerHandle(new RunnerFile("d1", "sim", null, ProcessHandle.current().pid(), port(), bootId, "token",
-                "dev", "test", 0), null);
+                "dev", "test", 0), null, survives);
     }
 
     long posts() {

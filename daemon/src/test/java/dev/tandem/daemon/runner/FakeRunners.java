@@ -12,9 +12,17 @@ final class FakeRunners implements RunnerClient.Runners, AutoCloseable {
     final FakeRunner.Device device = new FakeRunner.Device();
     final List<FakeRunner> boots = new ArrayList<>();
     volatile boolean failStarts;
+    /** Whether the fake device is declared to keep its state across runner restarts (a real phone). */
+    private final boolean survives;
+    final List<RunnerHandle> retired = new ArrayList<>();
     private RunnerHandle current;
 
     FakeRunners() {
+        this(false);
+    }
+
+    FakeRunners(boolean survives) {
+        this.survives = survives;
         start();
     }
 
@@ -22,7 +30,7 @@ final class FakeRunners implements RunnerClient.Runners, AutoCloseable {
         try {
             FakeRunner r = new FakeRunner("boot-" + boots.size(), device);
             boots.add(r);
-            current = r.handle();
+            current = r.handle(survives);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -52,6 +60,11 @@ final class FakeRunners implements RunnerClient.Runners, AutoCloseable {
         if (failStarts) throw new TandemException(ErrorCode.RUNNER_FAILED, "the runner for d1 failed to start (test)");
         start();
         return current;
+    }
+
+    @Override
+    public synchronized void retire(String deviceId, RunnerHandle dead) {
+        retired.add(dead);
     }
 
     @Override

@@ -29,6 +29,18 @@ class RecoveryPolicyTest {
     }
 
     @Test
+    void aRunsGoneBootIsADeviceResetWhereTheStateDoesNotSurviveAndTheTableWhereItDoes() {
+        for (FailurePoint p : FailurePoint.values()) {
+            for (boolean mutating : new boolean[] {true, false}) {
+                RecoveryPolicy.Action plain = RecoveryPolicy.decide(p, mutating);
+                assertThat(RecoveryPolicy.decide(p, mutating, true)).as(p + " survives").isEqualTo(plain);
+                assertThat(RecoveryPolicy.decide(p, mutating, false)).as(p + " blank after a restart")
+                        .isEqualTo(plain == RESEND ? RESEND : RecoveryPolicy.Action.FAIL_DEVICE_RESET);
+            }
+        }
+    }
+
+    @Test
     void aMutationThatMayHaveReachedAGoneRunnerIsTheOnlyCaseThatNeedsTheJournal() {
         for (FailurePoint p : FailurePoint.values()) {
             boolean journal = RecoveryPolicy.decide(p, true) == RESTART_AND_CHECK_JOURNAL;
