@@ -30,6 +30,7 @@ public final class Allocator {
     private final Map<String, Long> heartbeats = new HashMap<>();
     private final Map<Long, SharedLease> shared = new HashMap<>();
     private long sharedSeq;
+    private long grants;
 
     /**
      * A look at a device another run may hold (snapshot, screenshot): never exclusive, never waits,
@@ -87,7 +88,7 @@ public final class Allocator {
                 if (pick.isPresent()) {
                     Map<String, String> profiles = new HashMap<>();
                     for (Requirement r : reqs) if (r.profile() != null) profiles.put(r.label(), r.profile());
-                    Allocation a = new Allocation(owner, ownerPid, pick.get(), profiles);
+                    Allocation a = new Allocation(owner, ownerPid, pick.get(), profiles, ++grants);
                     holders.put(owner, a);
                     heartbeats.put(owner, System.nanoTime());
                     return a;
@@ -104,6 +105,16 @@ public final class Allocator {
         } finally {
             queue.remove(me);
             changed.signalAll();
+            lock.unlock();
+        }
+    }
+
+    /** How many requests are waiting now (parked in {@code allocate}). */
+    public int waiting() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
             lock.unlock();
         }
     }

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -81,28 +83,25 @@ class AllocatorTest {
     void earlierWaiterIsServedFirst() throws Exception {
         Allocator alloc = allocator();
         alloc.allocate("holder", 1, anySims("A", "B", "C", "D"), 0, Set.of());
-        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
-        Thread big = Thread.ofVirtual().start(() -> grab(alloc, "big", anySims("A", "B", "C"), order));
-        awaitQueued(alloc, big);
-        Thread small = Thread.ofVirtual().start(() -> grab(alloc, "small", anySims("A"), order));
-        awaitQueued(alloc, small);
+        var big = grabAsync(alloc, "big", anySims("A", "B", "C"));
+        awaitWaiting(alloc, 1);
+        var small = grabAsync(alloc, "small", anySims("A"));
+        awaitWaiting(alloc, 2);
         alloc.release("holder");
-        big.join(Duration.ofSeconds(10));
-        small.join(Duration.ofSeconds(10));
-        assertThat(order).containsExactly("big", "small");
+        // the order the allocator granted in, not the order two woken threads happened to return
+        assertThat(big.get(10, TimeUnit.SECONDS).grant()).isLessThan(small.get(10, TimeUnit.SECONDS).grant());
     }
 
     @Test
     void aSpecificDeviceDoesNotWaitBehindAnUnrelatedRequest() throws Exception {
         Allocator alloc = allocator();
         alloc.allocate("holder", 1, List.of(new Requirement("A", "sim", "sim-1", null)), 0, Set.of());
-        Thread waiting = Thread.ofVirtual().start(() -> grab(alloc, "wants-sim-1",
-                List.of(new Requirement("A", "sim", "sim-1", null)), new ArrayList<>()));
-        awaitQueued(alloc, waiting);
+        var waiting = grabAsync(alloc, "wants-sim-1", List.of(new Requirement("A", "sim", "sim-1", null)));
+        awaitWaiting(alloc, 1);
         Allocation other = alloc.allocate("wants-sim-2", 1, List.of(new Requirement("A", "sim", "sim-2", null)), 0, Set.of());
         assertThat(other.byLabel().get("A").id()).isEqualTo("sim-2");
         alloc.release("holder");
-        waiting.join(Duration.ofSeconds(10));
+        assertThat(waiting.get(10, TimeUnit.SECONDS).byLabel().get("A").id()).isEqualTo("sim-1");
     }
 
     @Test
@@ -135,20 +134,23 @@ class AllocatorTest {
         assertThat(alloc.allocations()).isEmpty();
     }
 
-    private static void grab(Allocator alloc, String owner, List<Requirement> reqs, List<String> order) {
-        try {
-            alloc.allocate(owner, 1, reqs, 10_000, Set.of());
-            order.add(owner);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static CompletableFuture<Allocation> grabAsync(Allocator alloc, String owner, List<Requirement> reqs) {
+        CompletableFuture<Allocation> granted = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                granted.complete(alloc.allocate(owner, 1, reqs, 10_000, Set.of()));
+            } catch (Throwable e) {
+                granted.completeExceptionally(e);
+            }
+        });
+        return granted;
     }
 
-    /** Waits (bounded) until a thread is parked inside the allocator. */
-    private static void awaitQueued(Allocator alloc, Thread t) throws InterruptedException {
+    /** Waits (bounded) until {@code n} requests are parked inside the allocator, as the allocator itself counts them. */
+    private static void awaitWaiting(Allocator alloc, int n) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
-            if (System.nanoTime() > deadline) throw new AssertionError("thread never queued: " + t.getState());
+        while (alloc.waiting() < n) {
+            if (System.nanoTime() > deadline) throw new AssertionError("only " + alloc.waiting() + " requests queued, expected " + n);
             Thread.onSpinWait();
         }
     }
