@@ -49,6 +49,7 @@ public final class Daemon {
     private ActiveRuns active;
     private LoopbackHttpServer server;
     private Allocator allocator;
+    private DaemonInfo info;
 
     public Daemon(StateDir state, Map<String, String> env) {
         this.state = state;
@@ -66,6 +67,33 @@ public final class Daemon {
             return false;
         }
         lock = l.get();
+        try {
+            startHoldingLock();
+            return true;
+        } catch (IOException | RuntimeException | Error e) {
+            // a daemon that cannot finish starting must not sit on daemon.lock: every CLI would
+            // wait for it and `daemon status` would see no daemon
+            log.warn("cannot start: " + e);
+            abandonStart();
+            throw e;
+        }
+    }
+
+    /** Undoes a failed start: whatever was started is closed, and the lock released. */
+    private void abandonStart() {
+        stopping = true;
+        for (AutoCloseable c : new AutoCloseable[] {server, supervisor, services}) {
+            if (c == null) continue;
+            try {
+                c.close();
+            } catch (Exception | Error ignored) {
+                // best effort: the process exits next
+            }
+        }
+        lock.close();
+    }
+
+    private void startHoldingLock() throws IOException {
         long t0 = System.nanoTime();
         services = AppServices.start();
         DevicePool pool = DevicePool.fromEnv(env);
@@ -89,14 +117,13 @@ public final class Daemon {
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         DaemonApi api = new DaemonApi(this, pool, allocator, supervisor, client, runs, suites, active);
         server = LoopbackHttpServer.start(0, token, api.routes());
-        DaemonInfo info = new DaemonInfo(ProcessHandle.current().pid(), server.port(), token, Version.VERSION,
+        info = new DaemonInfo(ProcessHandle.current().pid(), server.port(), token, Version.VERSION,
                 System.currentTimeMillis(), state.root().toString());
         AtomicFiles.writeJson(state.daemonJson(), info, true);
         log.info("daemon " + Version.VERSION + " pid " + info.pid() + " on 127.0.0.1:" + info.port() + " for " + state.root()
                 + " (adopted " + adopted + " runners, " + interrupted + " interrupted runs recorded) in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms");
         Thread.ofPlatform().daemon().name("idle-watch").start(this::watchIdle);
-        return true;
     }
 
     /** Marks activity: a request arrived. */
@@ -111,6 +138,7 @@ public final class Daemon {
             } catch (InterruptedException e) {
                 return;
             }
+            keepDaemonJson();
             if (active.count() > 0) touch();
             long idle = (System.nanoTime() - lastActivity) / 1_000_000;
             if (idle > idleTimeoutMs) {
@@ -127,6 +155,23 @@ public final class Daemon {
                     supervisor.stop(h.deviceId());
                 }
             }
+        }
+    }
+
+    /**
+     * daemon.json is how CLIs find this daemon: if anything garbled, replaced or removed it while
+     * we run (we hold daemon.lock, so we are its truth), it is rewritten within a tick.
+     */
+    private synchronized void keepDaemonJson() {
+        if (stopping) return;
+        byte[] expected = dev.tandem.protocol.Json.bytes(info);
+        try {
+            if (Files.isRegularFile(state.daemonJson(), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && java.util.Arrays.equals(Files.readAllBytes(state.daemonJson()), expected)) return;
+            AtomicFiles.write(state.daemonJson(), expected, true);
+            log.warn(state.daemonJson() + " was missing or not ours; rewritten");
+        } catch (IOException e) {
+            log.warn("cannot check or rewrite " + state.daemonJson() + ": " + e.getMessage());
         }
     }
 

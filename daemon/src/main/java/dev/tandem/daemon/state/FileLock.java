@@ -59,6 +59,26 @@ public final class FileLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The pid of the live process holding the lock, if any, without taking it for long or writing
+     * into the file (a probe must not overwrite the holder's pid).
+     */
+    public static Optional<Long> heldBy(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            java.nio.channels.FileLock l = ch.tryLock();
+            if (l != null) {
+                l.release();
+                return Optional.empty();
+            }
+            return Optional.of(holderPid(file));
+        } catch (OverlappingFileLockException e) {
+            return Optional.of(ProcessHandle.current().pid());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The pid recorded by the current holder, or -1. */
     public static long holderPid(Path file) {
         try {
