@@ -64,9 +64,8 @@ public final class RunCmd implements Command {
         this.json = args.flag("json");
         this.debug = args.flag("debug");
         PrintStream progress = json ? ctx.err() : ctx.out();
-        if (!Files.isRegularFile(plan)) {
-            return Errors.report(ctx, new TandemException(ErrorCode.PLAN_NOT_FOUND, "no plan file at " + plan.toAbsolutePath()), json);
-        }
+        var notAPlan = dev.tandem.cli.PlanFile.problem(plan);
+        if (notAPlan.isPresent()) return Errors.report(ctx, notAPlan.get(), json);
         Map<String, String> specs = new LinkedHashMap<>();
         for (String d : args.values("device")) {
             int eq = d.indexOf('=');
