@@ -98,7 +98,10 @@ public final class Daemon {
         services = AppServices.start();
         DevicePool pool = DevicePool.fromEnv(env);
         MachineLocks locks = new MachineLocks(MachineLocks.defaultDir(env), state.root().toString());
-        allocator = new Allocator(pool, locks::heldElsewhere);
+        // a device's machine lock is claimed with its grant (two daemons never both grant it) and
+        // given back with the lease unless this daemon's runner for it lives on
+        allocator = new Allocator(pool, locks.claims(id -> supervisor != null
+                && supervisor.list().stream().anyMatch(h -> h.deviceId().equals(id))));
         Map<String, String> runnerEnv = new HashMap<>();
         if (env.containsKey("TANDEM_TEST_FAULTS")) runnerEnv.put("TANDEM_TEST_FAULTS", env.get("TANDEM_TEST_FAULTS"));
         RunnerLauncher launcher = new RunnerLauncher(state, runnerEnv, longEnv("TANDEM_RUNNER_ORPHAN_TTL_MS", 0));

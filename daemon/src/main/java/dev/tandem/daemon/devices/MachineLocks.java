@@ -85,6 +85,39 @@ public final class MachineLocks {
         }
     }
 
+    public boolean holds(String deviceId) {
+        return held.containsKey(deviceId);
+    }
+
+    /**
+     * These locks as the allocator's claims: taken with a grant, given back when the lease ends
+     * unless {@code stillNeeded} says a runner of this daemon keeps the device.
+     */
+    public DeviceClaims claims(java.util.function.Predicate<String> stillNeeded) {
+        MachineLocks locks = this;
+        return new DeviceClaims() {
+            @Override
+            public Optional<Holder> heldElsewhere(String deviceId) {
+                return locks.heldElsewhere(deviceId);
+            }
+
+            @Override
+            public boolean held(String deviceId) {
+                return locks.holds(deviceId);
+            }
+
+            @Override
+            public Optional<Holder> claim(String deviceId) {
+                return locks.acquire(deviceId);
+            }
+
+            @Override
+            public void unclaim(String deviceId) {
+                if (!stillNeeded.test(deviceId)) locks.release(deviceId);
+            }
+        };
+    }
+
     public synchronized void release(String deviceId) {
         FileLock l = held.remove(deviceId);
         if (l != null) l.close();

@@ -134,6 +134,63 @@ class AllocatorTest {
         assertThat(alloc.allocations()).isEmpty();
     }
 
+    /** Another daemon that takes the device between our probe and our grant (the probe says free, the claim fails). */
+    static final class RacingDaemon implements DeviceClaims {
+        final java.util.concurrent.atomic.AtomicBoolean otherHoldsSim1 = new java.util.concurrent.atomic.AtomicBoolean(true);
+        final java.util.Set<String> ours = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final List<String> unclaimed = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public Optional<MachineLocks.Holder> heldElsewhere(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean held(String id) {
+            return ours.contains(id);
+        }
+
+        @Override
+        public Optional<MachineLocks.Holder> claim(String id) {
+            if (id.equals("sim-1") && otherHoldsSim1.get()) return Optional.of(new MachineLocks.Holder(4711, "/other/home"));
+            ours.add(id);
+            return Optional.empty();
+        }
+
+        @Override
+        public void unclaim(String id) {
+            ours.remove(id);
+            unclaimed.add(id);
+        }
+    }
+
+    @Test
+    void aDeviceAnotherDaemonWonInARaceIsWaitedForNotFailedAtOnce() throws Exception {
+        RacingDaemon other = new RacingDaemon();
+        Allocator alloc = new Allocator(POOL, other);
+        List<Requirement> sim1 = List.of(new Requirement("A", "sim", "sim-1", null));
+        assertThatThrownBy(() -> alloc.allocate("no-wait", 1, sim1, 0, Set.of()))
+                .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DEVICE_UNAVAILABLE));
+        var waiting = grabAsync(alloc, "waits", sim1);
+        awaitWaiting(alloc, 1);
+        assertThat(waiting).as("still waiting within its bound").isNotDone();
+        other.otherHoldsSim1.set(false);
+        assertThat(waiting.get(10, TimeUnit.SECONDS).byLabel().get("A").id()).isEqualTo("sim-1");
+        assertThat(other.ours).containsExactly("sim-1");
+        alloc.release("waits");
+        assertThat(other.ours).as("the claim ends with the lease").isEmpty();
+    }
+
+    @Test
+    void aMultiDeviceGrantThatLosesOneClaimGivesBackTheOthers() throws Exception {
+        RacingDaemon other = new RacingDaemon();
+        Allocator alloc = new Allocator(POOL, other);
+        List<Requirement> both = List.of(new Requirement("A", "sim", "sim-2", null), new Requirement("B", "sim", "sim-1", null));
+        assertThatThrownBy(() -> alloc.allocate("pair", 1, both, 0, Set.of())).isInstanceOf(TandemException.class);
+        assertThat(other.ours).as("all or none, machine locks included").isEmpty();
+        assertThat(other.unclaimed).contains("sim-2");
+    }
+
     private static CompletableFuture<Allocation> grabAsync(Allocator alloc, String owner, List<Requirement> reqs) {
         CompletableFuture<Allocation> granted = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {

@@ -44,6 +44,31 @@ class ReleaseTimeIT {
         }
     }
 
+    @Test
+    void twoDaemonsRacingForOneDeviceTheLoserWaitsItsBound() throws Exception {
+        try (Tandem a = new Tandem(); Tandem b = new Tandem()) {
+            b.env("TANDEM_DEVICE_LOCK_DIR", a.work.resolve(".device-locks").toString());
+            Path planA = a.write("holding.yaml", HOLDING.replace("30000", "3000"));
+            Path planB = b.write("holding.yaml", HOLDING.replace("30000", "3000"));
+            // warm both daemons on other devices, so the race is for sim-1 alone
+            assertThat(a.run("run", a.write("q.yaml", QUICK).toString(), "--device", "sim:2").exit()).isZero();
+            assertThat(b.run("run", b.write("q.yaml", QUICK).toString(), "--device", "sim:3").exit()).isZero();
+            Process pa = a.start("run", planA.toString(), "--device", "sim:1", "--wait-timeout", "6");
+            Process pb = b.start("run", planB.toString(), "--device", "sim:1", "--wait-timeout", "6");
+            long t0 = System.nanoTime();
+            Tandem.Result ra = Tandem.finish(pa, 60_000);
+            Tandem.Result rb = Tandem.finish(pb, 60_000);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            boolean aWon = ra.exit() == 0;
+            Tandem.Result loser = aWon ? rb : ra;
+            assertThat(aWon ? ra.exit() : rb.exit()).as("one daemon wins: " + ra.all() + rb.all()).isZero();
+            // the winner keeps a warm runner (and so the device) after its run: the loser waits out its 6 s
+            assertThat(loser.exit()).as(loser.all()).isEqualTo(3);
+            assertThat(loser.all()).contains("DEVICE_UNAVAILABLE").contains("within 6000 ms").contains("another Tandem daemon");
+            assertThat(ms).as("the loser waited its bound").isGreaterThanOrEqualTo(6_000);
+        }
+    }
+
     static void awaitRunMarker(Tandem tandem) throws Exception {
         Path runs = tandem.home.resolve("runs");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
