@@ -53,7 +53,8 @@ public final class RunnerMain {
     private static void run(RunnerConfig config, PrintStream handshake) throws IOException {
         BackendProvider provider = BackendProvider.find(config.platform()).orElseThrow(() -> new TandemException(
                 ErrorCode.RUNNER_FAILED, "no backend for platform '" + config.platform() + "' on the runner's classpath"));
-        Files.createDirectories(config.workDir());
+        // before the backend touches the work dir (a browser profile): one runner per device, held by the runner
+        DeviceLock.acquire(config.workDir(), config.device());
         Backend backend = provider.open(new DeviceSpec(config.device(), config.profile(), config.workDir(), config.options()));
         String bootId = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
         CommandJournal journal = new CommandJournal(bootId, config.journalDir(), config.durability());

@@ -65,4 +65,30 @@ class StateDirWedgeIT {
             assertThat(tandem.awaitNoProcesses(20_000)).as("daemon and runner " + runner + " stopped").isEmpty();
         }
     }
+
+    @Test
+    void afterADaemonCrashAndAGarbledRunnerFileTheDeviceStillHasOneRunner() throws Exception {
+        try (Tandem tandem = new Tandem()) {
+            Path plan = tandem.write("quick.yaml", QUICK);
+            assertThat(tandem.run("run", plan.toString(), "--device", "sim:1").exit()).isZero();
+            long daemon = tandem.daemonPid();
+            long orphan = tandem.runnerPid("sim-1");
+            ProcessHandle.of(daemon).orElseThrow().destroyForcibly();
+            ProcessHandle.of(daemon).ifPresent(p -> p.onExit().join());
+            Files.writeString(tandem.home.resolve("runners").resolve("sim-1.json"), "{\"device\": \"sim-1\", \"pid\": ");
+
+            Tandem.Result r = tandem.run("run", plan.toString(), "--device", "sim:1");
+            assertThat(r.exit()).as(r.all()).isZero();
+            long runner = tandem.runnerPid("sim-1");
+            assertThat(runner).isPositive().isNotEqualTo(orphan);
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the lost runner was stopped first").isNotEqualTo(
+                    java.util.Optional.of(true));
+            assertThat(runnersOf(tandem, "sim-1")).as("one runner per device").containsExactly(runner);
+        }
+    }
+
+    static java.util.List<Long> runnersOf(Tandem tandem, String device) {
+        return tandem.processes().stream().filter(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().commandLine())
+                .map(c -> c.contains("dev.tandem.runner") && c.contains("--device " + device + " ")).orElse(false)).toList();
+    }
 }
