@@ -64,7 +64,8 @@ public final class RunSummary {
         if (failed && !root.isMissingNode() && !root.isNull()) {
             JsonNode f = root.path("failure");
             String code = f.path("code").asText();
-            progress.println(s.red("✗ " + code) + " on " + root.path("device").asText() + " at plan step " + f.path("planStep").asInt()
+            progress.println(s.red("✗ " + code) + " on " + root.path("device").asText() + (f.path("planStep").asInt(-1) < 0
+                    ? " before its first step" : " at plan step " + f.path("planStep").asInt())
                     + (f.path("trackStep").asInt(-1) >= 0 ? " (track step " + f.path("trackStep").asInt() + ")" : "")
                     + (f.hasNonNull("tool") ? ", " + f.path("tool").asText() : "") + ":");
             progress.println("  " + f.path("message").asText());
@@ -107,7 +108,9 @@ public final class RunSummary {
             JsonNode f = e.getValue().path("failure");
             if (f.isMissingNode() || f.isNull()) return;
             int track = f.path("trackStep").asInt(-1);
-            String where = track >= 0 ? "plan step " + f.path("planStep").asInt() + " (track step " + track + ")"
+            // planStep -1: the device failed before its first step (its runner did not start)
+            String where = f.path("planStep").asInt(-1) < 0 ? "start-up, before any step"
+                    : track >= 0 ? "plan step " + f.path("planStep").asInt() + " (track step " + track + ")"
                     : "plan step " + f.path("planStep").asInt() + " (" + f.path("tool").asText() + ")";
             out.add("[PARALLEL_EXEC] " + e.getKey() + ": Failed at " + where + ": " + f.path("code").asText() + ": "
                     + f.path("message").asText());

@@ -22,4 +22,14 @@ class RunSummaryTest {
                 "[PARALLEL_EXEC] B: FAILED - 3/5 steps (987ms)",
                 "[PARALLEL_EXEC] B: Failed at plan step 7 (track step 2): ELEMENT_NOT_FOUND: Timeout waiting for element");
     }
+
+    @Test
+    void aDeviceWhoseRunnerNeverStartedFailedAtStartUp() {
+        JsonNode result = Json.tree("""
+                {"devices": {"default": {"device": "sim-5", "status": "aborted", "steps": {"run": 0, "total": 1}, "durationMs": 0,
+                  "failure": {"planStep": -1, "trackStep": -1, "code": "STATE_DIR_BROKEN", "message": "journal is a file"}}}}
+                """.getBytes());
+        assertThat(RunSummary.parallelExecLines(result)).contains(
+                "[PARALLEL_EXEC] default: Failed at start-up, before any step: STATE_DIR_BROKEN: journal is a file");
+    }
 }

@@ -87,6 +87,19 @@ class StateDirWedgeIT {
         }
     }
 
+    @Test
+    void aJournalDirReplacedByAFileIsNamedWithItsFix() throws Exception {
+        try (Tandem tandem = new Tandem()) {
+            Path plan = tandem.write("quick.yaml", QUICK);
+            Files.createDirectories(tandem.home.resolve("journal"));
+            Path journal = Files.writeString(tandem.home.resolve("journal").resolve("sim-4"), "not a directory");
+            Tandem.Result r = tandem.run("run", plan.toString(), "--device", "sim:4", "--debug");
+            assertThat(r.exit()).as(r.all()).isEqualTo(3);
+            assertThat(r.all()).contains("STATE_DIR_BROKEN").contains(journal + " is a file, not a directory")
+                    .contains("start-up, before any step").doesNotContain("FileAlreadyExistsException").doesNotContain("step -1");
+        }
+    }
+
     static java.util.List<Long> runnersOf(Tandem tandem, String device) {
         return tandem.processes().stream().filter(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().commandLine())
                 .map(c -> c.contains("dev.tandem.runner") && c.contains("--device " + device + " ")).orElse(false)).toList();
