@@ -28,6 +28,8 @@ import java.util.Optional;
  */
 public final class DaemonClient implements AutoCloseable {
     static final long START_TIMEOUT_MS = 20_000;
+    /** A live daemon rewrites a garbled or removed daemon.json within a second (its tick). */
+    static final long REWRITE_WAIT_MS = 3_000;
 
     private final DaemonInfo info;
     private final LoopbackHttpClient http;
@@ -67,17 +69,42 @@ public final class DaemonClient implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The running daemon as daemon.lock sees it: when daemon.json is unreadable or gone but a
+     * process still holds daemon.lock, waits (bounded) for that daemon to rewrite its file.
+     */
+    public static Optional<DaemonClient> findLive(StateDir state) throws InterruptedException {
+        Optional<DaemonClient> c = find(state);
+        long deadline = System.nanoTime() + REWRITE_WAIT_MS * 1_000_000L;
+        while (c.isEmpty() && lockHolder(state).isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(50); // the daemon rewrites on its own tick; no cross-process signal to wait on
+            c = find(state);
+        }
+        return c;
+    }
+
+    /** The pid of the process holding daemon.lock, if one does. */
+    public static Optional<Long> lockHolder(StateDir state) {
+        return FileLock.heldBy(state.daemonLock());
+    }
+
     /** The daemon of this state dir, started (detached) if none runs. */
     public static DaemonClient connect(StateDir state, Map<String, String> env, boolean quiet) {
         try {
             state.ensure();
-            Optional<DaemonClient> found = find(state);
+            Optional<DaemonClient> found = findLive(state);
             if (found.isPresent() && compatible(found.get(), state)) return warnIfSettingsDiffer(found.get(), env);
             try (FileLock start = FileLock.acquire(state.startLock(), START_TIMEOUT_MS).orElseThrow(() -> new TandemException(
                     ErrorCode.DAEMON_UNAVAILABLE, "another tandem (pid " + FileLock.holderPid(state.startLock())
                     + ") has been starting the daemon for " + START_TIMEOUT_MS / 1000 + " s; see " + state.logs().resolve("daemon.log")))) {
-                found = find(state);
+                found = findLive(state);
                 if (found.isPresent() && compatible(found.get(), state)) return found.get();
+                Optional<Long> holder = lockHolder(state);
+                if (holder.isPresent()) {
+                    // a second daemon would only find the lock taken and exit: say who is stuck instead
+                    throw new TandemException(ErrorCode.DAEMON_UNAVAILABLE, "a daemon (pid " + holder.get() + ") holds "
+                            + state.daemonLock() + " but does not answer; `tandem daemon stop` ends it" + tail(state));
+                }
                 if (!quiet) System.err.println("tandem: starting the daemon for " + state.root());
                 Process p = DaemonSpawner.spawn(state, env);
                 return awaitStarted(state, p);

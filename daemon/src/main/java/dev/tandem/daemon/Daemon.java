@@ -54,6 +54,7 @@ public final class Daemon {
     private ActiveRuns active;
     private LoopbackHttpServer server;
     private Allocator allocator;
+    private DaemonInfo info;
 
     public Daemon(StateDir state, Map<String, String> env) {
         this.state = state;
@@ -71,11 +72,41 @@ public final class Daemon {
             return false;
         }
         lock = l.get();
+        try {
+            startHoldingLock();
+            return true;
+        } catch (IOException | RuntimeException | Error e) {
+            // a daemon that cannot finish starting must not sit on daemon.lock: every CLI would
+            // wait for it and `daemon status` would see no daemon
+            log.warn("cannot start: " + e);
+            abandonStart();
+            throw e;
+        }
+    }
+
+    /** Undoes a failed start: whatever was started is closed, and the lock released. */
+    private void abandonStart() {
+        stopping = true;
+        for (AutoCloseable c : new AutoCloseable[] {server, supervisor, services}) {
+            if (c == null) continue;
+            try {
+                c.close();
+            } catch (Exception | Error ignored) {
+                // best effort: the process exits next
+            }
+        }
+        lock.close();
+    }
+
+    private void startHoldingLock() throws IOException {
         long t0 = System.nanoTime();
         services = AppServices.start();
         DevicePool pool = DevicePool.fromEnv(env);
         MachineLocks locks = new MachineLocks(MachineLocks.defaultDir(env), state.root().toString());
-        allocator = new Allocator(pool, locks::heldElsewhere);
+        // a device's machine lock is claimed with its grant (two daemons never both grant it) and
+        // given back with the lease unless this daemon's runner for it lives on
+        allocator = new Allocator(pool, locks.claims(id -> supervisor != null
+                && supervisor.list().stream().anyMatch(h -> h.deviceId().equals(id))));
         Map<String, String> runnerEnv = new HashMap<>();
         if (env.containsKey("TANDEM_TEST_FAULTS")) runnerEnv.put("TANDEM_TEST_FAULTS", env.get("TANDEM_TEST_FAULTS"));
         RunnerLauncher launcher = new RunnerLauncher(state, runnerEnv, longEnv("TANDEM_RUNNER_ORPHAN_TTL_MS", 0));
@@ -96,14 +127,13 @@ public final class Daemon {
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         DaemonApi api = new DaemonApi(this, pool, allocator, supervisor, client, runs, suites, active);
         server = LoopbackHttpServer.start(0, token, api.routes());
-        DaemonInfo info = new DaemonInfo(ProcessHandle.current().pid(), server.port(), token, Version.VERSION,
+        info = new DaemonInfo(ProcessHandle.current().pid(), server.port(), token, Version.VERSION,
                 System.currentTimeMillis(), state.root().toString());
         AtomicFiles.writeJson(state.daemonJson(), info, true);
         log.info("daemon " + Version.VERSION + " pid " + info.pid() + " on 127.0.0.1:" + info.port() + " for " + state.root()
                 + " (adopted " + adopted + " runners, " + interrupted + " interrupted runs recorded) in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms");
         Thread.ofPlatform().daemon().name("idle-watch").start(this::watchIdle);
-        return true;
     }
 
     /** The start-up settings this daemon read from its environment ({@link DaemonSettings}). */
@@ -130,6 +160,7 @@ public final class Daemon {
             } catch (InterruptedException e) {
                 return;
             }
+            keepDaemonJson();
             if (active.count() > 0) touch();
             long idle = (System.nanoTime() - lastActivity) / 1_000_000;
             if (idle > idleTimeoutMs) {
@@ -146,6 +177,23 @@ public final class Daemon {
                     supervisor.stop(h.deviceId());
                 }
             }
+        }
+    }
+
+    /**
+     * daemon.json is how CLIs find this daemon: if anything garbled, replaced or removed it while
+     * we run (we hold daemon.lock, so we are its truth), it is rewritten within a tick.
+     */
+    private synchronized void keepDaemonJson() {
+        if (stopping) return;
+        byte[] expected = dev.tandem.protocol.Json.bytes(info);
+        try {
+            if (Files.isRegularFile(state.daemonJson(), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && java.util.Arrays.equals(Files.readAllBytes(state.daemonJson()), expected)) return;
+            AtomicFiles.write(state.daemonJson(), expected, true);
+            log.warn(state.daemonJson() + " was missing or not ours; rewritten");
+        } catch (IOException e) {
+            log.warn("cannot check or rewrite " + state.daemonJson() + ": " + e.getMessage());
         }
     }
 

@@ -8,7 +8,13 @@ public final class DaemonMain {
 
     public static void main(String[] args) throws Exception {
         Daemon daemon = new Daemon(StateDir.resolve(System.getenv()), System.getenv());
-        if (!daemon.start()) System.exit(0);
+        try {
+            if (!daemon.start()) System.exit(0);
+        } catch (Throwable e) {
+            // start() has released daemon.lock; exiting ends any thread it had started
+            e.printStackTrace();
+            System.exit(3);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // SIGTERM/SIGINT: stop the runners too, as `tandem daemon stop` would (bounded)
             daemon.stop();

@@ -26,7 +26,7 @@ public final class ParallelExecReport {
         for (Map.Entry<String, DeviceResult> e : result.devices().entrySet()) {
             Failure f = e.getValue().failure();
             if (f == null) continue;
-            String where = f.trackStep() >= 0 ? "plan step " + f.planStep() + " (track step " + f.trackStep() + ")"
+            String where = f.planStep() < 0 ? "start-up, before any step" : f.trackStep() >= 0 ? "plan step " + f.planStep() + " (track step " + f.trackStep() + ")"
                     : "plan step " + f.planStep() + " (" + f.tool() + ")";
             out.add("[PARALLEL_EXEC] " + e.getKey() + ": Failed at " + where + ": " + f.code() + ": " + f.message());
         }

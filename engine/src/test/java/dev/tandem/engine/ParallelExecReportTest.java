@@ -56,6 +56,16 @@ class ParallelExecReportTest {
     }
 
     @Test
+    void aDeviceThatNeverStartedFailedAtStartUpNotAtStepMinusOne() {
+        Map<String, DeviceResult> devices = new LinkedHashMap<>();
+        devices.put("A", new DeviceResult("sim-5", DeviceStatus.ABORTED, new DeviceResult.Steps(0, 1), 0,
+                new Failure(-1, -1, null, ErrorCode.STATE_DIR_BROKEN, "journal is a file")));
+        RunResult result = new RunResult("r", "p", RunStatus.ERROR, 0, devices, List.of(), null);
+        assertThat(ParallelExecReport.lines(result)).contains(
+                "[PARALLEL_EXEC] A: Failed at start-up, before any step: STATE_DIR_BROKEN: journal is a file");
+    }
+
+    @Test
     void aPassingRunHasOnlyTimingLines() {
         Plan plan = PlanBuilder.devices("A", "B").step("A", "a0").step("B", "b0").step("B", "b1").build();
         RunResult result = Runs.run(plan, new FakeDevices());

@@ -35,6 +35,8 @@ public enum ErrorCode {
     DAEMON_UNAVAILABLE(3, "Run `tandem daemon status`; `tandem daemon stop` then rerun restarts it."),
     VERSION_MISMATCH(3, "Stop the other version's daemon with `tandem daemon stop`, then rerun."),
     UNAUTHORIZED(3, "The daemon rejected the token; `tandem daemon stop` then rerun starts a fresh one."),
+    UNSAFE_DIRECTORY(3, "Use a directory only you can write: remove it, or fix its owner and mode (`chmod 700`), or point TANDEM_DEVICE_LOCK_DIR elsewhere."),
+    STATE_DIR_BROKEN(3, "A path in the state dir is not what Tandem expects; move it aside as the message says (or set another TANDEM_HOME) and rerun."),
     PREPARE_FAILED(3, "Runner preparation failed; rerun `tandem prepare --json` and read failureReason."),
     INTERNAL(3, "This is a bug in Tandem; please report it with the log under $TANDEM_HOME/logs.");
 

@@ -3,6 +3,7 @@ package dev.tandem.runner;
 import dev.tandem.device.Backend;
 import dev.tandem.device.BackendProvider;
 import dev.tandem.device.DeviceSpec;
+import dev.tandem.protocol.Dirs;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
@@ -53,7 +54,11 @@ public final class RunnerMain {
     private static void run(RunnerConfig config, PrintStream handshake) throws IOException {
         BackendProvider provider = BackendProvider.find(config.platform()).orElseThrow(() -> new TandemException(
                 ErrorCode.RUNNER_FAILED, "no backend for platform '" + config.platform() + "' on the runner's classpath"));
-        Files.createDirectories(config.workDir());
+        Dirs.ensure(config.workDir(), "the device's work dir");
+        Dirs.ensure(config.journalDir(), "the runner's journal dir");
+        Dirs.ensure(config.artifactsDir(), "the runner's artifacts dir");
+        // before the backend touches the work dir (a browser profile): one runner per device, held by the runner
+        DeviceLock.acquire(config.workDir(), config.device());
         Backend backend = provider.open(new DeviceSpec(config.device(), config.profile(), config.workDir(), config.options()));
         String bootId = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
         CommandJournal journal = new CommandJournal(bootId, config.journalDir(), config.durability());

@@ -44,8 +44,10 @@ public final class DaemonCmd implements Command {
     }
 
     private static int stop(Context ctx) throws InterruptedException {
-        Optional<DaemonClient> d = DaemonClient.find(ctx.state());
+        Optional<DaemonClient> d = DaemonClient.findLive(ctx.state());
         if (d.isEmpty()) {
+            Optional<Long> stuck = DaemonClient.lockHolder(ctx.state());
+            if (stuck.isPresent()) return stopUnanswering(ctx, stuck.get());
             ctx.out().println("no daemon running for " + ctx.state().root());
             return 0;
         }
@@ -58,8 +60,41 @@ public final class DaemonCmd implements Command {
         }
     }
 
-    private static int status(Context ctx, boolean json) {
-        Optional<DaemonClient> d = DaemonClient.find(ctx.state());
+    /** A daemon that holds daemon.lock but does not answer: SIGTERM (its hook stops its runners), then SIGKILL. */
+    private static int stopUnanswering(Context ctx, long pid) throws InterruptedException {
+        var ph = ProcessHandle.of(pid).filter(p -> p.info().commandLine().map(c -> c.contains("dev.tandem.daemon.DaemonMain"))
+                .orElse(false));
+        if (ph.isEmpty()) {
+            throw new TandemException(ErrorCode.DAEMON_UNAVAILABLE, "process " + pid + " holds " + ctx.state().daemonLock()
+                    + " but is not a Tandem daemon; stop it yourself");
+        }
+        ph.get().destroy();
+        boolean gone = awaitExit(ph.get(), 30_000);
+        if (!gone) {
+            ph.get().destroyForcibly();
+            gone = awaitExit(ph.get(), 5_000);
+        }
+        ctx.out().println(gone ? "daemon stopped (pid " + pid + ", it did not answer its API)" : "daemon (pid " + pid + ") is still stopping");
+        return gone ? 0 : 3;
+    }
+
+    private static boolean awaitExit(ProcessHandle p, long ms) throws InterruptedException {
+        try {
+            p.onExit().get(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return !p.isAlive();
+        }
+    }
+
+    private static int status(Context ctx, boolean json) throws InterruptedException {
+        Optional<DaemonClient> d = DaemonClient.findLive(ctx.state());
+        if (d.isEmpty() && DaemonClient.lockHolder(ctx.state()).isPresent()) {
+            long pid = DaemonClient.lockHolder(ctx.state()).get();
+            ctx.out().println(json ? "{\"running\":true,\"answering\":false,\"pid\":" + pid + "}"
+                    : "a daemon (pid " + pid + ") holds " + ctx.state().daemonLock() + " but does not answer; `tandem daemon stop` ends it");
+            return 3;
+        }
         if (d.isEmpty()) {
             // like `systemctl status`: not running is a non-zero answer scripts can test
             ctx.out().println(json ? "{\"running\":false}" : "no daemon running for " + ctx.state().root()

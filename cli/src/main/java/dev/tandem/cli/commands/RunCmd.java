@@ -66,9 +66,8 @@ public final class RunCmd implements Command {
         this.json = args.flag("json");
         this.debug = args.flag("debug");
         PrintStream progress = json ? ctx.err() : ctx.out();
-        if (!Files.isRegularFile(plan)) {
-            return Errors.report(ctx, new TandemException(ErrorCode.PLAN_NOT_FOUND, "no plan file at " + plan.toAbsolutePath()), json);
-        }
+        var notAPlan = dev.tandem.cli.PlanFile.problem(plan);
+        if (notAPlan.isPresent()) return Errors.report(ctx, notAPlan.get(), json);
         Map<String, String> specs = DeviceFlags.parse(args.values("device"));
         Long waitSeconds = args.longValue("wait-timeout");
         long waitMs = args.flag("no-wait") ? 0 : waitSeconds != null ? waitSeconds * 1000 : RunRequest.DEFAULT_WAIT_MS;

@@ -8,14 +8,17 @@ import dev.tandem.cli.Context;
 import dev.tandem.plan.Barrier;
 import dev.tandem.plan.CriticalSection;
 import dev.tandem.plan.DeviceDecl;
+import dev.tandem.cli.PlanFile;
 import dev.tandem.plan.Diagnostic;
 import dev.tandem.plan.Plan;
 import dev.tandem.plan.Step;
 import dev.tandem.plan.ToolStep;
 import dev.tandem.plan.LoadResult;
 import dev.tandem.plan.PlanLoader;
+import dev.tandem.plan.SourcePos;
 import dev.tandem.protocol.Json;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.commons.cli.Options;
 
 /** {@code tandem validate PLAN…}: checks plans locally (no daemon), every error with its position. Exit 0 or 2. */
@@ -38,7 +41,11 @@ public final class ValidateCmd implements Command {
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (String file : args.positional(1, Integer.MAX_VALUE, "PLAN: the plan file(s) to check")) {
             Path plan = Path.of(file);
-            LoadResult r = PlanLoader.load(plan);
+            // checked before opening: a FIFO would block the loader forever
+            LoadResult r = PlanFile.problem(plan)
+                    .map(e -> new LoadResult(null, List.of(new Diagnostic(new SourcePos(plan.toString(), 0, 0), e.getMessage(),
+                            e.code().hint()))))
+                    .orElseGet(() -> PlanLoader.load(plan));
             errors += r.errorCount();
             if (json) {
                 ObjectNode o = out.addObject();

@@ -68,7 +68,8 @@ public final class RunSummary {
             String label = root.path("device").asText();
             String id = r.path("devices").path(label).path("device").asText(label);
             String who = label.equals("default") || label.equals(id) ? id : label + " (" + id + ")";
-            progress.println(s.red("✗ " + code) + " on " + who + " at plan step " + f.path("planStep").asInt()
+            progress.println(s.red("✗ " + code) + " on " + who + (f.path("planStep").asInt(-1) < 0
+                    ? " before its first step" : " at plan step " + f.path("planStep").asInt())
                     + (f.path("trackStep").asInt(-1) >= 0 ? " (track step " + f.path("trackStep").asInt() + ")" : "")
                     + (f.hasNonNull("tool") ? ", " + f.path("tool").asText() : "") + ":");
             progress.println("  " + f.path("message").asText());
@@ -112,7 +113,9 @@ public final class RunSummary {
             JsonNode f = e.getValue().path("failure");
             if (f.isMissingNode() || f.isNull()) return;
             int track = f.path("trackStep").asInt(-1);
-            String where = track >= 0 ? "plan step " + f.path("planStep").asInt() + " (track step " + track + ")"
+            // planStep -1: the device failed before its first step (its runner did not start)
+            String where = f.path("planStep").asInt(-1) < 0 ? "start-up, before any step"
+                    : track >= 0 ? "plan step " + f.path("planStep").asInt() + " (track step " + track + ")"
                     : "plan step " + f.path("planStep").asInt() + " (" + f.path("tool").asText() + ")";
             out.add("[PARALLEL_EXEC] " + e.getKey() + ": Failed at " + where + ": " + f.path("code").asText() + ": "
                     + f.path("message").asText());

@@ -61,4 +61,14 @@ class RunSummaryTest {
         assertThat(outsideBlock.split("No element matches", -1)).hasSize(2);
         assertThat(out).contains("✗ ELEMENT_NOT_FOUND on A (sim-1) at plan step 1");
     }
+
+    @Test
+    void aDeviceWhoseRunnerNeverStartedFailedAtStartUp() {
+        JsonNode result = Json.tree("""
+                {"devices": {"default": {"device": "sim-5", "status": "aborted", "steps": {"run": 0, "total": 1}, "durationMs": 0,
+                  "failure": {"planStep": -1, "trackStep": -1, "code": "STATE_DIR_BROKEN", "message": "journal is a file"}}}}
+                """.getBytes());
+        assertThat(RunSummary.parallelExecLines(result)).contains(
+                "[PARALLEL_EXEC] default: Failed at start-up, before any step: STATE_DIR_BROKEN: journal is a file");
+    }
 }

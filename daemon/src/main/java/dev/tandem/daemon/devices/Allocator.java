@@ -23,13 +23,16 @@ import java.util.function.Function;
  */
 public final class Allocator {
     private final DevicePool pool;
-    private final Function<String, Optional<MachineLocks.Holder>> foreignHolder;
+    /** Cross-process waits have no wake-up: a waiter re-checks other daemons' devices this often. */
+    static final long POLL_MS = 200;
+    private final DeviceClaims claims;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Map<String, Allocation> holders = new HashMap<>();
     private final Map<String, Long> heartbeats = new HashMap<>();
     private final Map<Long, SharedLease> shared = new HashMap<>();
     private long sharedSeq;
+    private long grants;
 
     /**
      * A look at a device another run may hold (snapshot, screenshot): never exclusive, never waits,
@@ -49,8 +52,13 @@ public final class Allocator {
 
     /** @param foreignHolder the other daemon driving a device, if any: such devices are never granted */
     public Allocator(DevicePool pool, Function<String, Optional<MachineLocks.Holder>> foreignHolder) {
+        this(pool, DeviceClaims.probing(foreignHolder));
+    }
+
+    /** @param claims the machine-wide locks, claimed with each grant and given back with each release */
+    public Allocator(DevicePool pool, DeviceClaims claims) {
         this.pool = pool;
-        this.foreignHolder = foreignHolder;
+        this.claims = claims;
     }
 
     /**
@@ -87,7 +95,7 @@ public final class Allocator {
                 if (pick.isPresent()) {
                     Map<String, String> profiles = new HashMap<>();
                     for (Requirement r : reqs) if (r.profile() != null) profiles.put(r.label(), r.profile());
-                    Allocation a = new Allocation(owner, ownerPid, pick.get(), profiles);
+                    Allocation a = new Allocation(owner, ownerPid, pick.get(), profiles, ++grants);
                     holders.put(owner, a);
                     heartbeats.put(owner, System.nanoTime());
                     return a;
@@ -99,7 +107,8 @@ public final class Allocator {
                     onWait.accept(unavailable(reqs, 0).getMessage().replace("could not get", "waiting for")
                             .replace(" without waiting", ""));
                 }
-                changed.awaitNanos(left);
+                // another daemon's release signals nothing here: look again soon
+                changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MS)));
             }
         } finally {
             queue.remove(me);
@@ -108,11 +117,22 @@ public final class Allocator {
         }
     }
 
+    /** How many requests are waiting now (parked in {@code allocate}). */
+    public int waiting() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void release(String owner) {
         lock.lock();
         try {
-            holders.remove(owner);
+            Allocation a = holders.remove(owner);
             heartbeats.remove(owner);
+            if (a != null) unclaim(a);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -144,6 +164,7 @@ public final class Allocator {
                 if (!ownerAlive && silentMs >= graceMs) {
                     holders.remove(a.owner());
                     heartbeats.remove(a.owner());
+                    unclaim(a);
                     expired.add(a.owner());
                 }
             }
@@ -217,7 +238,7 @@ public final class Allocator {
         List<Requirement> reqs = me.reqs;
         Set<String> taken = new HashSet<>();
         for (DeviceSlot s : pool.slots()) {
-            if (reqs.stream().anyMatch(r -> r.accepts(s)) && foreignHolder.apply(s.id()).isPresent()) taken.add(s.id());
+            if (reqs.stream().anyMatch(r -> r.accepts(s)) && claims.heldElsewhere(s.id()).isPresent()) taken.add(s.id());
         }
         for (Allocation a : holders.values()) a.byLabel().values().forEach(s -> taken.add(s.id()));
         // first come, first served: devices an earlier waiter could use are off limits
@@ -243,9 +264,31 @@ public final class Allocator {
             chosen.put(r.label(), best);
             used.add(best.id());
         }
+        if (!claimAll(chosen.values())) return Optional.empty();
         Map<String, DeviceSlot> inOrder = new LinkedHashMap<>();
         for (Requirement r : reqs) inOrder.put(r.label(), chosen.get(r.label()));
         return Optional.of(inOrder);
+    }
+
+    /**
+     * Claims the machine locks of a pick, all or none: a device another daemon took since the probe
+     * lost us the race, and what this attempt claimed is given back (the caller waits and retries).
+     */
+    private boolean claimAll(java.util.Collection<DeviceSlot> picked) {
+        List<String> claimed = new ArrayList<>();
+        for (DeviceSlot s : picked) {
+            if (claims.held(s.id())) continue;
+            if (claims.claim(s.id()).isPresent()) {
+                claimed.forEach(claims::unclaim);
+                return false;
+            }
+            claimed.add(s.id());
+        }
+        return true;
+    }
+
+    private void unclaim(Allocation a) {
+        a.byLabel().values().forEach(s -> claims.unclaim(s.id()));
     }
 
     private TandemException unavailable(List<Requirement> reqs, long waitMs) {
@@ -264,7 +307,7 @@ public final class Allocator {
         }
         for (DeviceSlot s : pool.slots()) {
             if (reqs.stream().noneMatch(r -> r.accepts(s))) continue;
-            foreignHolder.apply(s.id()).ifPresent(h -> busy.add(s.id() + " (driven by another Tandem daemon: " + h + ")"));
+            claims.heldElsewhere(s.id()).ifPresent(h -> busy.add(s.id() + " (driven by another Tandem daemon: " + h + ")"));
         }
         sb.append(busy.isEmpty() ? "the devices are busy" : "held: " + String.join(", ", busy));
         return new TandemException(ErrorCode.DEVICE_UNAVAILABLE, sb.toString());

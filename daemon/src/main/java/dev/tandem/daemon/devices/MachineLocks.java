@@ -1,18 +1,28 @@
 package dev.tandem.daemon.devices;
 
 import dev.tandem.daemon.state.FileLock;
+import dev.tandem.daemon.state.PrivateDir;
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.TandemException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Machine-wide device locks, so two daemons (two state dirs) never drive one device. A daemon holds
- * a device's lock while it has a runner for it; the lock file names the holder's pid and state
- * dir. The directory is shared by every daemon of this user on the machine
- * ({@code $TANDEM_DEVICE_LOCK_DIR}, default {@code /tmp/tandem-device-locks-$USER}).
+ * a device's lock while it has a runner for it; the owner file names the holder's pid and state
+ * dir. The directory is shared by every daemon of this user on the machine and private to the
+ * user: {@code $TANDEM_DEVICE_LOCK_DIR}, else {@code $XDG_RUNTIME_DIR/tandem/device-locks}, else
+ * {@code ~/.cache/tandem/device-locks}; created 0700 and refused when another user owns it or may
+ * write into it. Lock and owner files are never opened through a symlink.
  */
 public final class MachineLocks {
     /** Who holds a device. */
@@ -23,36 +33,89 @@ public final class MachineLocks {
         }
     }
 
+    private static final String WHAT = "the device lock directory";
+
     private final Path dir;
     private final String home;
     private final Map<String, FileLock> held = new ConcurrentHashMap<>();
 
     public MachineLocks(Path dir, String home) {
-        this.dir = dir;
+        this.dir = dir.toAbsolutePath().normalize();
         this.home = home;
     }
 
     public static Path defaultDir(Map<String, String> env) {
         String configured = env.get("TANDEM_DEVICE_LOCK_DIR");
         if (configured != null && !configured.isBlank()) return Path.of(configured);
-        return Path.of(System.getProperty("java.io.tmpdir"), "tandem-device-locks-" + System.getProperty("user.name"));
+        // per user and per machine: a predictable shared /tmp path would let another user plant files
+        String runtime = env.get("XDG_RUNTIME_DIR");
+        if (runtime != null && !runtime.isBlank() && Path.of(runtime).isAbsolute() && Files.isDirectory(Path.of(runtime))) {
+            return Path.of(runtime, "tandem", "device-locks");
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "tandem", "device-locks");
     }
 
-    /** Takes the device's lock for this daemon; the holder when another daemon has it. */
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Takes the device's lock for this daemon; the holder when another daemon has it.
+     *
+     * @throws TandemException UNSAFE_DIRECTORY when the directory or a file in it cannot be trusted
+     */
     public synchronized Optional<Holder> acquire(String deviceId) {
         if (held.containsKey(deviceId)) return Optional.empty();
+        PrivateDir.ensure(dir, WHAT);
+        Path file = dir.resolve(deviceId + ".lock");
         try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve(deviceId + ".lock");
             Optional<FileLock> lock = FileLock.tryAcquire(file);
             if (lock.isEmpty()) return Optional.of(readHolder(file));
-            Files.writeString(dir.resolve(deviceId + ".owner"), ProcessHandle.current().pid() + "\n" + home + "\n");
+            try {
+                writeOwner(dir.resolve(deviceId + ".owner"));
+            } catch (IOException e) {
+                lock.get().close();
+                throw e;
+            }
             held.put(deviceId, lock.get());
             return Optional.empty();
         } catch (IOException e) {
-            // no lock directory: this daemon cannot coordinate; say so rather than drive blindly
-            return Optional.of(new Holder(-1, "unknown (cannot use " + dir + ": " + e.getMessage() + ")"));
+            throw new TandemException(ErrorCode.UNSAFE_DIRECTORY, "cannot use the lock of " + deviceId + " in " + WHAT + " "
+                    + dir + " (" + e.getMessage() + "; a symbolic link there is refused); remove that file and rerun");
         }
+    }
+
+    public boolean holds(String deviceId) {
+        return held.containsKey(deviceId);
+    }
+
+    /**
+     * These locks as the allocator's claims: taken with a grant, given back when the lease ends
+     * unless {@code stillNeeded} says a runner of this daemon keeps the device.
+     */
+    public DeviceClaims claims(java.util.function.Predicate<String> stillNeeded) {
+        MachineLocks locks = this;
+        return new DeviceClaims() {
+            @Override
+            public Optional<Holder> heldElsewhere(String deviceId) {
+                return locks.heldElsewhere(deviceId);
+            }
+
+            @Override
+            public boolean held(String deviceId) {
+                return locks.holds(deviceId);
+            }
+
+            @Override
+            public Optional<Holder> claim(String deviceId) {
+                return locks.acquire(deviceId);
+            }
+
+            @Override
+            public void unclaim(String deviceId) {
+                if (!stillNeeded.test(deviceId)) locks.release(deviceId);
+            }
+        };
     }
 
     public synchronized void release(String deviceId) {
@@ -64,7 +127,8 @@ public final class MachineLocks {
     public Optional<Holder> heldElsewhere(String deviceId) {
         if (held.containsKey(deviceId)) return Optional.empty();
         Path file = dir.resolve(deviceId + ".lock");
-        if (!Files.exists(file)) return Optional.empty();
+        // a regular file only: anything else is refused with a clear error when the device starts
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
         try {
             Optional<FileLock> probe = FileLock.tryAcquire(file);
             if (probe.isPresent()) {
@@ -77,10 +141,18 @@ public final class MachineLocks {
         }
     }
 
+    private void writeOwner(Path owner) throws IOException {
+        byte[] text = (ProcessHandle.current().pid() + "\n" + home + "\n").getBytes(StandardCharsets.UTF_8);
+        try (FileChannel ch = FileChannel.open(owner, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
+            ch.write(ByteBuffer.wrap(text));
+        }
+    }
+
     private Holder readHolder(Path lockFile) {
         Path owner = lockFile.resolveSibling(lockFile.getFileName().toString().replace(".lock", ".owner"));
-        try {
-            var lines = Files.readAllLines(owner);
+        try (var in = Files.newInputStream(owner, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            var lines = new String(in.readNBytes(4096), StandardCharsets.UTF_8).lines().toList();
             return new Holder(Long.parseLong(lines.get(0).trim()), lines.size() > 1 ? lines.get(1) : "?");
         } catch (IOException | RuntimeException e) {
             return new Holder(FileLock.holderPid(lockFile), "?");

@@ -2,6 +2,7 @@ package dev.tandem.daemon.run;
 
 import dev.tandem.daemon.state.AtomicFiles;
 import dev.tandem.daemon.state.Log;
+import dev.tandem.daemon.state.StateRecord;
 import dev.tandem.engine.PlanExecutor;
 import dev.tandem.engine.result.DeviceResult;
 import dev.tandem.engine.result.DeviceStatus;
@@ -26,7 +27,21 @@ import java.util.stream.Stream;
 public final class ActiveRuns {
     /** A marker's content. */
     public record Marker(String runId, String dir, String plan, Map<String, String> devices, long clientPid, long daemonPid,
-            long startedAt) {}
+            long startedAt) implements StateRecord {
+        @Override
+        public List<String> problems() {
+            return Problems.of().text("runId", runId).text("dir", dir)
+                    .check(dir == null || isAbsolute(dir), "dir must be an absolute path, not " + dir).list();
+        }
+
+        private static boolean isAbsolute(String dir) {
+            try {
+                return Path.of(dir).isAbsolute();
+            } catch (java.nio.file.InvalidPathException e) {
+                return false;
+            }
+        }
+    }
 
     private final Path markers;
     private final Log log;
@@ -72,29 +87,38 @@ public final class ActiveRuns {
         executors.values().forEach(e -> e.abort(reason));
     }
 
+    private boolean recover(Path f) throws IOException {
+        var marker = AtomicFiles.readJson(f, Marker.class, log);
+        Files.deleteIfExists(f);
+        if (marker.isEmpty()) return false;
+        Marker m = marker.get();
+        Path dir = Path.of(m.dir());
+        if (!Files.isDirectory(dir) || Files.exists(dir.resolve("results.json"))) return false;
+        Failure failure = new Failure(-1, -1, null, ErrorCode.DAEMON_UNAVAILABLE, "the daemon (pid " + m.daemonPid()
+                + ") stopped during this run; its devices were released. Rerun the plan.");
+        Map<String, DeviceResult> devices = new java.util.LinkedHashMap<>();
+        Map<String, String> labels = m.devices() == null || m.devices().isEmpty() ? Map.of("default", "?") : m.devices();
+        labels.forEach((label, id) -> devices.put(label, new DeviceResult(id, DeviceStatus.ABORTED,
+                new DeviceResult.Steps(0, 0), 0, failure)));
+        RunResult r = new RunResult(m.runId(), m.plan(), RunStatus.ERROR, System.currentTimeMillis() - m.startedAt(),
+                devices, List.of(), new RunResult.RootCause(labels.keySet().iterator().next(), failure));
+        ResultsWriter.write(dir, r);
+        log.warn("run " + m.runId() + " was interrupted by a daemon crash; recorded as error in " + dir);
+        return true;
+    }
+
     /** Records runs left behind by a daemon that died as {@code error}; returns how many. */
     public int recoverInterrupted() {
         if (!Files.isDirectory(markers)) return 0;
         int n = 0;
         try (Stream<Path> files = Files.list(markers)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-                var marker = AtomicFiles.readJson(f, Marker.class, log);
-                Files.deleteIfExists(f);
-                if (marker.isEmpty()) continue;
-                Marker m = marker.get();
-                Path dir = Path.of(m.dir());
-                if (!Files.isDirectory(dir) || Files.exists(dir.resolve("results.json"))) continue;
-                Failure failure = new Failure(-1, -1, null, ErrorCode.DAEMON_UNAVAILABLE, "the daemon (pid " + m.daemonPid()
-                        + ") stopped during this run; its devices were released. Rerun the plan.");
-                Map<String, DeviceResult> devices = new java.util.LinkedHashMap<>();
-                Map<String, String> labels = m.devices() == null || m.devices().isEmpty() ? Map.of("default", "?") : m.devices();
-                labels.forEach((label, id) -> devices.put(label, new DeviceResult(id, DeviceStatus.ABORTED,
-                        new DeviceResult.Steps(0, 0), 0, failure)));
-                RunResult r = new RunResult(m.runId(), m.plan(), RunStatus.ERROR, System.currentTimeMillis() - m.startedAt(),
-                        devices, List.of(), new RunResult.RootCause(labels.keySet().iterator().next(), failure));
-                ResultsWriter.write(dir, r);
-                log.warn("run " + m.runId() + " was interrupted by a daemon crash; recorded as error in " + dir);
-                n++;
+                try {
+                    if (recover(f)) n++;
+                } catch (IOException | RuntimeException e) {
+                    // one bad marker must not stop the daemon starting: it is logged and dropped
+                    log.warn("cannot record the interrupted run of marker " + f + ": " + e);
+                }
             }
         } catch (IOException e) {
             log.warn("cannot scan run markers: " + e.getMessage());

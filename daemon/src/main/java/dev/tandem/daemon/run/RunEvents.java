@@ -22,6 +22,7 @@ public final class RunEvents implements RunListener {
     private static final class Sink {
         final OutputStream out;
         volatile boolean gone;
+        final java.util.concurrent.CountDownLatch goneLatch = new java.util.concurrent.CountDownLatch(1);
 
         Sink(OutputStream out) {
             this.out = out;
@@ -58,6 +59,19 @@ public final class RunEvents implements RunListener {
         return sink.gone;
     }
 
+    /**
+     * Waits up to {@code ms} for the stream to break; true once it has. A watcher wakes the moment a
+     * write fails instead of at its next tick. Interrupted: returns false with the flag set.
+     */
+    public boolean awaitGone(long ms) {
+        try {
+            return sink.goneLatch.await(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return sink.gone;
+        }
+    }
+
     public void emit(String event, ObjectNode body) {
         if (!forward.test(event) && !event.equals("heartbeat")) return;
         body.put("event", event);
@@ -70,6 +84,7 @@ public final class RunEvents implements RunListener {
                 sink.out.flush();
             } catch (IOException e) {
                 sink.gone = true;
+                sink.goneLatch.countDown();
             }
         }
     }

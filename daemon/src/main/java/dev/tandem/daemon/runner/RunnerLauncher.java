@@ -68,6 +68,7 @@ public final class RunnerLauncher {
     }
 
     public RunnerHandle start(Launch launch, Artifact artifact) {
+        StrayRunners.stop(state, launch.deviceId());
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         List<String> cmd = new ArrayList<>();
         cmd.add(artifact.javaBin());

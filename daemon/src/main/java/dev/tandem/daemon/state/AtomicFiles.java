@@ -27,7 +27,7 @@ public final class AtomicFiles {
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         try {
-            Files.write(tmp, content);
+            Files.write(tmp, content, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
             if (secret) setOwnerOnly(tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -44,17 +44,22 @@ public final class AtomicFiles {
     }
 
     /**
-     * Reads a JSON state file. Missing: empty. Torn or garbage: logged, moved aside as
-     * {@code NAME.corrupt} for inspection, and empty, so the caller rebuilds it.
+     * Reads a JSON state file. Missing: empty. Torn, garbage, or a {@link StateRecord} with an
+     * unusable field: logged, moved aside as {@code NAME.corrupt} for inspection, and empty, so the
+     * caller rebuilds it.
      */
     public static <T> Optional<T> readJson(Path file, Class<T> type, Log log) {
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
             T value = Json.read(Files.readAllBytes(file), type);
             if (value == null) throw new IOException("empty document");
+            if (value instanceof StateRecord r && !r.problems().isEmpty()) {
+                throw new IOException(String.join(", ", r.problems()));
+            }
             return Optional.of(value);
         } catch (IOException | RuntimeException e) {
-            log.warn("state file " + file + " is unreadable (" + e.getMessage().lines().findFirst().orElse("")
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            log.warn("state file " + file + " is unreadable (" + why
                     + "); moving it aside and rebuilding");
             try {
                 Files.move(file, file.resolveSibling(file.getFileName() + ".corrupt"), StandardCopyOption.REPLACE_EXISTING);

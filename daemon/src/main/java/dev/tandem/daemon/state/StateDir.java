@@ -1,5 +1,6 @@
 package dev.tandem.daemon.state;
 
+import dev.tandem.protocol.Dirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +21,13 @@ public record StateDir(Path root) {
 
     /** Creates the directory tree with owner-only access. */
     public StateDir ensure() throws IOException {
-        if (!Files.isDirectory(root)) {
-            Files.createDirectories(root);
-        }
+        if (!Files.isDirectory(root)) Dirs.ensure(root, "the state dir");
         try {
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx------"));
         } catch (UnsupportedOperationException ignored) {
             // non-POSIX file system
         }
-        for (Path p : new Path[] {runners(), journal(), cache(), history(), logs()}) Files.createDirectories(p);
+        for (Path p : new Path[] {runners(), journal(), cache(), history(), logs()}) Dirs.ensure(p, "part of the state dir,");
         return this;
     }
 

@@ -32,7 +32,9 @@ final class PlanFiles {
                     throw new TandemException(ErrorCode.USAGE, "cannot read " + path + ": " + e.getMessage());
                 }
             } else {
-                throw new TandemException(ErrorCode.PLAN_NOT_FOUND, "no plan file or directory at " + path);
+                throw new TandemException(ErrorCode.PLAN_NOT_FOUND, Files.exists(path)
+                        ? path + " is neither a regular file nor a directory (a FIFO or a device?); plans are YAML files"
+                        : "no plan file or directory at " + path);
             }
         }
         Map<String, Path> byName = new LinkedHashMap<>();

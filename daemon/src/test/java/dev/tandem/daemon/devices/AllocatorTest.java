@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -81,28 +83,25 @@ class AllocatorTest {
     void earlierWaiterIsServedFirst() throws Exception {
         Allocator alloc = allocator();
         alloc.allocate("holder", 1, anySims("A", "B", "C", "D"), 0, Set.of());
-        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
-        Thread big = Thread.ofVirtual().start(() -> grab(alloc, "big", anySims("A", "B", "C"), order));
-        awaitQueued(alloc, big);
-        Thread small = Thread.ofVirtual().start(() -> grab(alloc, "small", anySims("A"), order));
-        awaitQueued(alloc, small);
+        var big = grabAsync(alloc, "big", anySims("A", "B", "C"));
+        awaitWaiting(alloc, 1);
+        var small = grabAsync(alloc, "small", anySims("A"));
+        awaitWaiting(alloc, 2);
         alloc.release("holder");
-        big.join(Duration.ofSeconds(10));
-        small.join(Duration.ofSeconds(10));
-        assertThat(order).containsExactly("big", "small");
+        // the order the allocator granted in, not the order two woken threads happened to return
+        assertThat(big.get(10, TimeUnit.SECONDS).grant()).isLessThan(small.get(10, TimeUnit.SECONDS).grant());
     }
 
     @Test
     void aSpecificDeviceDoesNotWaitBehindAnUnrelatedRequest() throws Exception {
         Allocator alloc = allocator();
         alloc.allocate("holder", 1, List.of(new Requirement("A", "sim", "sim-1", null)), 0, Set.of());
-        Thread waiting = Thread.ofVirtual().start(() -> grab(alloc, "wants-sim-1",
-                List.of(new Requirement("A", "sim", "sim-1", null)), new ArrayList<>()));
-        awaitQueued(alloc, waiting);
+        var waiting = grabAsync(alloc, "wants-sim-1", List.of(new Requirement("A", "sim", "sim-1", null)));
+        awaitWaiting(alloc, 1);
         Allocation other = alloc.allocate("wants-sim-2", 1, List.of(new Requirement("A", "sim", "sim-2", null)), 0, Set.of());
         assertThat(other.byLabel().get("A").id()).isEqualTo("sim-2");
         alloc.release("holder");
-        waiting.join(Duration.ofSeconds(10));
+        assertThat(waiting.get(10, TimeUnit.SECONDS).byLabel().get("A").id()).isEqualTo("sim-1");
     }
 
     @Test
@@ -135,20 +134,80 @@ class AllocatorTest {
         assertThat(alloc.allocations()).isEmpty();
     }
 
-    private static void grab(Allocator alloc, String owner, List<Requirement> reqs, List<String> order) {
-        try {
-            alloc.allocate(owner, 1, reqs, 10_000, Set.of());
-            order.add(owner);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Another daemon that takes the device between our probe and our grant (the probe says free, the claim fails). */
+    static final class RacingDaemon implements DeviceClaims {
+        final java.util.concurrent.atomic.AtomicBoolean otherHoldsSim1 = new java.util.concurrent.atomic.AtomicBoolean(true);
+        final java.util.Set<String> ours = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final List<String> unclaimed = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public Optional<MachineLocks.Holder> heldElsewhere(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean held(String id) {
+            return ours.contains(id);
+        }
+
+        @Override
+        public Optional<MachineLocks.Holder> claim(String id) {
+            if (id.equals("sim-1") && otherHoldsSim1.get()) return Optional.of(new MachineLocks.Holder(4711, "/other/home"));
+            ours.add(id);
+            return Optional.empty();
+        }
+
+        @Override
+        public void unclaim(String id) {
+            ours.remove(id);
+            unclaimed.add(id);
         }
     }
 
-    /** Waits (bounded) until a thread is parked inside the allocator. */
-    private static void awaitQueued(Allocator alloc, Thread t) throws InterruptedException {
+    @Test
+    void aDeviceAnotherDaemonWonInARaceIsWaitedForNotFailedAtOnce() throws Exception {
+        RacingDaemon other = new RacingDaemon();
+        Allocator alloc = new Allocator(POOL, other);
+        List<Requirement> sim1 = List.of(new Requirement("A", "sim", "sim-1", null));
+        assertThatThrownBy(() -> alloc.allocate("no-wait", 1, sim1, 0, Set.of()))
+                .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DEVICE_UNAVAILABLE));
+        var waiting = grabAsync(alloc, "waits", sim1);
+        awaitWaiting(alloc, 1);
+        assertThat(waiting).as("still waiting within its bound").isNotDone();
+        other.otherHoldsSim1.set(false);
+        assertThat(waiting.get(10, TimeUnit.SECONDS).byLabel().get("A").id()).isEqualTo("sim-1");
+        assertThat(other.ours).containsExactly("sim-1");
+        alloc.release("waits");
+        assertThat(other.ours).as("the claim ends with the lease").isEmpty();
+    }
+
+    @Test
+    void aMultiDeviceGrantThatLosesOneClaimGivesBackTheOthers() throws Exception {
+        RacingDaemon other = new RacingDaemon();
+        Allocator alloc = new Allocator(POOL, other);
+        List<Requirement> both = List.of(new Requirement("A", "sim", "sim-2", null), new Requirement("B", "sim", "sim-1", null));
+        assertThatThrownBy(() -> alloc.allocate("pair", 1, both, 0, Set.of())).isInstanceOf(TandemException.class);
+        assertThat(other.ours).as("all or none, machine locks included").isEmpty();
+        assertThat(other.unclaimed).contains("sim-2");
+    }
+
+    private static CompletableFuture<Allocation> grabAsync(Allocator alloc, String owner, List<Requirement> reqs) {
+        CompletableFuture<Allocation> granted = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                granted.complete(alloc.allocate(owner, 1, reqs, 10_000, Set.of()));
+            } catch (Throwable e) {
+                granted.completeExceptionally(e);
+            }
+        });
+        return granted;
+    }
+
+    /** Waits (bounded) until {@code n} requests are parked inside the allocator, as the allocator itself counts them. */
+    private static void awaitWaiting(Allocator alloc, int n) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
-            if (System.nanoTime() > deadline) throw new AssertionError("thread never queued: " + t.getState());
+        while (alloc.waiting() < n) {
+            if (System.nanoTime() > deadline) throw new AssertionError("only " + alloc.waiting() + " requests queued, expected " + n);
             Thread.onSpinWait();
         }
     }

@@ -43,4 +43,14 @@ class AtomicFilesTest {
         Files.write(f, new byte[0]);
         assertThat(AtomicFiles.readJson(f, DaemonInfo.class, new Log(new PrintStream(new ByteArrayOutputStream()), "t"))).isEmpty();
     }
+
+    @Test
+    void validJsonWithAnUnusableFieldIsGarbageToo() throws Exception {
+        Path f = dir.resolve("daemon.json");
+        Files.writeString(f, "{\"pid\": 12, \"port\": 0, \"version\": \"x\"}");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        assertThat(AtomicFiles.readJson(f, DaemonInfo.class, new Log(new PrintStream(log, true), "t"))).isEmpty();
+        assertThat(dir.resolve("daemon.json.corrupt")).exists();
+        assertThat(log.toString()).contains("port must be a port").contains("token is missing");
+    }
 }
