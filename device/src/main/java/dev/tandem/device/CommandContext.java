@@ -14,8 +14,11 @@ public record CommandContext(long deadlineNanos, BooleanSupplier cancelled, Path
         return new CommandContext(System.nanoTime() + timeoutMs * 1_000_000L, () -> false, artifactsDir);
     }
 
-    /** How much of a command's bound its waits leave for the reply: at most this, and a tenth of short bounds. */
-    public static final long REPLY_RESERVE_MS = 50;
+    /**
+     * How much of a command's bound its waits leave for their last look and the reply: this, or a
+     * fifth of bounds under 1.25 s (a web snapshot on a loaded machine takes tens of ms).
+     */
+    public static final long REPLY_RESERVE_MS = 250;
 
     /**
      * The context of a command that must end by {@code hardDeadlineNanos}: its waits end a little
@@ -23,7 +26,7 @@ public record CommandContext(long deadlineNanos, BooleanSupplier cancelled, Path
      * the bare step timeout and the reply is out before the bound.
      */
     public static CommandContext forCommand(long hardDeadlineNanos, long timeoutMs, BooleanSupplier cancelled, Path artifactsDir) {
-        long reserveMs = Math.min(REPLY_RESERVE_MS, timeoutMs / 10);
+        long reserveMs = Math.min(REPLY_RESERVE_MS, timeoutMs / 5);
         return new CommandContext(hardDeadlineNanos - reserveMs * 1_000_000L, cancelled, artifactsDir);
     }
 

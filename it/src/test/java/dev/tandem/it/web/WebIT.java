@@ -54,8 +54,12 @@ class WebIT {
         Path plan = tandem.example("web-chat.yaml");
         Tandem.Result first = tandem.run("run", plan.toString(), "-o", "one");
         assertThat(first.exit()).as(first.all()).isZero();
-        Process a = tandem.start("run", plan.toString(), "-o", "twoA");
-        Process b = tandem.start("run", plan.toString(), "-o", "twoB");
+        // the two runs must overlap for "four distinct devices" to mean anything: a run takes about
+        // 0.5 s, less than two CLI starts may lie apart on a loaded machine, so each holds its devices a while
+        Path held = tandem.write("web-chat-held.yaml", Files.readString(plan)
+                + "- {tool: wait, device: A, ms: 4000}\n- {tool: wait, device: B, ms: 4000}\n");
+        Process a = tandem.start("run", held.toString(), "-o", "twoA");
+        Process b = tandem.start("run", held.toString(), "-o", "twoB");
         Tandem.Result ra = Tandem.finish(a, 120_000);
         Tandem.Result rb = Tandem.finish(b, 120_000);
         assertThat(ra.exit()).as(ra.all()).isZero();
