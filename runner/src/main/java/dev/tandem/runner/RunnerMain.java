@@ -90,6 +90,7 @@ public final class RunnerMain {
             }
         }
         watchdog.start(exit);
+        HeapTrim.start();
         handshake.println(READY + Json.text(Map.of("port", server.port(), "bootId", bootId, "pid", pid)));
         handshake.flush();
         handshake.close();
