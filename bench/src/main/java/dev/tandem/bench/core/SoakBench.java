@@ -8,12 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Memory under use: a web device and a sim device each take {@code tandem.soak.taps} taps (4,000 by
- * default) as plans of 400 {@code tapOn} steps through the whole stack (CLI → daemon → runner),
- * and after each plan the PSS of the runner and every process under it is read, by process kind
- * ({@link ProcessMemory}). The figures that matter are PSS after the last plan ÷ PSS after the first
- * (400 taps), and the same for its "own" part (what the processes allocated; the file part moves
- * with what else runs on the host): a device that holds steady stays within 1.10.
+ * Memory under use: a web device and a sim device ({@code TANDEM_SOAK_DEVICES}) each take
+ * {@code TANDEM_SOAK_TAPS} taps (4,000 by default) as plans of 400 {@code tapOn} steps through the
+ * whole stack (CLI → daemon → runner), and after each plan the PSS of the runner and every process
+ * under it is read, by process kind ({@link ProcessMemory}). The figures that matter are PSS after
+ * the last plan ÷ PSS after the first (400 taps), and the same for its "own" part (what the
+ * processes allocated; the file part moves with what else runs on the host): a device that holds
+ * steady stays within 1.10.
  */
 public final class SoakBench {
     static final int BATCH = 400;
@@ -21,8 +22,8 @@ public final class SoakBench {
     private SoakBench() {}
 
     public static void run() throws Exception {
-        int taps = Integer.getInteger("tandem.soak.taps", 4_000);
-        String devices = System.getProperty("tandem.soak.devices", "web:pixel-7,sim:1");
+        int taps = Integer.parseInt(System.getenv().getOrDefault("TANDEM_SOAK_TAPS", "4000"));
+        String devices = System.getenv().getOrDefault("TANDEM_SOAK_DEVICES", "web:pixel-7,sim:1");
         for (String device : devices.split(",")) soak(device.strip(), taps);
     }
 
