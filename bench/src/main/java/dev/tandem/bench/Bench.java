@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The measurement harnesses behind BENCHMARKS.md. Each prints Markdown table rows. Run with
  * {@code bench/run.sh NAME…} (builds first); names: throughput, startup, handoff, load10k,
- * parallel16, adoption, shards, web, busy, reset, protocol.
+ * parallel16, adoption, shards, web, busy, reset, soak, protocol.
  */
 public final class Bench {
     /** One harness. */
@@ -35,6 +35,7 @@ public final class Bench {
         ALL.put("web", dev.tandem.bench.core.WebBench::run);
         ALL.put("busy", dev.tandem.bench.core.BusyPageBench::run);
         ALL.put("reset", dev.tandem.bench.core.ResetBench::run);
+        ALL.put("soak", dev.tandem.bench.core.SoakBench::run);
         ALL.put("protocol", () -> dev.tandem.bench.protocol.ProtocolBench.main(new String[0]));
     }
 

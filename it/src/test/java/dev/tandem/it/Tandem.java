@@ -165,6 +165,29 @@ public final class Tandem implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * The temp dirs the live Chromiums of this state dir made: where each device profile's
+     * SingletonSocket link points (Chromium creates that dir under its $TMPDIR at start). Other
+     * Chromiums on the host never appear here, so leftovers are counted for this test alone.
+     */
+    public java.util.Set<Path> chromiumTempDirs() throws IOException {
+        java.util.Set<Path> out = new java.util.TreeSet<>();
+        Path devices = home.resolve("devices");
+        if (!Files.isDirectory(devices)) return out;
+        try (Stream<Path> s = Files.list(devices)) {
+            for (Path device : s.toList()) {
+                Path link = device.resolve("profile").resolve("SingletonSocket");
+                try {
+                    Path target = Files.readSymbolicLink(link);
+                    if (target.isAbsolute()) out.add(target.getParent());
+                } catch (IOException | UnsupportedOperationException notThere) {
+                    // no live Chromium on this device
+                }
+            }
+        }
+        return out;
+    }
+
     /** Waits (bounded) until no process of ours is alive; returns those still alive at the deadline. */
     public List<Long> awaitNoProcesses(long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;

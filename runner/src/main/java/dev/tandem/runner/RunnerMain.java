@@ -95,6 +95,7 @@ public final class RunnerMain {
             }
         }
         watchdog.start(exit);
+        HeapTrim.start();
         handshake.println(READY + Json.text(Map.of("port", server.port(), "bootId", bootId, "pid", pid,
                 "deviceStateSurvivesRestart", uptime.deviceStateSurvivesRestart())));
         handshake.flush();

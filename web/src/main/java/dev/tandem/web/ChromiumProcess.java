@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  * One headless Chromium with its own profile directory, started so that it never outlives the JVM
  * that started it: a {@code sh} watchdog starts Chromium in a process group of its own, then blocks
  * reading its stdin, a pipe from this JVM. When the JVM exits for any reason (even kill -9) the
- * pipe closes, and the watchdog kills the whole group and deletes the profile. A shutdown hook
- * does the same on clean exits without waiting for the pipe.
+ * pipe closes, and the watchdog kills the whole group and deletes the profile and Chromium's temp
+ * dir ({@link ChromiumTempDir}). A shutdown hook does the same on clean exits without waiting for
+ * the pipe.
  */
 final class ChromiumProcess implements AutoCloseable {
     static final long START_TIMEOUT_MS = 20_000;
@@ -53,17 +54,17 @@ final class ChromiumProcess implements AutoCloseable {
             "--remote-debugging-port=0");
 
     /**
-     * The watchdog. Arguments: log file, profile dir, then the Chromium command. setsid makes
+     * The watchdog. Arguments: log file, profile dir, temp dir, then the Chromium command. setsid makes
      * Chromium the leader of a new process group (no fork: a background job is never a group
      * leader), so one kill reaches the browser and every helper it started. A background reader
      * blocks on our pipe (fd 3; an asynchronous list would otherwise read /dev/null) and kills the
      * group at EOF; the shell itself waits for Chromium, so it reaps it whenever it exits, then
-     * stops the reader (no stale pid is ever killed) and deletes the profile. The watchdog runs in
-     * a session of its own and ignores INT, TERM and HUP, so killing the runner's process group
+     * stops the reader (no stale pid is ever killed) and deletes the profile and temp dir. The
+     * watchdog runs in a session of its own and ignores INT, TERM and HUP, so killing the runner's process group
      * (Ctrl-C, a supervisor, even SIGKILL) takes the runner away but leaves the watchdog to act.
      */
     private static final String WATCHDOG = """
-            log="$1"; dir="$2"; shift 2
+            log="$1"; dir="$2"; tmp="$3"; shift 3
             exec 3<&0
             if command -v setsid >/dev/null 2>&1; then setsid "$@" </dev/null >>"$log" 2>&1 3<&- &
             else "$@" </dev/null >>"$log" 2>&1 3<&- &
@@ -77,7 +78,7 @@ final class ChromiumProcess implements AutoCloseable {
             wait "$pid"
             kill -KILL "$reader" 2>/dev/null
             kill -KILL -"$pid" 2>/dev/null
-            [ -n "$dir" ] && rm -rf -- "$dir"
+            for d in "$dir" "$tmp"; do [ -n "$d" ] && rm -rf -- "$d"; done
             """;
 
     /** setsid(1), when this system has it: the watchdog gets a session (and process group) of its own. */
@@ -87,15 +88,17 @@ final class ChromiumProcess implements AutoCloseable {
     private final Process watchdog;
     private final long pid;
     private final Path profileDir;
+    private final Path tmpDir;
     private final Path log;
     private final URI browserUrl;
     private final Thread hook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ChromiumProcess(Process watchdog, long pid, Path profileDir, Path log, URI browserUrl) {
+    private ChromiumProcess(Process watchdog, long pid, Path profileDir, Path tmpDir, Path log, URI browserUrl) {
         this.watchdog = watchdog;
         this.pid = pid;
         this.profileDir = profileDir;
+        this.tmpDir = tmpDir;
         this.log = log;
         this.browserUrl = browserUrl;
         this.hook = new Thread(this::close, "chromium-" + pid + "-shutdown");
@@ -131,23 +134,28 @@ final class ChromiumProcess implements AutoCloseable {
         Path profile = workDir.resolve("profile");
         Path log = workDir.resolve("chromium.log");
         Process sh = null;
+        Path tmp = null;
         try {
             Files.createDirectories(workDir);
             deleteTree(profile);
             Files.createDirectories(profile);
+            tmp = ChromiumTempDir.create(workDir);
             if (attempt == 1) Files.deleteIfExists(log); // later attempts append: the log keeps every crash
             List<String> cmd = new ArrayList<>();
             if (SETSID != null) cmd.add(SETSID);
-            cmd.addAll(List.of("sh", "-c", WATCHDOG, "tandem-chromium-watchdog", log.toString(), profile.toString(), binary.toString()));
+            cmd.addAll(List.of("sh", "-c", WATCHDOG, "tandem-chromium-watchdog", log.toString(), profile.toString(), tmp.toString(), binary.toString()));
             cmd.addAll(FLAGS);
             cmd.add("--user-data-dir=" + profile);
             cmd.add("about:blank");
-            sh = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().put("TMPDIR", tmp.toString());
+            sh = pb.start();
             long pid = readPid(sh);
             URI url = awaitDevToolsUrl(sh, pid, profile, log);
-            return new ChromiumProcess(sh, pid, profile, log, url);
+            return new ChromiumProcess(sh, pid, profile, tmp, log, url);
         } catch (IOException e) {
             if (sh != null) sh.destroyForcibly();
+            if (tmp != null) deleteTree(tmp);
             throw new TandemException(ErrorCode.RUNNER_FAILED, "cannot start Chromium (" + binary + "): " + e.getMessage(), e);
         } catch (RuntimeException e) {
             if (sh != null) {
@@ -160,6 +168,7 @@ final class ChromiumProcess implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+            if (tmp != null) deleteTree(tmp);
             throw e;
         }
     }
@@ -234,7 +243,7 @@ final class ChromiumProcess implements AutoCloseable {
         return tail(log);
     }
 
-    /** Kills Chromium and its helpers, then deletes the profile. Idempotent; bounded. */
+    /** Kills Chromium and its helpers, then deletes the profile and temp dir. Idempotent; bounded. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
@@ -259,6 +268,7 @@ final class ChromiumProcess implements AutoCloseable {
             watchdog.destroyForcibly();
         }
         deleteTree(profileDir);
+        deleteTree(tmpDir);
         if (Thread.currentThread() != hook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

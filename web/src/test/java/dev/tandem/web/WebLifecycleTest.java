@@ -88,6 +88,37 @@ class WebLifecycleTest {
     }
 
     @Test
+    void chromiumKeepsItsTempDirsInTheDeviceWorkDirAndTheyGoWithTheDevice() throws Exception {
+        Path work = dir.resolve("dev");
+        WebBackend web = WebFixture.open(work, "pixel-7");
+        List<Path> temps = tempDirsOf(web.profileDir());
+        // Chromium's singleton socket lives in a temp dir of its own: it used to be /tmp/org.chromium.Chromium.*,
+        // left behind on every stop because Chromium is killed, never asked to quit.
+        assertThat(temps).isNotEmpty().allSatisfy(t -> assertThat(t).startsWithRaw(work).isDirectory());
+        web.close();
+        assertThat(temps).allSatisfy(t -> assertThat(t).doesNotExist());
+        assertThat(work.resolve("tmp")).doesNotExist();
+    }
+
+    @Test
+    void aDeepWorkDirStillStartsChromium_andItsTempDirGoesWithTheDevice() throws Exception {
+        // Chromium aborts at start when its singleton socket's path passes 107 bytes.
+        Path deep = dir.resolve("d".repeat(90));
+        try (TestPages pages = new TestPages()) {
+            WebBackend web = WebFixture.open(deep, "pixel-7");
+            List<Path> temps = tempDirsOf(web.profileDir());
+            try {
+                web.device().launchApp(new LaunchRequest(null, pages.url("static.html"), false, null, null, Map.of()));
+                assertThat(web.device().snapshot().root().children()).isNotEmpty();
+                assertThat(temps).isNotEmpty().allSatisfy(t -> assertThat(t).isDirectory());
+            } finally {
+                web.close();
+            }
+            assertThat(temps).allSatisfy(t -> assertThat(t).doesNotExist());
+        }
+    }
+
+    @Test
     void chromiumDiesWithTheJvmThatStartedItEvenOnKill9() throws Exception {
         holdThenKill(false);
     }
@@ -114,6 +145,8 @@ class WebLifecycleTest {
             Path profile = Path.of(parts[2]);
             assertThat(ProcessHandle.of(chromium)).isPresent();
             assertThat(chromiumsUsing(profile)).isNotEmpty();
+            List<Path> temps = tempDirsOf(profile);
+            assertThat(temps).isNotEmpty().allSatisfy(t -> assertThat(t).startsWithRaw(dir.resolve("held")));
             if (wholeGroup) {
                 assertThat(new ProcessBuilder("sh", "-c", "kill -KILL -" + child.pid()).start().waitFor()).isZero();
             } else {
@@ -122,6 +155,7 @@ class WebLifecycleTest {
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
             await(() -> chromiumsUsing(profile).isEmpty() && processGroup(chromium).isEmpty(), 10_000);
             await(() -> !Files.exists(profile), 10_000);
+            await(() -> temps.stream().noneMatch(Files::exists), 10_000);
         } finally {
             child.destroyForcibly();
         }
@@ -170,6 +204,21 @@ class WebLifecycleTest {
     @Test
     void theProviderIsFoundThroughTheServiceLoader() {
         assertThat(dev.tandem.device.BackendProvider.find("web")).get().isInstanceOf(WebBackendProvider.class);
+    }
+
+    /**
+     * The temp dirs a live Chromium made for this profile: where its SingletonSocket and
+     * SingletonCookie links point (Chromium creates that dir under $TMPDIR at start).
+     */
+    static List<Path> tempDirsOf(Path profile) throws IOException {
+        List<Path> out = new java.util.ArrayList<>();
+        for (String link : List.of("SingletonSocket", "SingletonCookie")) {
+            Path l = profile.resolve(link);
+            if (!Files.isSymbolicLink(l)) continue;
+            Path target = Files.readSymbolicLink(l);
+            if (target.isAbsolute() && !out.contains(target.getParent())) out.add(target.getParent());
+        }
+        return out;
     }
 
     /** Processes whose command line names this profile directory (the browser and its helpers). */

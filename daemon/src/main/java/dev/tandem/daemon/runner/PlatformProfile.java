@@ -34,7 +34,9 @@ public record PlatformProfile(
 
     private static final String RUNNER_MAIN = "dev.tandem.runner.RunnerMain";
     private static final List<String> SMALL_JVM = List.of(
-            "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-Xss512k", "-XX:TieredStopAtLevel=1",
+            // A full GC gives room back down to 40% free (HeapTrim asks for one as the old generation grows).
+            "-XX:+UseSerialGC", "-Xms8m", "-Xmx64m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40",
+            "-Xss512k", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=24m", "-XX:MaxMetaspaceSize=64m", "-XX:CICompilerCount=1",
             "-Djava.awt.headless=true");
     /** What every runner loads: the runner itself, the backend SPI, the wire contracts and JSON. */

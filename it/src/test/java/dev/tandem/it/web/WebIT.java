@@ -9,7 +9,10 @@ import dev.tandem.protocol.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class WebIT {
     static Tandem tandem;
+    /** Every temp dir this class's Chromiums made, seen while they ran. */
+    static final Set<Path> chromiumTemps = new TreeSet<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -36,7 +41,16 @@ class WebIT {
         Tandem.Result stop = tandem.run("daemon", "stop");
         assertThat(stop.exit()).as(stop.all()).isZero();
         assertThat(tandem.awaitNoProcesses(20_000)).as("no runner or Chromium of ours outlives `daemon stop`").isEmpty();
+        // Chromium used to leave a /tmp/org.chromium.Chromium.* dir per start, even after a clean stop.
+        assertThat(chromiumTemps).as("the temp dirs our Chromiums made").isNotEmpty()
+                .allSatisfy(t -> assertThat(t).as("inside the state dir").startsWithRaw(tandem.home));
+        assertThat(chromiumTemps.stream().filter(Files::exists).toList()).as("temp dirs left after `daemon stop`").isEmpty();
         tandem.close();
+    }
+
+    @AfterEach
+    void noteChromiumTempDirs() throws Exception {
+        chromiumTemps.addAll(tandem.chromiumTempDirs());
     }
 
     static boolean chromiumPresent() {
