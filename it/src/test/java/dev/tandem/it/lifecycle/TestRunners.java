@@ -16,14 +16,16 @@ import java.util.function.Consumer;
  * {@link RunnerClient.Runners} over real runner processes. {@code replace} kills the old process
  * for good (and waits for it), then hands over a new runner, set up by the device's hook the way
  * the device was (app launched in the trial's room): a sim phone's state lives in its runner, a
- * real phone's does not. A spare runner per device is started ahead, so trials do not wait for JVMs.
+ * real phone's does not. No spare is started ahead: a runner holds its device's lock from its
+ * start (one runner per device and state dir), and starting a second one stops the first as a
+ * stray, so a replacement starts only once its predecessor is gone, as the daemon's would.
  */
 final class TestRunners implements RunnerClient.Runners, AutoCloseable {
     private final RunnerProcesses processes;
     private final String profile;
     private final Map<String, RunnerHandle> current = new ConcurrentHashMap<>();
-    /** Runners started ahead per device: two start side by side on two cores. */
-    static final int SPARES = Integer.getInteger("tandem.spareRunners", 1);
+    /** Runners started ahead per device: none, since a second live runner of a device is a stray (above). */
+    static final int SPARES = 0;
     private final Map<String, Deque<CompletableFuture<RunnerHandle>>> spares = new ConcurrentHashMap<>();
     private final Map<String, Consumer<RunnerHandle>> setups = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
