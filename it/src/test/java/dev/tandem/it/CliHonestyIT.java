@@ -28,7 +28,7 @@ class CliHonestyIT {
     void ctrlCSaysWhatHappensAndFreesTheDevice() throws Exception {
         Path plan = tandem.write("long.yaml", "steps:\n  - tool: launchApp\n    appId: com.example.login\n"
                 + "  - tool: wait\n    ms: 60000\n    timeout: 70000\n");
-        Process p = tandem.start("run", plan.toString(), "--device", "sim:sim-3");
+        Process p = tandem.startInterruptible("run", plan.toString(), "--device", "sim:sim-3");
         var out = p.inputReader(StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String line;
@@ -41,7 +41,7 @@ class CliHonestyIT {
         }
         assertThat(started).as("the run reached its first step").isTrue();
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the CLI exits on Ctrl-C").isTrue();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).isEqualTo(130);
         assertThat(err).contains("interrupted").contains("frees its devices");

@@ -74,7 +74,21 @@ public final class Tandem implements AutoCloseable {
 
     /** Starts the CLI without waiting. */
     public Process start(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-cp", classpath(lib), "dev.tandem.cli.Main"));
+        return start(List.of(), args);
+    }
+
+    /**
+     * Starts the CLI with SIGINT at its default, as in a terminal, for tests that press Ctrl-C: a
+     * process started in the background by a shell without job control (a CI script's `cmd &`)
+     * inherits SIGINT ignored, and the JVM then keeps ignoring it.
+     */
+    public Process startInterruptible(String... args) throws IOException {
+        return start(List.of("env", "--default-signal=INT"), args);
+    }
+
+    private Process start(List<String> prefix, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(java(), "-XX:TieredStopAtLevel=1", "-cp", classpath(lib), "dev.tandem.cli.Main"));
         cmd.addAll(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
         pb.environment().putAll(env);
