@@ -6,6 +6,7 @@ import dev.tandem.apps.AppServices;
 import dev.tandem.device.Device;
 import dev.tandem.protocol.Tool;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The device contract: what every backend's {@link Device} primitives do, pinned on the built-in
@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class DeviceContract implements TreeContract, TapContract, TextContract, ImeContract, ButtonContract,
         ScrollContract, TrayContract, ScreenshotContract, SettlingContract, AppsContract {
 
-    @TempDir
-    Path tmp;
+    /** The devices' work dirs and the tools' artifacts; deleted after the last test, once the fixture has closed its devices. */
+    private Path tmp;
     private AppServices services;
     private Device device;
     private ContractDriver driver;
@@ -74,6 +74,7 @@ public abstract class DeviceContract implements TreeContract, TapContract, TextC
 
     @BeforeAll
     void startServices() throws IOException {
+        tmp = Files.createTempDirectory("tandem-contract-");
         services = AppServices.start();
     }
 
@@ -83,6 +84,16 @@ public abstract class DeviceContract implements TreeContract, TapContract, TextC
             closeShared();
         } finally {
             if (services != null) services.close();
+            deleteTree(tmp);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (root == null) return;
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // scratch space under the system temp dir: a leftover is harmless
         }
     }
 

@@ -39,15 +39,20 @@ public interface SettlingContract extends Contract {
 
     @Test
     default void awaitUiChangeReturnsByItsDeadlineWhenNothingChanges() throws Exception {
-        // Pins: on a still screen awaitUiChange blocks until its deadline (not forever, not at once).
+        // Pins: on a still screen awaitUiChange returns by its deadline, never long after; it may wake earlier
+        // (a backend that cannot be notified polls), so a wait loop re-checks and ends at the deadline.
         d().launch(LOGIN);
         Device dev = d().device();
         long version = dev.uiVersion();
         long start = System.nanoTime();
-        dev.awaitUiChange(version, start + SHORT_MS * 1_000_000L);
-        long waited = msSince(start);
-        assertThat(waited).isLessThan(SHORT_MS + ContractDriver.WAIT_MS / 2);
-        if (dev.uiVersion() == version) assertThat(waited).isGreaterThanOrEqualTo(SHORT_MS - 20);
+        long deadline = start + SHORT_MS * 1_000_000L;
+        int wakes = 0;
+        while (dev.uiVersion() == version && System.nanoTime() - deadline < 0) {
+            dev.awaitUiChange(version, deadline);
+            wakes++;
+        }
+        assertThat(msSince(start)).isLessThan(SHORT_MS + ContractDriver.WAIT_MS / 2);
+        assertThat(wakes).isPositive();
     }
 
     @Test
