@@ -51,6 +51,8 @@ final class FakeDevice implements Device {
     volatile Runnable onAwait = () -> {};
     /** Every tap the device received, as "kind id". */
     final List<String> taps = new ArrayList<>();
+    /** The last launch asked for, as the device received it. */
+    volatile LaunchRequest lastLaunch;
 
     private final FakeApps.Host host = new FakeApps.Host() {
         @Override
@@ -227,8 +229,14 @@ final class FakeDevice implements Device {
         mutate(() -> change.accept(running.get(appId).find(id)));
     }
 
+    /** Posts a notification (as an app in the background would). */
+    void post(String appId, String title, String body) {
+        mutate(() -> tray.addFirst(new Notification("n" + (++seq), appId, title, body, System.currentTimeMillis())));
+    }
+
     @Override
     public void launchApp(LaunchRequest r) {
+        lastLaunch = r;
         mutate(() -> {
             if (r.appId() == null) throw new TandemException(ErrorCode.BAD_PARAMS, "the fake device opens apps by appId, not by url");
             if (!FakeApps.INSTALLED.contains(r.appId())) throw notInstalled(r.appId());
