@@ -44,9 +44,11 @@ final class ChromiumProcess implements AutoCloseable {
             "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
             // Memory: no spare renderer, no omnibox WebUI renderers (they exist even headless), no
             // back-forward cache keeping old pages alive; GPU thread in the browser process.
+            // OverscrollHistoryNavigation: a horizontal swipe is a swipe, not the browser's back/forward
+            // gesture (a swipe right on a page that cannot scroll sideways went back, out of the app).
             "--disable-features=Translate,MediaRouter,OptimizationHints,InterestFeedContentSuggestions,"
                     + "CalculateNativeWinOcclusion,AutofillServerCommunication,CertificateTransparencyComponentUpdater,"
-                    + "SpareRendererForSitePerProcess,WebUIOmniboxPopup,WebUIOmniboxAimPopup,BackForwardCache",
+                    + "SpareRendererForSitePerProcess,WebUIOmniboxPopup,WebUIOmniboxAimPopup,BackForwardCache,OverscrollHistoryNavigation",
             "--in-process-gpu",
             // Wheel scrolls land at once instead of animating: swipes are deterministic and settle fast.
             "--disable-smooth-scrolling",

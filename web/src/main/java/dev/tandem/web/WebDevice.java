@@ -238,16 +238,19 @@ public final class WebDevice implements Device {
 
     /**
      * Back: closes the shade; else, on touch profiles, hides the soft keyboard when a text field has
-     * the focus (the field keeps it, as on a phone); else goes back in history; else home.
+     * the focus (the field keeps it, as on a phone); else goes back in history; else home. On the
+     * home screen (about:blank) it does nothing: going back through the history from there reopened
+     * the app just left.
      */
     private void back() {
         if (tray.isOpen()) {
             tray.setOpen(false);
             return;
         }
+        PageSession page = signals.page();
+        if ("about:blank".equals(page.url)) return; // the home screen: back stays there, as on a phone
         if (profile.touch() && keyboard.hideOnBack()) return;
         keyboard.shown();
-        PageSession page = signals.page();
         JsonNode h = page.send("Page.getNavigationHistory", null);
         int i = h.path("currentIndex").asInt();
         JsonNode entries = h.path("entries");

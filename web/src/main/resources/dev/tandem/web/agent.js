@@ -448,8 +448,11 @@
       let text = '', hint = '', checked = null;
       const aria = el.getAttribute('aria-label') || '';
       if (role === 'textfield') {
-        const v = tag === 'INPUT' || tag === 'TEXTAREA' ? el.value : el.innerText;
-        text = el.type === 'password' ? '\u2022'.repeat(v.length) : norm(v);
+        // A field shows its value as typed (spaces included), so the tree does too; only an
+        // editable element's rendered text is normalised like any other text.
+        const field = tag === 'INPUT' || tag === 'TEXTAREA';
+        const v = field ? el.value : el.innerText;
+        text = el.type === 'password' ? '\u2022'.repeat(v.length) : field ? v : norm(v);
         hint = el.getAttribute('placeholder') || aria || labelText(el) || el.getAttribute('title') || '';
       } else if (tag === 'INPUT' && (el.type === 'checkbox' || el.type === 'radio')) {
         text = labelText(el) || aria;

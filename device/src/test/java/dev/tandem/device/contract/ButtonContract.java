@@ -74,4 +74,13 @@ public interface ButtonContract extends Contract {
         assertThat(d().fails(ErrorCode.BAD_PARAMS, () -> d().run(Tool.PRESS_BUTTON, "button", "menu")).getMessage())
                 .contains("back, home or enter");
     }
+
+    @Test
+    default void backOnTheHomeScreenDoesNothing() throws Exception {
+        // Pins: back with no app in front stays on the home screen (it does not reopen the last app).
+        d().launch(LOGIN);
+        d().button("home");
+        d().button("back");
+        assertThat(d().snapshot().app()).isNull();
+    }
 }

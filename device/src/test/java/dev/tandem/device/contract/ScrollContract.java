@@ -83,4 +83,16 @@ public interface ScrollContract extends Contract {
         assertThat(d().fails(ErrorCode.ELEMENT_NOT_FOUND,
                 () -> d().run(Tool.SCROLL_UNTIL_VISIBLE, "text", "Item 999", "direction", "up")).getMessage()).contains("end reached");
     }
+
+    @Test
+    default void aHorizontalSwipeOnAVerticalListChangesNothing() throws Exception {
+        // Pins: left and right swipes do not scroll content that only scrolls vertically.
+        d().launch(LIST);
+        List<Integer> before = itemsOnScreen();
+        for (Direction sideways : List.of(Direction.LEFT, Direction.RIGHT)) {
+            swipe(sideways);
+            assertThat(d().snapshot()).as("after a swipe %s", sideways).extracting(s -> s.app(), s -> s.screen()).containsExactly(LIST, "list");
+            assertThat(itemsOnScreen()).as("after a swipe %s", sideways).isEqualTo(before);
+        }
+    }
 }

@@ -86,4 +86,24 @@ public interface TextContract extends Contract {
         d().launch(LOGIN);
         d().fails(ErrorCode.ELEMENT_NOT_FOUND, () -> d().device().clearText());
     }
+
+    @Test
+    default void inputTextTypesAnyTextVerbatim() throws Exception {
+        // Pins: what is typed is what the field holds: letters beyond ASCII, emoji, quotes, markup, inner spaces.
+        d().launch(CHAT);
+        String text = "Gr\u00fc\u00dfe, \ud83d\ude00 \"quoted\" & <b>bold</b>  two  spaces";
+        d().type(text);
+        assertThat(d().need("compose").text()).isEqualTo(text);
+    }
+
+    @Test
+    default void typingWithTheShadeOpenFails() throws Exception {
+        // Pins: the open shade hides the focused field: inputText fails with ELEMENT_NOT_FOUND, the field is unchanged.
+        requires(Tool.SYSTEM_TRAY);
+        d().launch(CHAT);
+        d().device().openTray();
+        d().fails(ErrorCode.ELEMENT_NOT_FOUND, () -> d().device().inputText("x"));
+        d().button("back");
+        assertThat(d().need("compose").text()).isNullOrEmpty();
+    }
 }

@@ -127,4 +127,35 @@ public interface TrayContract extends Contract {
         assertThat(d().fails(ErrorCode.NOTIFICATION_NOT_FOUND, () -> d().run(Tool.SYSTEM_TRAY, "action", "find",
                 "notification", java.util.Map.of("body", "/o/"), "awaitTimeout", 200)).getMessage()).contains("\"Ann\": \"one\"");
     }
+
+    @Test
+    default void tappingANotificationBringsItsAppToTheFront() throws Exception {
+        // Pins: tapNotification from another app opens the notification's app.
+        List<Notification> all = twoNotifications();
+        d().launch(LOGIN);
+        d().device().tapNotification(all.getFirst());
+        d().settle();
+        assertThat(d().snapshot().app()).isEqualTo(CHAT);
+    }
+
+    @Test
+    default void aNotificationTappedOrDismissedIsGone() throws Exception {
+        // Pins: tapNotification of a notification no longer in the tray is NOTIFICATION_NOT_FOUND; dismissing it again is a no-op.
+        List<Notification> all = twoNotifications();
+        d().device().dismissNotification(all.getFirst());
+        d().device().dismissNotification(all.getFirst());
+        d().fails(ErrorCode.NOTIFICATION_NOT_FOUND, () -> d().device().tapNotification(all.getFirst()));
+        assertThat(d().device().notifications()).extracting(Notification::title).containsExactly("Ann");
+    }
+
+    @Test
+    default void swipingUpClosesTheShade() throws Exception {
+        // Pins: a swipe up on the open shade closes it (as pushing a phone's shade away).
+        twoNotifications();
+        d().device().openTray();
+        d().device().swipe(dev.tandem.device.Direction.UP, null);
+        d().settle();
+        assertThat(d().byId("system:shade")).isEmpty();
+        assertThat(d().snapshot().app()).isEqualTo(CHAT);
+    }
 }
