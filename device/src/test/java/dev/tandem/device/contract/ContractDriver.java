@@ -81,9 +81,13 @@ public final class ContractDriver {
 
     // ---- apps
 
-    /** Launches a built-in app fresh ({@code clearState}) in this test's room, then waits for it to settle. */
+    /**
+     * Launches a built-in app in this test's room as a user would (no {@code clearState}), then
+     * waits for it to settle. The device is fresh, so an app's first launch in a test starts it
+     * fresh; a fixture need not pay for a cleared state (web: a new browser context) on every launch.
+     */
     public Snapshot launch(String appId) throws InterruptedException {
-        return launch(appId, true);
+        return launch(appId, false);
     }
 
     public Snapshot launch(String appId, boolean clearState) throws InterruptedException {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestInstance;
  * }
  * }</pre>
  *
- * <p>Each test launches the app it needs itself ({@code clearState}), in its own chat room on the
+ * <p>Each test launches the apps it needs itself, on its fresh device, in its own chat room on the
  * suite's loopback {@link AppServices} (the launch carries {@code services}: the chat service and
  * the web twins). Where the backend legitimately behaves otherwise, it says so in
  * {@link #differences()} or {@link #unsupportedTools()}, with a reason; nothing is skipped silently.
