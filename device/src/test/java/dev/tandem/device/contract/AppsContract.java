@@ -2,7 +2,10 @@ package dev.tandem.device.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.device.CommandContext;
+import dev.tandem.device.ToolExecutor;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.Json;
 import dev.tandem.protocol.Tool;
 import org.junit.jupiter.api.Test;
 
@@ -73,14 +76,14 @@ public interface AppsContract extends Contract {
     @Test
     default void theLaunchToolCarriesTheRunsContext() throws Exception {
         // Pins: the launchApp tool passes context.room, user and services through: the app chats in that room as that user.
-        var params = dev.tandem.protocol.Json.object();
+        var params = Json.object();
         params.put("appId", COUNTER).put("clearState", true);
         var ctx = params.putObject("context");
         ctx.put("room", d().room()).put("user", "tool-user");
         var services = ctx.putObject("services");
         d().launchServices().forEach(services::put);
-        dev.tandem.device.ToolExecutor.run(d().device(), Tool.LAUNCH_APP, params,
-                dev.tandem.device.CommandContext.withTimeout(ContractDriver.WAIT_MS, d().artifacts()));
+        ToolExecutor.run(d().device(), Tool.LAUNCH_APP, params,
+                CommandContext.withTimeout(ContractDriver.WAIT_MS, d().artifacts()));
         d().tap("send");
         assertThat(d().awaitChatMessages(1)).extracting(m -> m.from()).containsExactly("tool-user");
     }

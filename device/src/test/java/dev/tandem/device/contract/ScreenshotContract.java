@@ -1,6 +1,7 @@
 package dev.tandem.device.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.tandem.protocol.Snapshot;
 import dev.tandem.protocol.Tool;
@@ -25,8 +26,8 @@ public interface ScreenshotContract extends Contract {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image).as("decodes as an image").isNotNull();
         double scale = differs(Difference.SCREENSHOT_IN_DEVICE_PIXELS) ? s.density() : 1.0;
-        assertThat((double) image.getWidth()).isCloseTo(s.width() * scale, org.assertj.core.data.Offset.offset(1.0));
-        assertThat((double) image.getHeight()).isCloseTo(s.height() * scale, org.assertj.core.data.Offset.offset(1.0));
+        assertThat((double) image.getWidth()).isCloseTo(s.width() * scale, offset(1.0));
+        assertThat((double) image.getHeight()).isCloseTo(s.height() * scale, offset(1.0));
     }
 
     @Test

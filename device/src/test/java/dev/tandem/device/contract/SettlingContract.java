@@ -3,6 +3,9 @@ package dev.tandem.device.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.device.Device;
+import dev.tandem.protocol.Tool;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +61,7 @@ public interface SettlingContract extends Contract {
     @Test
     default void aChangeFromOutsideWakesAWaiter() throws Exception {
         // Pins: a change not caused by a command (a message arriving) moves uiVersion and wakes awaitUiChange.
-        requires(dev.tandem.protocol.Tool.SYSTEM_TRAY);
+        requires(Tool.SYSTEM_TRAY);
         d().launch(CHAT);
         Device dev = d().device();
         long version = dev.uiVersion();
@@ -87,8 +90,8 @@ public interface SettlingContract extends Contract {
     default void concurrentSnapshotsDuringCommandsAreWholeTrees() throws Exception {
         // Pins: snapshot() may be called from another thread while commands run; each read is a whole, valid tree.
         d().launch(LOGIN);
-        var errors = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
-        var stop = new java.util.concurrent.atomic.AtomicBoolean();
+        var errors = new ConcurrentLinkedQueue<Throwable>();
+        var stop = new AtomicBoolean();
         Thread observer = Thread.ofVirtual().start(() -> {
             while (!stop.get()) {
                 try {

@@ -1,12 +1,15 @@
 package dev.tandem.device.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tandem.device.Direction;
 import dev.tandem.device.Notification;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.UiNode;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +34,7 @@ public interface TrayContract extends Contract {
         // Pins: notifications() is newest first, each with its app, title, body and a key of its own.
         List<Notification> all = twoNotifications();
         assertThat(all).extracting(Notification::title, Notification::body)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Bob", "two"), org.assertj.core.groups.Tuple.tuple("Ann", "one"));
+                .containsExactly(tuple("Bob", "two"), tuple("Ann", "one"));
         assertThat(all).extracting(Notification::app).containsOnly(CHAT);
         assertThat(all).extracting(Notification::key).doesNotHaveDuplicates();
     }
@@ -113,10 +116,10 @@ public interface TrayContract extends Contract {
     default void systemTrayFindMatchesTitleAndBodyExactlyOrAsRegex() throws Exception {
         // Pins: systemTray find waits for a notification whose title and body match (exact or /regex/ over the whole value).
         twoNotifications();
-        var found = d().run(Tool.SYSTEM_TRAY, "action", "find", "notification", java.util.Map.of("title", "/A.n/", "body", "one"));
+        var found = d().run(Tool.SYSTEM_TRAY, "action", "find", "notification", Map.of("title", "/A.n/", "body", "one"));
         assertThat(found.path("title").asText()).isEqualTo("Ann");
         assertThat(found.path("app").asText()).isEqualTo(CHAT);
-        d().run(Tool.SYSTEM_TRAY, "action", "dismiss", "notification", java.util.Map.of("body", "two"));
+        d().run(Tool.SYSTEM_TRAY, "action", "dismiss", "notification", Map.of("body", "two"));
         assertThat(d().device().notifications()).extracting(Notification::body).containsExactly("one");
     }
 
@@ -125,7 +128,7 @@ public interface TrayContract extends Contract {
         // Pins: NOTIFICATION_NOT_FOUND after awaitTimeout, quoting the tray's notifications.
         twoNotifications();
         assertThat(d().fails(ErrorCode.NOTIFICATION_NOT_FOUND, () -> d().run(Tool.SYSTEM_TRAY, "action", "find",
-                "notification", java.util.Map.of("body", "/o/"), "awaitTimeout", 200)).getMessage()).contains("\"Ann\": \"one\"");
+                "notification", Map.of("body", "/o/"), "awaitTimeout", 200)).getMessage()).contains("\"Ann\": \"one\"");
     }
 
     @Test
@@ -153,7 +156,7 @@ public interface TrayContract extends Contract {
         // Pins: a swipe up on the open shade closes it (as pushing a phone's shade away).
         twoNotifications();
         d().device().openTray();
-        d().device().swipe(dev.tandem.device.Direction.UP, null);
+        d().device().swipe(Direction.UP, null);
         d().settle();
         assertThat(d().byId("system:shade")).isEmpty();
         assertThat(d().snapshot().app()).isEqualTo(CHAT);
