@@ -150,6 +150,24 @@ class PageSourceParserTest {
     }
 
     @Nested
+    class FakeDriver {
+        @Test
+        void theFakeDriversSourceIsItsAppXmlWrappedInAppiumAut() {
+            // What @appium/fake-driver 6.2.4 returns for GET /source: the app file, <app> wrapped in <AppiumAUT>.
+            String source = read("fake-app.xml").replace("<app ", "<AppiumAUT><app ").replace("</app>", "</app></AppiumAUT>");
+            UiNode root = PageSourceParser.parse(source);
+            assertThat(root.bounds()).isEqualTo(new Bounds(0, 0, 390, 844));
+            assertThat(byId(root, "submit").text()).isEqualTo("Sign in");
+            assertThat(byId(root, "submit").bounds()).isEqualTo(new Bounds(24, 320, 342, 50));
+            assertThat(byId(root, "email").role()).isEqualTo("textfield");
+            assertThat(byId(root, "email").hint()).isEqualTo("Email");
+            assertThat(byId(root, "remember").checked()).isTrue();
+            assertThat(root.flatten()).noneMatch(n -> "help".equals(n.id()) || "order-4".equals(n.id()));
+            assertThat(byId(root, "order-3").bounds()).as("clipped").isEqualTo(new Bounds(0, 800, 390, 44));
+        }
+    }
+
+    @Nested
     class Hostile {
         @Test
         void externalEntitiesAreRefusedNotRead() {
