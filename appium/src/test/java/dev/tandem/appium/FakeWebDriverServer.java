@@ -22,6 +22,10 @@ final class FakeWebDriverServer implements AutoCloseable {
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     final AtomicReference<String> pageSource = new AtomicReference<>("<hierarchy width=\"100\" height=\"100\"/>");
+    /** When true, every source read differs from the last (an animation that never ends). */
+    final java.util.concurrent.atomic.AtomicBoolean animating = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong frames = new java.util.concurrent.atomic.AtomicLong();
+    final AtomicReference<int[]> windowSize = new AtomicReference<>(new int[] {100, 100});
     /** When set, the next command matching the path suffix fails with this W3C error (status, error, message). */
     final AtomicReference<Object[]> failNext = new AtomicReference<>();
     private final LoopbackHttpServer server;
@@ -56,9 +60,9 @@ final class FakeWebDriverServer implements AutoCloseable {
             r.reply(404, Map.of("value", Map.of("error", "invalid session id", "message", "A session is either terminated or not started")));
             return;
         } else if (p.endsWith("/source")) {
-            value = pageSource.get();
+            value = animating.get() ? pageSource.get() + "<!-- frame " + frames.incrementAndGet() + " -->" : pageSource.get();
         } else if (p.endsWith("/window/rect")) {
-            value = Map.of("x", 0, "y", 0, "width", 100, "height", 100);
+            value = Map.of("x", 0, "y", 0, "width", windowSize.get()[0], "height", windowSize.get()[1]);
         } else if (p.endsWith("/screenshot")) {
             value = java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         } else {

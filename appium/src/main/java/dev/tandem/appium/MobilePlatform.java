@@ -1,0 +1,46 @@
+package dev.tandem.appium;
+
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.TandemException;
+import java.util.Map;
+
+/** The platforms an Appium device can be, and what each calls its apps and buttons. */
+public enum MobilePlatform {
+    ANDROID, IOS, FAKE;
+
+    /** The name {@code mobile: activateApp/terminateApp} give the app id. */
+    String appIdArg() {
+        return switch (this) {
+            case ANDROID, FAKE -> "appId";
+            case IOS -> "bundleId";
+        };
+    }
+
+    /** The {@code mobile:} command and arguments for a hardware button (back, home, enter). */
+    Map.Entry<String, Map<String, Object>> button(String button) {
+        return switch (this) {
+            case ANDROID -> switch (button) {
+                // Android KeyEvent codes.
+                case "back" -> Map.entry("pressKey", Map.of("keycode", 4));
+                case "home" -> Map.entry("pressKey", Map.of("keycode", 3));
+                case "enter" -> Map.entry("pressKey", Map.of("keycode", 66));
+                default -> throw unknownButton(button);
+            };
+            case IOS -> switch (button) {
+                case "home" -> Map.entry("pressButton", Map.of("name", "home"));
+                case "back", "enter" -> throw unsupported("pressButton " + button,
+                        "iOS has no " + button + " button; tap the app's own Back control, or use imeAction");
+                default -> throw unknownButton(button);
+            };
+            case FAKE -> throw unsupported("pressButton", "the fake driver has no buttons");
+        };
+    }
+
+    static TandemException unsupported(String tool, String why) {
+        return new TandemException(ErrorCode.BAD_PARAMS, tool + " is not available on this Appium device: " + why + ".");
+    }
+
+    private static TandemException unknownButton(String button) {
+        return new TandemException(ErrorCode.BAD_PARAMS, "pressButton takes back, home or enter, not '" + button + "'.");
+    }
+}
