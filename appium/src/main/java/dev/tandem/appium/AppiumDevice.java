@@ -25,10 +25,11 @@ import java.util.Map;
  * come with the seams of issue 12.
  */
 public final class AppiumDevice implements Device {
-    /** A source unchanged this long (since it last changed and since Tandem last acted) is settled. */
-    static final long SETTLE_WINDOW_NS = Duration.ofMillis(300).toNanos();
-    /** How often waits re-read the page source: each read is a driver round trip (UiAutomator2: ~50-300 ms). */
-    static final long POLL_NS = Duration.ofMillis(100).toNanos();
+    /** How often long waits re-read the page source: each read is a driver round trip (UiAutomator2: ~50-300 ms). */
+    static final long POLL_NS = Duration.ofMillis(50).toNanos();
+    private static final long NEVER = Long.MIN_VALUE;
+    /** A post-action read younger than this answers isSettled without another round trip. */
+    private static final long FRESH_NS = Duration.ofMillis(5).toNanos();
     private static final Duration LONG_PRESS = Duration.ofMillis(800);
     private static final Duration SWIPE = Duration.ofMillis(300);
 
@@ -41,7 +42,13 @@ public final class AppiumDevice implements Device {
     private String lastSource;
     private Snapshot last;
     private long version;
-    private long changedAt = System.nanoTime();
+    private final MobilePlatform.Settle settle;
+    private final long settleWindow;
+    private long actedAt = System.nanoTime();
+    private long firstSeenAt = NEVER;
+    private long lastReadAt = NEVER;
+    private int sameReads;
+    private long lastReadDoneAt = NEVER;
     private volatile String foregroundApp;
 
     public AppiumDevice(String deviceId, MobilePlatform platform, WebDriverSession session) {
@@ -50,6 +57,8 @@ public final class AppiumDevice implements Device {
         this.session = session;
         this.screen = session.windowRect();
         this.density = session.capabilities().path("pixelRatio").asDouble(1.0);
+        this.settle = platform.settle();
+        this.settleWindow = settle.window().toNanos();
     }
 
     @Override
@@ -58,19 +67,27 @@ public final class AppiumDevice implements Device {
     }
 
     private Snapshot refresh() {
+        long readAt = System.nanoTime();
         String source = session.pageSource(); // outside the lock: observers must not queue behind a slow driver
         synchronized (lock) {
-            if (last == null || !source.equals(lastSource)) {
+            boolean changed = last == null || !source.equals(lastSource);
+            if (changed) {
                 UiNode root = PageSourceParser.parse(source, screen.width(), screen.height());
                 String screenName = shadeOpen(root) ? "notifications" : foregroundApp;
                 last = new Snapshot(deviceId, foregroundApp, screenName, screen.width(), screen.height(), density, root);
-                if (lastSource != null) {
-                    version++;
-                    changedAt = System.nanoTime();
-                }
+                if (lastSource != null) version++;
                 lastSource = source;
-                lock.notifyAll();
             }
+            if (readAt - actedAt >= 0) { // evidence about the screen after Tandem's last action
+                if (changed || firstSeenAt == NEVER) {
+                    firstSeenAt = readAt;
+                    sameReads = 0;
+                }
+                sameReads++;
+                lastReadAt = readAt;
+                lastReadDoneAt = System.nanoTime();
+            }
+            lock.notifyAll();
             return last;
         }
     }
@@ -86,32 +103,57 @@ public final class AppiumDevice implements Device {
         }
     }
 
+    /**
+     * Reads the source until it changes, the device settles (a spurious wake-up: callers re-check),
+     * or the deadline; reads are spaced by {@link #POLL_NS} except while settling after an action.
+     */
     @Override
     public void awaitUiChange(long sinceVersion, long deadlineNanos) throws InterruptedException {
-        while (uiVersion() == sinceVersion) {
+        boolean wasSettled = settledNow();
+        while (true) {
+            refresh();
+            if (uiVersion() != sinceVersion || (!wasSettled && settledNow())) return;
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) return;
+            if (!wasSettled && settleWindow == 0) continue; // the next read decides; no reason to wait
+            long wait = Math.min(left, wasSettled ? POLL_NS : Math.max(1, settleWindow / 4));
             synchronized (lock) {
                 if (version != sinceVersion) return;
-                long wait = Math.min(left, POLL_NS);
                 lock.wait(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            if (uiVersion() == sinceVersion) refresh();
         }
     }
 
+    /**
+     * Settled: the platform's number of reads after Tandem's last action, spanning at least its
+     * window, saw the same source. The drivers already wait for the app to idle before they dump the source
+     * (UiAutomator2's waitForIdle, XCUITest's quiescence), so the window only has to catch
+     * what changes between idles; it is bounded by the shared settle budget.
+     */
     @Override
     public boolean isSettled() {
-        refresh();
+        boolean fresh;
         synchronized (lock) {
-            return System.nanoTime() - changedAt >= SETTLE_WINDOW_NS;
+            fresh = lastReadDoneAt != NEVER && System.nanoTime() - lastReadDoneAt < FRESH_NS;
+        }
+        if (!fresh) refresh(); // a tool's snapshot a moment ago is this check's evidence: no second round trip
+        return settledNow();
+    }
+
+    private boolean settledNow() {
+        synchronized (lock) {
+            return sameReads >= settle.reads() && lastReadAt - firstSeenAt >= settleWindow;
         }
     }
 
-    /** An action may change the screen at any moment after it: the settle window restarts. */
+    /** An action may change the screen at any moment after it: only later reads count. */
     private void acted() {
         synchronized (lock) {
-            changedAt = System.nanoTime();
+            actedAt = System.nanoTime();
+            firstSeenAt = NEVER;
+            lastReadAt = NEVER;
+            lastReadDoneAt = NEVER;
+            sameReads = 0;
         }
     }
 

@@ -8,6 +8,23 @@ import java.util.Map;
 public enum MobilePlatform {
     ANDROID, IOS, FAKE;
 
+    /** Settled after this many equal post-action reads of the page source, spanning this window. */
+    record Settle(int reads, java.time.Duration window) {}
+
+    /**
+     * When the page source counts as settled after an action. Real drivers dump the source only
+     * once the app idles (UiAutomator2's waitForIdle, XCUITest's quiescence); two equal reads
+     * 150 ms apart also catch a second wave (a transition's end, a list loading) — to be tuned on
+     * real emulators, not measured yet. The fake driver's source is its static app file, which no
+     * action changes: one read after the action is the evidence.
+     */
+    Settle settle() {
+        return switch (this) {
+            case ANDROID, IOS -> new Settle(2, java.time.Duration.ofMillis(150));
+            case FAKE -> new Settle(1, java.time.Duration.ZERO);
+        };
+    }
+
     /** The name {@code mobile: activateApp/terminateApp} give the app id. */
     String appIdArg() {
         return switch (this) {

@@ -87,7 +87,10 @@ class AppiumDeviceTest {
             d.awaitUiChange(d.uiVersion(), System.nanoTime() + AppiumDevice.POLL_NS);
         }
         server.animating.set(true);
-        long until = System.nanoTime() + 3 * AppiumDevice.SETTLE_WINDOW_NS;
+        long v = d.uiVersion();
+        d.awaitUiChange(v, System.nanoTime() + Duration.ofSeconds(5).toNanos());
+        assertThat(d.uiVersion()).as("the animation is seen").isNotEqualTo(v);
+        long until = System.nanoTime() + 3 * MobilePlatform.ANDROID.settle().window().toNanos();
         while (System.nanoTime() < until) {
             assertThat(d.isSettled()).as("a source that keeps changing is never settled").isFalse();
             d.awaitUiChange(d.uiVersion(), System.nanoTime() + AppiumDevice.POLL_NS);
