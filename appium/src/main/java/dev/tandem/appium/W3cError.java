@@ -36,7 +36,9 @@ final class W3cError {
 
     /** The exception for an error reply to {@code command}. */
     static TandemException of(String command, int status, String error, String message) {
-        Kind kind = error == null ? null : KINDS.get(error);
+        // Appium answers a capability it cannot match (no driver for automationName) with 'unknown
+        // error', not 'session not created': on new session, every error is the capabilities' advice.
+        Kind kind = command.equals("POST /session") ? KINDS.get("session not created") : error == null ? null : KINDS.get(error);
         String detail = message == null || message.isBlank() ? "" : ": " + firstLine(message);
         if (kind == null) {
             return new TandemException(ErrorCode.RUNNER_FAILED, "Appium answered " + command + " with HTTP " + status

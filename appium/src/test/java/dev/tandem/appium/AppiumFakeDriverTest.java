@@ -148,7 +148,7 @@ class AppiumFakeDriverTest {
         assertThatThrownBy(() -> WebDriverSession.create(client,
                 Map.of("platformName", "Fake", "appium:automationName", "Fake", "appium:deviceName", "Fake")))
                 .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RUNNER_FAILED))
-                .hasMessageContaining("devices.yaml").hasMessageContaining("app");
+                .hasMessageContaining("devices.yaml").hasMessageContaining("'app' is required");
     }
 
     @Test
@@ -176,6 +176,14 @@ class AppiumFakeDriverTest {
             System.out.printf("fake driver: tapOn through ToolExecutor p50 %.1f ms (with its settle); raw find+click p50 %.1f ms%n",
                     p50(tandem), p50(raw));
         }
+    }
+
+    @Test
+    void anAutomationNameWithoutADriverSaysHowToListTheInstalledOnes() {
+        assertThatThrownBy(() -> WebDriverSession.create(client,
+                Map.of("platformName", "Android", "appium:automationName", "UiAutomator2")))
+                .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RUNNER_FAILED))
+                .hasMessageContaining("appium driver list --installed").hasMessageContaining("Could not find a driver");
     }
 
     private static double p50(List<Long> nanos) {

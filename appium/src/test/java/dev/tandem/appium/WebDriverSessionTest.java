@@ -121,6 +121,16 @@ class WebDriverSessionTest {
     }
 
     @Test
+    void anyErrorOnNewSessionIsTheCapabilitiesAdvice() {
+        // Appium 3.8.0's actual reply when no installed driver matches.
+        server.failNext.set(new Object[] {"/session", 500, "unknown error",
+                "Could not find a driver for automationName 'UiAutomator2' and platformName 'Android'. Have you installed a driver"});
+        assertThatThrownBy(() -> WebDriverSession.create(client, Map.of("platformName", "Android")))
+                .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RUNNER_FAILED))
+                .hasMessageContaining("appium driver list --installed").hasMessageContaining("'UiAutomator2'");
+    }
+
+    @Test
     void w3cErrorsMapToTandemCodes() {
         server.failNext.set(new Object[] {"/actions", 404, "invalid session id", "gone"});
         assertThatThrownBy(() -> session.tap(1, 1)).isInstanceOfSatisfying(TandemException.class,
