@@ -27,9 +27,6 @@ import java.util.Map;
 public final class AppiumDevice implements Device {
     /** How often long waits re-read the page source: each read is a driver round trip (UiAutomator2: ~50-300 ms). */
     static final long POLL_NS = Duration.ofMillis(50).toNanos();
-    private static final long NEVER = Long.MIN_VALUE;
-    /** A post-action read younger than this answers isSettled without another round trip. */
-    private static final long FRESH_NS = Duration.ofMillis(5).toNanos();
     private static final Duration LONG_PRESS = Duration.ofMillis(800);
     private static final Duration SWIPE = Duration.ofMillis(300);
 
@@ -42,13 +39,7 @@ public final class AppiumDevice implements Device {
     private String lastSource;
     private Snapshot last;
     private long version;
-    private final MobilePlatform.Settle settle;
-    private final long settleWindow;
-    private long actedAt = System.nanoTime();
-    private long firstSeenAt = NEVER;
-    private long lastReadAt = NEVER;
-    private int sameReads;
-    private long lastReadDoneAt = NEVER;
+    private final SourceStability stability;
     private volatile String foregroundApp;
 
     public AppiumDevice(String deviceId, MobilePlatform platform, WebDriverSession session) {
@@ -57,12 +48,16 @@ public final class AppiumDevice implements Device {
         this.session = session;
         this.screen = session.windowRect();
         this.density = session.capabilities().path("pixelRatio").asDouble(1.0);
-        this.settle = platform.settle();
-        this.settleWindow = settle.window().toNanos();
+        this.stability = new SourceStability(platform.settle());
     }
 
     @Override
     public Snapshot snapshot() {
+        synchronized (lock) {
+            // The read that settled the previous step a moment ago is what is on screen: steps of a
+            // plan then cost one source read each, not two.
+            if (last != null && stability.fresh()) return last;
+        }
         return refresh();
     }
 
@@ -78,15 +73,7 @@ public final class AppiumDevice implements Device {
                 if (lastSource != null) version++;
                 lastSource = source;
             }
-            if (readAt - actedAt >= 0) { // evidence about the screen after Tandem's last action
-                if (changed || firstSeenAt == NEVER) {
-                    firstSeenAt = readAt;
-                    sameReads = 0;
-                }
-                sameReads++;
-                lastReadAt = readAt;
-                lastReadDoneAt = System.nanoTime();
-            }
+            stability.read(readAt, changed);
             lock.notifyAll();
             return last;
         }
@@ -115,8 +102,8 @@ public final class AppiumDevice implements Device {
             if (uiVersion() != sinceVersion || (!wasSettled && settledNow())) return;
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0) return;
-            if (!wasSettled && settleWindow == 0) continue; // the next read decides; no reason to wait
-            long wait = Math.min(left, wasSettled ? POLL_NS : Math.max(1, settleWindow / 4));
+            if (!wasSettled && stability.noWindow()) continue; // the next read decides; no reason to wait
+            long wait = Math.min(left, wasSettled ? POLL_NS : stability.settlePollNs());
             synchronized (lock) {
                 if (version != sinceVersion) return;
                 lock.wait(wait / 1_000_000, (int) (wait % 1_000_000));
@@ -134,7 +121,7 @@ public final class AppiumDevice implements Device {
     public boolean isSettled() {
         boolean fresh;
         synchronized (lock) {
-            fresh = lastReadDoneAt != NEVER && System.nanoTime() - lastReadDoneAt < FRESH_NS;
+            fresh = stability.fresh();
         }
         if (!fresh) refresh(); // a tool's snapshot a moment ago is this check's evidence: no second round trip
         return settledNow();
@@ -142,18 +129,14 @@ public final class AppiumDevice implements Device {
 
     private boolean settledNow() {
         synchronized (lock) {
-            return sameReads >= settle.reads() && lastReadAt - firstSeenAt >= settleWindow;
+            return stability.settled();
         }
     }
 
     /** An action may change the screen at any moment after it: only later reads count. */
     private void acted() {
         synchronized (lock) {
-            actedAt = System.nanoTime();
-            firstSeenAt = NEVER;
-            lastReadAt = NEVER;
-            lastReadDoneAt = NEVER;
-            sameReads = 0;
+            stability.acted();
         }
     }
 
