@@ -130,7 +130,10 @@ public final class DevicesFile {
                 if (p != null) pools.add(p);
             }
         }
-        if (!problems.isEmpty()) return new Loaded(file, List.of(), problems);
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
+            return new Loaded(file, List.of(), List.copyOf(problems));
+        }
         return new Loaded(file, withEnv(pools, env), List.of());
     }
 
