@@ -20,8 +20,15 @@ import java.util.function.Function;
  * ({@code UNSUPPORTED_ON_PLATFORM}), instead of failing deep in the run.
  */
 public record Capabilities(Function<Platform, Optional<PlatformRow>> rows) {
+    private static final java.util.Map<Platform, Optional<PlatformRow>> ROWS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The backends on the classpath; a platform with no backend here is not checked (its runner says so). */
-    public static final Capabilities BACKENDS = new Capabilities(p -> BackendProvider.find(p.name()).map(BackendProvider::row));
+    public static final Capabilities BACKENDS = new Capabilities(Capabilities::backendRow);
+
+    /** A backend's row, looked up once per platform (the classpath does not change). */
+    private static Optional<PlatformRow> backendRow(Platform p) {
+        return ROWS.computeIfAbsent(p, x -> BackendProvider.find(x.name()).map(BackendProvider::row));
+    }
 
     /** Refuses the first step of {@code label}'s track whose tool {@code platform} does not support. */
     public void check(Plan plan, String label, Platform platform, boolean givenOnCommandLine) {

@@ -9,9 +9,4 @@ import dev.tandem.protocol.Platform;
  * @param source the name of the device source that offers it ({@code sim}, {@code web}, or the
  *     {@code name} of its {@code devices.yaml} entry)
  */
-public record DeviceSlot(String id, Platform platform, String profile, String source) {
-    /** A device of the source named after its platform (the default local pools). */
-    public DeviceSlot(String id, Platform platform, String profile) {
-        this(id, platform, profile, platform.name());
-    }
-}
+public record DeviceSlot(String id, Platform platform, String profile, String source) {}

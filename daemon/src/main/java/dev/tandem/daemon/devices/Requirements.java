@@ -89,9 +89,12 @@ public final class Requirements {
         demand.forEach((platform, n) -> {
             int have = pool.ofPlatform(platform).size();
             if (n > have) {
+                // sim and web have their environment shortcut; every platform has its source's count in devices.yaml
+                String raise = platform.equals(Platform.SIM) || platform.equals(Platform.WEB)
+                        ? "raise TANDEM_" + platform.name().toUpperCase(java.util.Locale.ROOT) + "_DEVICES"
+                        : "add " + platform + " devices to devices.yaml";
                 throw new TandemException(ErrorCode.USAGE, "the plan needs " + n + " " + platform + " devices and this daemon has "
-                        + have + "; raise TANDEM_" + platform.name().toUpperCase(java.util.Locale.ROOT)
-                        + "_DEVICES (then `tandem daemon stop`) or put some labels on another platform");
+                        + have + "; " + raise + " (then `tandem daemon stop`) or put some labels on another platform");
             }
         });
     }
