@@ -142,6 +142,23 @@ class FakePlatformTest {
     }
 
     @Test
+    void aLabelPutOnTheFakePlatformByItsDeviceFlagIsCheckedToo() throws Exception {
+        Path plan = write("mixed.yaml", """
+                devices: [A, B]
+                steps:
+                  - {tool: swipe, device: A, direction: up}
+                  - {tool: scrollUntilVisible, device: B, text: Item 40}
+                """);
+        Run onSim = run(plan, "sim", Map.of("A", "sim", "B", "fake"));
+        assertThat(onSim.exit).isEqualTo(2);
+        assertThat(onSim.error().path("message").asText()).isEqualTo(plan + ":4:5: plan step 1 (scrollUntilVisible) cannot run on "
+                + "device B: platform fake does not support scrollUntilVisible; run B on another platform (`--device B=sim`), "
+                + "or remove the step.");
+        assertThat(fakes.started).isEmpty();
+        assertThat(supervisor.list()).as("nor a sim runner: the check comes before allocation").isEmpty();
+    }
+
+    @Test
     void aSingleDevicePlanNamesThePlatformAndTheFix() throws Exception {
         Path plan = write("tray.yaml", """
                 steps:
@@ -166,9 +183,13 @@ class FakePlatformTest {
     }
 
     private Run run(Path plan, String platform) throws InterruptedException {
+        return run(plan, platform, Map.of());
+    }
+
+    private Run run(Path plan, String platform, Map<String, String> devices) throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Path output = plans.resolve("out");
-        int exit = runs.run(new RunRequest(plan.toString(), Map.of(), platform, null, null, output.toString(), 5_000L,
+        int exit = runs.run(new RunRequest(plan.toString(), devices, platform, null, null, output.toString(), 5_000L,
                 ProcessHandle.current().pid(), null, List.of()), new RunEvents(out));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), output);
     }
