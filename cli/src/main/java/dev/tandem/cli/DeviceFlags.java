@@ -3,6 +3,7 @@ package dev.tandem.cli;
 import dev.tandem.daemon.runner.PlatformProfile;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.Platform;
 import dev.tandem.protocol.TandemException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,9 @@ public final class DeviceFlags {
     static boolean isPlatformSpec(String v) {
         int colon = v.indexOf(':');
         String platform = colon < 0 ? v : v.substring(0, colon);
-        return PlatformProfile.TABLE.stream().anyMatch(p -> p.name().equals(platform));
+        // the platforms of the backends on the classpath, and the reserved ones (the daemon says they are not available)
+        return PlatformProfile.find(platform).isPresent()
+                || (Platform.isName(platform) && Platform.WELL_KNOWN.contains(Platform.of(platform)));
     }
 
     private static String bareNotASpec(String v) {

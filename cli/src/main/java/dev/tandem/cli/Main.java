@@ -78,6 +78,14 @@ public final class Main {
             return usage(ctx, "unknown command '" + args[0] + "'." + hint, wantsJson);
         }
         Command c = command.get();
+        try {
+            // --devices FILE is the daemon's: it reaches the daemon as a start-up setting (TANDEM_DEVICES_FILE)
+            Devices devices = Devices.take(args);
+            args = devices.args();
+            ctx = devices.apply(ctx);
+        } catch (TandemException e) {
+            return Errors.report(ctx, e, wantsJson);
+        }
         Options options = c.options();
         options.addOption(Option.builder("h").longOpt("help").desc("Show this command's help.").build());
         Args parsed;
@@ -99,6 +107,38 @@ public final class Main {
         } catch (Exception e) {
             e.printStackTrace(ctx.err());
             return Errors.report(ctx, new TandemException(ErrorCode.INTERNAL, e.toString()), json);
+        }
+    }
+
+    /** The {@code --devices FILE} flag, taken out of the command's arguments. */
+    record Devices(String[] args, String file) {
+        static Devices take(String[] args) {
+            java.util.List<String> rest = new java.util.ArrayList<>();
+            String file = null;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--")) {
+                    rest.addAll(Arrays.asList(args).subList(i, args.length));
+                    break;
+                }
+                if (a.equals("--devices") || a.startsWith("--devices=")) {
+                    String v = a.equals("--devices") ? (i + 1 < args.length ? args[++i] : null) : a.substring("--devices=".length());
+                    if (v == null || v.isBlank()) {
+                        throw new TandemException(ErrorCode.USAGE, "--devices needs a FILE: the devices.yaml to use (see docs/devices.md)");
+                    }
+                    file = java.nio.file.Path.of(v).toAbsolutePath().normalize().toString();
+                } else {
+                    rest.add(a);
+                }
+            }
+            return new Devices(rest.toArray(String[]::new), file);
+        }
+
+        Context apply(Context ctx) {
+            if (file == null) return ctx;
+            java.util.Map<String, String> env = new java.util.HashMap<>(ctx.env());
+            env.put("TANDEM_DEVICES_FILE", file);
+            return new Context(java.util.Map.copyOf(env), ctx.out(), ctx.err(), ctx.tty());
         }
     }
 

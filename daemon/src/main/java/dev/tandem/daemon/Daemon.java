@@ -15,6 +15,7 @@ import dev.tandem.daemon.runner.RunnerAdoption;
 import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.daemon.runner.RunnerLauncher;
 import dev.tandem.daemon.runner.RunnerSupervisor;
+import dev.tandem.daemon.sources.DeviceSources;
 import dev.tandem.daemon.state.AtomicFiles;
 import dev.tandem.daemon.suite.SuiteService;
 import dev.tandem.daemon.state.DaemonInfo;
@@ -101,7 +102,10 @@ public final class Daemon {
     private void startHoldingLock() throws IOException {
         long t0 = System.nanoTime();
         services = AppServices.start();
-        DevicePool pool = DevicePool.fromEnv(env);
+        DeviceSources sources = DeviceSources.load(env, state.root());
+        // a bad devices file does not stop the daemon: it offers no devices and every request says why, with positions
+        sources.problems().forEach(d -> log.warn("devices file: " + d));
+        DevicePool pool = sources.pool();
         MachineLocks locks = new MachineLocks(MachineLocks.defaultDir(env), state.root().toString());
         // a device's machine lock is claimed with its grant (two daemons never both grant it) and
         // given back with the lease unless this daemon's runner for it lives on
@@ -112,7 +116,7 @@ public final class Daemon {
         RunnerLauncher launcher = new RunnerLauncher(state, runnerEnv, longEnv("TANDEM_RUNNER_ORPHAN_TTL_MS", 0));
         // runners start from prepared artifacts (prepared on a platform's first use; unprepared if that fails)
         PreparedArtifacts artifacts = PreparedArtifacts.forDaemon(state, env, Log.stderr("prepare"));
-        supervisor = new RunnerSupervisor(state, pool, launcher, artifacts::artifact, locks, Log.stderr("runners"));
+        supervisor = new RunnerSupervisor(state, pool, sources.starter(launcher), artifacts::artifact, locks, Log.stderr("runners"));
         RunnerClient client = new RunnerClient(supervisor);
         active = new ActiveRuns(state.root().resolve("runs"), log);
         int adopted = new RunnerAdoption(state, pool, supervisor, artifacts::currentKey, log).adoptAll();

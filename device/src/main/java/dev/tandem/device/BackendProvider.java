@@ -43,10 +43,28 @@ public interface BackendProvider {
         return java.util.List.of();
     }
 
+    /**
+     * What the daemon needs to run this platform's devices: runner jars, JVM options, training
+     * commands, external tools, and the tools its devices support. The default is a JVM runner with
+     * the core jars only and every tool; a backend overrides it to add its jars and name what it
+     * cannot do.
+     */
+    default PlatformRow row() {
+        return PlatformRow.jvmRunner(dev.tandem.protocol.Platform.of(platform()), java.util.List.of(), java.util.List.of(),
+                java.util.List.of(PlatformRow.cmd("ping", Map.of())));
+    }
+
     static Optional<BackendProvider> find(String platform) {
         for (BackendProvider p : ServiceLoader.load(BackendProvider.class)) {
             if (p.platform().equals(platform)) return Optional.of(p);
         }
         return Optional.empty();
+    }
+
+    /** Every backend on the classpath, in ServiceLoader order (one registration each). */
+    static java.util.List<BackendProvider> all() {
+        java.util.List<BackendProvider> out = new java.util.ArrayList<>();
+        ServiceLoader.load(BackendProvider.class).forEach(out::add);
+        return java.util.List.copyOf(out);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.plan;
 
+import dev.tandem.protocol.Platform;
 import dev.tandem.protocol.Suggest;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class PlanReader {
     private static final ParamSpec ABORT = ParamSpec.choice("abortStrategy", "immediate", "finish-current-step");
     private static final ParamSpec START = ParamSpec.integer("startStep", Long.MIN_VALUE, "0");
     private static final ParamSpec LABEL = ParamSpec.string("label", "\"A\"");
-    private static final ParamSpec PLATFORM = ParamSpec.choice("platform", "sim", "web");
+    private static final ParamSpec PLATFORM = ParamSpec.choice("platform", Platform.SIM.name(), Platform.WEB.name());
     private static final ParamSpec PROFILE = ParamSpec.string("profile", "pixel-7");
     private static final String ANCHOR_NOTE = "a key whose value only defines anchors, like tap: &tap {...} or ids: {email: &email ...}, is allowed too";
 
@@ -76,7 +77,7 @@ final class PlanReader {
         for (YNode.Entry e : new YNode.Entry[] {platformEntry, profileEntry}) {
             if (e != null && devicesEntry != null) problems.add(Messages.platformWithDevices(e.keyPos(), e.key()));
         }
-        if (profile != null && "sim".equals(platform)) problems.add(Messages.profileOnSim(profileEntry.keyPos()));
+        if (profile != null && Platform.SIM.name().equals(platform)) problems.add(Messages.profileOnSim(profileEntry.keyPos()));
         // A broken `devices` key must not make every `device:` look like a single-device mistake.
         boolean devicesKnown = devicesEntry == null || !labels.isEmpty();
 
@@ -139,9 +140,9 @@ final class PlanReader {
             for (ToolStep t : tools) {
                 if (t.tool() != dev.tandem.protocol.Tool.LAUNCH_APP || !t.params().has("url")) continue;
                 if (t.device() == null) {
-                    if ("sim".equals(planPlatform)) problems.add(Messages.urlOnSim(t.pos(), "the plan"));
+                    if (Platform.SIM.name().equals(planPlatform)) problems.add(Messages.urlOnSim(t.pos(), "the plan"));
                 } else {
-                    devices.stream().filter(d -> d.label().equals(t.device()) && "sim".equals(d.platform())).findFirst()
+                    devices.stream().filter(d -> d.label().equals(t.device()) && Platform.SIM.name().equals(d.platform())).findFirst()
                             .ifPresent(d -> problems.add(Messages.urlOnSim(t.pos(), "device " + Messages.clip(d.label()))));
                 }
             }

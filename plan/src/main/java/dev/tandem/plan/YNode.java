@@ -6,7 +6,7 @@ import java.util.List;
  * A YAML value after alias expansion and {@code <<} merging, with the position it was written
  * at. The plan reader works on this tree only, so every diagnostic can name a line and column.
  */
-sealed interface YNode permits YNode.Scalar, YNode.Seq, YNode.Map {
+public sealed interface YNode permits YNode.Scalar, YNode.Seq, YNode.Map {
 
     SourcePos pos();
 

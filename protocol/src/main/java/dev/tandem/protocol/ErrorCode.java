@@ -11,6 +11,7 @@ public enum ErrorCode {
     // --- invalid input (2)
     USAGE(2, "Run `tandem --help` or `tandem COMMAND --help` for the accepted arguments."),
     VALIDATION(2, "Fix the plan at the positions listed, then check it with `tandem validate PLAN`."),
+    UNSUPPORTED_ON_PLATFORM(2, "Run that device on a platform whose backend supports the tool (--device LABEL=PLATFORM, or the plan's platform), or remove the step."),
     PLAN_NOT_FOUND(2, "Check the path; plans are YAML files (`tandem validate PLAN` checks one)."),
     // --- a plan failed (1)
     ELEMENT_NOT_FOUND(1, "Check the selector against the elements on screen (`tandem snapshot --device D`)."),

@@ -3,6 +3,8 @@ package dev.tandem.web;
 import dev.tandem.device.Backend;
 import dev.tandem.device.BackendProvider;
 import dev.tandem.device.DeviceSpec;
+import dev.tandem.device.PlatformRow;
+import dev.tandem.protocol.Platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
@@ -24,7 +26,7 @@ public final class WebBackendProvider implements BackendProvider {
 
     @Override
     public String platform() {
-        return "web";
+        return Platform.WEB.name();
     }
 
     /** No: Chromium and its profile live and die with the runner. */
@@ -36,6 +38,14 @@ public final class WebBackendProvider implements BackendProvider {
     @Override
     public java.util.List<String> profiles() {
         return WebProfile.names();
+    }
+
+    /** The web runner needs Chromium on the host; trained on a blank page; every tool. */
+    @Override
+    public PlatformRow row() {
+        return PlatformRow.jvmRunner(Platform.WEB, java.util.List.of("tandem-web-"), java.util.List.of("chromium"),
+                java.util.List.of(PlatformRow.cmd("ping", Map.of()), PlatformRow.cmd("observe", Map.of()),
+                        PlatformRow.cmd("screenshot", Map.of("name", "prepare"))));
     }
 
     @Override

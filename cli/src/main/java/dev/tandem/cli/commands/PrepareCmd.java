@@ -12,6 +12,7 @@ import dev.tandem.daemon.runner.PlatformProfile;
 import dev.tandem.daemon.runner.RunnerLauncher;
 import dev.tandem.daemon.state.StateDir;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.Platform;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public final class PrepareCmd implements Command {
         if (!args.positional().isEmpty()) {
             throw new TandemException(ErrorCode.USAGE, "prepare takes no arguments, got '" + args.positional().getFirst() + "'");
         }
-        String platformArg = args.value("platform", "sim");
+        String platformArg = args.value("platform", Platform.SIM.name());
         List<PlatformProfile> platforms = platforms(platformArg);
         Long timeoutS = args.longValue("timeout");
         if (timeoutS != null && timeoutS <= 0) throw new TandemException(ErrorCode.USAGE, "--timeout takes a positive number of seconds");
@@ -70,16 +71,15 @@ public final class PrepareCmd implements Command {
 
     static List<PlatformProfile> platforms(String name) {
         if (name.equals("all")) return PlatformProfile.runnable();
-        var row = PlatformProfile.TABLE.stream().filter(p -> p.name().equals(name)).findFirst();
+        var row = PlatformProfile.find(name);
         List<String> names = PlatformProfile.runnable().stream().map(PlatformProfile::name).toList();
-        if (row.isEmpty()) {
-            throw new TandemException(ErrorCode.USAGE, "unknown platform '" + name + "'; use one of " + names + " or all");
-        }
-        if (!row.get().available()) {
+        if (row.isPresent()) return List.of(row.get());
+        if (Platform.isName(name) && Platform.WELL_KNOWN.contains(Platform.of(name))) {
+            // android, ios: known names whose backend is not part of this version
             throw new TandemException(ErrorCode.USAGE, "platform '" + name + "' is reserved for a later version; use one of "
                     + names + " or all");
         }
-        return List.of(row.get());
+        throw new TandemException(ErrorCode.USAGE, "unknown platform '" + name + "'; use one of " + names + " or all");
     }
 
     private static void print(Context ctx, PrepareResult r) {

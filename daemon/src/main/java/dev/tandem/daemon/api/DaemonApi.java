@@ -92,6 +92,7 @@ public final class DaemonApi {
     }
 
     private void devices(Request r) throws IOException {
+        pool.check();
         ArrayNode list = Json.MAPPER.createArrayNode();
         Map<String, RunnerHandle> runners = new LinkedHashMap<>();
         supervisor.list().forEach(h -> runners.put(h.deviceId(), h));
@@ -100,7 +101,7 @@ public final class DaemonApi {
             RunnerHandle h = runners.get(s.id());
             // the profile the device runs with now (a run may start web-1 as desktop), else its default
             String profile = h != null && h.alive() && h.file().profile() != null ? h.file().profile() : s.profile();
-            d.put("id", s.id()).put("platform", s.platform()).put("profile", profile);
+            d.put("id", s.id()).put("platform", s.platform().name()).put("profile", profile).put("source", s.source());
             d.put("runner", h == null ? "stopped" : h.alive() ? "running" : "dead");
             if (h != null) d.put("runnerPid", h.pid()).put("runnerPort", h.file().port());
             allocator.holderOf(s.id()).ifPresentOrElse(a -> d.put("state", "busy").put("run", a.owner()).put("ownerPid", a.ownerPid()),
@@ -192,6 +193,7 @@ public final class DaemonApi {
     private void snapshot(Request r) throws IOException, TandemException {
         JsonNode body = Json.tree(r.body());
         String device = body.path("device").asText(null);
+        pool.check();
         if (device == null || pool.byId(device).isEmpty()) {
             throw new TandemException(ErrorCode.USAGE, "snapshot needs --device with one of " + pool.slots().stream().map(DeviceSlot::id).toList());
         }

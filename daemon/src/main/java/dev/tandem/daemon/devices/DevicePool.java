@@ -1,42 +1,54 @@
 package dev.tandem.daemon.devices;
 
-import java.util.ArrayList;
+import dev.tandem.plan.Diagnostic;
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.Platform;
+import dev.tandem.protocol.TandemException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The devices this daemon offers: {@code sim-1…sim-N} (default 8) and {@code web-1…web-M}
- * (default 4; a Chromium each, started only when used). Sizes come from the environment
- * ({@code TANDEM_SIM_DEVICES}, {@code TANDEM_WEB_DEVICES}); the sim latency profile from
- * {@code TANDEM_SIM_LATENCY} (default {@code realistic}).
+ * The devices this daemon offers, from its device sources ({@code DeviceSources}: the sim and web
+ * pools by default, or what {@code devices.yaml} declares). When the devices file has errors the
+ * pool is empty and holds them: every request that needs a device reports them ({@link #check()}).
  */
-public record DevicePool(List<DeviceSlot> slots) {
+public record DevicePool(List<DeviceSlot> slots, List<Diagnostic> problems, String file) {
     public static final String DEFAULT_WEB_PROFILE = "pixel-7";
 
-    public static DevicePool fromEnv(Map<String, String> env) {
-        int sims = intOr(env.get("TANDEM_SIM_DEVICES"), 8);
-        int webs = intOr(env.get("TANDEM_WEB_DEVICES"), 4);
-        String latency = env.getOrDefault("TANDEM_SIM_LATENCY", "realistic");
-        List<DeviceSlot> slots = new ArrayList<>();
-        for (int i = 1; i <= sims; i++) slots.add(new DeviceSlot("sim-" + i, "sim", latency));
-        for (int i = 1; i <= webs; i++) slots.add(new DeviceSlot("web-" + i, "web", DEFAULT_WEB_PROFILE));
-        return new DevicePool(List.copyOf(slots));
+    public DevicePool {
+        slots = List.copyOf(slots);
+        problems = List.copyOf(problems);
     }
 
-    private static int intOr(String s, int fallback) {
-        try {
-            return s == null ? fallback : Math.max(0, Integer.parseInt(s.trim()));
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+    public DevicePool(List<DeviceSlot> slots) {
+        this(slots, List.of(), null);
+    }
+
+    /**
+     * Today's default pools from the environment alone (no devices file): {@code sim-1…sim-N}
+     * (default 8, {@code TANDEM_SIM_DEVICES}) with latency {@code TANDEM_SIM_LATENCY} (default
+     * {@code realistic}) and {@code web-1…web-M} (default 4, {@code TANDEM_WEB_DEVICES}).
+     */
+    public static DevicePool fromEnv(Map<String, String> env) {
+        return new DevicePool(DevicesFile.defaults(env).stream().flatMap(s -> s.slots().stream()).toList());
+    }
+
+    /** Throws the devices file's errors (VALIDATION, with positions) if it had any. */
+    public void check() {
+        if (problems.isEmpty()) return;
+        throw new TandemException(ErrorCode.VALIDATION, "the devices file " + file + " has " + problems.size()
+                + (problems.size() == 1 ? " error" : " errors") + ", so this daemon offers no devices:\n"
+                + problems.stream().map(d -> "  " + d).collect(Collectors.joining("\n"))
+                + "\nFix it, then run `tandem daemon stop`: the next command starts a daemon that reads it.");
     }
 
     public Optional<DeviceSlot> byId(String id) {
         return slots.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
-    public List<DeviceSlot> ofPlatform(String platform) {
+    public List<DeviceSlot> ofPlatform(Platform platform) {
         return slots.stream().filter(s -> s.platform().equals(platform)).toList();
     }
 }

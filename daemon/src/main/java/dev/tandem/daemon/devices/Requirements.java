@@ -4,6 +4,7 @@ import dev.tandem.plan.DeviceDecl;
 import dev.tandem.plan.Plan;
 import dev.tandem.plan.ToolStep;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.Platform;
 import dev.tandem.protocol.TandemException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,19 +15,25 @@ import java.util.Optional;
 /**
  * What each label of a plan needs, in order of precedence: {@code --device LABEL=SPEC}, the plan's
  * per-label {@code platform}/{@code profile} (a single-device plan's top-level ones), then any free
- * device of the default platform. A track that opens a url but would land on a sim is refused
- * here, before anything starts.
+ * device of the default platform. A track that opens a url but would land on a sim, or that uses
+ * a tool its platform cannot do, is refused here, before anything starts.
  */
 public final class Requirements {
     private Requirements() {}
 
     public static List<Requirement> forPlan(Plan plan, Map<String, String> given, String defaultPlatform, DevicePool pool) {
-        return forPlan(plan, given, defaultPlatform, pool, Requirement.BACKEND_PROFILES);
+        return forPlan(plan, given, defaultPlatform, pool, Requirement.BACKEND_PROFILES, Capabilities.BACKENDS);
     }
 
     /** @param profilesOf the profile names each platform accepts (empty: any); tests pass their own */
     public static List<Requirement> forPlan(Plan plan, Map<String, String> given, String defaultPlatform, DevicePool pool,
-            java.util.function.Function<String, List<String>> profilesOf) {
+            java.util.function.Function<Platform, List<String>> profilesOf) {
+        return forPlan(plan, given, defaultPlatform, pool, profilesOf, Capabilities.BACKENDS);
+    }
+
+    /** @param capabilities what each platform's devices can do (its backend's declaration) */
+    public static List<Requirement> forPlan(Plan plan, Map<String, String> given, String defaultPlatform, DevicePool pool,
+            java.util.function.Function<Platform, List<String>> profilesOf, Capabilities capabilities) {
         Map<String, String> specs = new LinkedHashMap<>(given);
         List<String> labels = plan.labels();
         if (!plan.multiDevice() && specs.size() == 1 && !specs.containsKey(Plan.SINGLE_DEVICE_LABEL)) {
@@ -43,7 +50,7 @@ public final class Requirements {
                         + "; its labels are " + labels);
             }
         }
-        String platform = defaultPlatform != null ? defaultPlatform : "sim";
+        String platform = defaultPlatform != null ? defaultPlatform : Platform.SIM.name();
         List<Requirement> reqs = new ArrayList<>();
         for (String label : labels) {
             String spec = specs.get(label);
@@ -55,6 +62,7 @@ public final class Requirements {
             }
             Requirement r = Requirement.parse(label, spec, pool, profilesOf);
             checkWebOnly(plan, label, r.platform(), specs.containsKey(label));
+            capabilities.check(plan, label, r.platform(), specs.containsKey(label));
             reqs.add(r);
         }
         checkServable(reqs, pool);
@@ -76,21 +84,24 @@ public final class Requirements {
                         + "=" + r.platform() + "`)");
             }
         }
-        Map<String, Integer> demand = new LinkedHashMap<>();
+        Map<Platform, Integer> demand = new LinkedHashMap<>();
         for (Requirement r : reqs) demand.merge(r.platform(), 1, Integer::sum);
         demand.forEach((platform, n) -> {
             int have = pool.ofPlatform(platform).size();
             if (n > have) {
+                // sim and web have their environment shortcut; every platform has its source's count in devices.yaml
+                String raise = platform.equals(Platform.SIM) || platform.equals(Platform.WEB)
+                        ? "raise TANDEM_" + platform.name().toUpperCase(java.util.Locale.ROOT) + "_DEVICES"
+                        : "add " + platform + " devices to devices.yaml";
                 throw new TandemException(ErrorCode.USAGE, "the plan needs " + n + " " + platform + " devices and this daemon has "
-                        + have + "; raise TANDEM_" + platform.toUpperCase(java.util.Locale.ROOT)
-                        + "_DEVICES (then `tandem daemon stop`) or put some labels on another platform");
+                        + have + "; " + raise + " (then `tandem daemon stop`) or put some labels on another platform");
             }
         });
     }
 
     /** Refuses a track with a launchApp url on a sim: the sim opens apps by appId only. */
-    public static void checkWebOnly(Plan plan, String label, String platform, boolean givenOnCommandLine) {
-        if (!platform.equals("sim")) return;
+    public static void checkWebOnly(Plan plan, String label, Platform platform, boolean givenOnCommandLine) {
+        if (!platform.equals(Platform.SIM)) return;
         ToolStep step = plan.firstWebOnlyStep(label);
         if (step == null) return;
         String who = plan.multiDevice() ? "device " + label : "the plan";

@@ -55,7 +55,7 @@ public final class JvmRunnerOps implements RunnerOps {
         boolean exited;
         try (ScratchRunner r = ScratchRunner.start(cache.platformDir(p), p, training, TRAINING_ENV, log)) {
             r.uptime(bounded(deadline, 5_000)); // the daemon's first request to every runner: its classes belong in the archive
-            for (PlatformProfile.Command c : p.training()) {
+            for (dev.tandem.device.PlatformRow.Command c : p.training()) {
                 CommandRecord rec = r.command(c.kind(), c.params(), bounded(deadline, STEP_MS));
                 // a failing training command only means fewer classes archived: noted, not fatal
                 if (rec == null || rec.state() != CommandState.COMPLETED) failed.add(c.kind());

@@ -163,7 +163,7 @@ public final class PlanRuns {
         Map<String, dev.tandem.engine.result.DeviceResult> devices = new LinkedHashMap<>();
         r.devices().forEach((label, d) -> {
             DeviceSlot slot = alloc.byLabel().get(label);
-            devices.put(label, slot == null ? d : d.withDevice(slot.platform(), alloc.profiles().getOrDefault(label, slot.profile())));
+            devices.put(label, slot == null ? d : d.withDevice(slot.platform().name(), alloc.profiles().getOrDefault(label, slot.profile())));
         });
         return new RunResult(r.runId(), r.plan(), r.status(), r.durationMs(), devices, r.steps(), r.rootCause(), r.startedAtMs());
     }
@@ -206,8 +206,8 @@ public final class PlanRuns {
                 try {
                     DeviceSlot slot = e.getValue();
                     if (!supervisor.warm().contains(slot.id())) {
-                        boolean preparing = !artifactReady.test(slot.platform());
-                        events.emit("runner", Json.object().put("device", slot.id()).put("platform", slot.platform())
+                        boolean preparing = !artifactReady.test(slot.platform().name());
+                        events.emit("runner", Json.object().put("device", slot.id()).put("platform", slot.platform().name())
                                 .put("state", preparing ? "preparing" : "starting"));
                     }
                     handles.put(e.getKey(), supervisor.ensure(e.getValue().id(), profile));

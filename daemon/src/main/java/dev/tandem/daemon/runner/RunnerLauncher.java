@@ -30,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * in the environment, and reads the runner's one-line handshake (its bound port and boot id) with
  * a deadline. The runner binds its own port, so there is no probe-then-bind race.
  */
-public final class RunnerLauncher {
+public final class RunnerLauncher implements RunnerStarter {
     static final long HANDSHAKE_TIMEOUT_MS = 30_000;
 
     /**
@@ -67,6 +67,7 @@ public final class RunnerLauncher {
         this.orphanTtlMs = orphanTtlMs;
     }
 
+    @Override
     public RunnerHandle start(Launch launch, Artifact artifact) {
         StrayRunners.stop(state, launch.deviceId());
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));

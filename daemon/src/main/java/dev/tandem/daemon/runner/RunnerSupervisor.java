@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseable {
     private final StateDir state;
     private final DevicePool pool;
-    private final RunnerLauncher launcher;
+    private final RunnerStarter launcher;
     private final Function<String, RunnerLauncher.Artifact> artifacts;
     private final Log log;
     private final MachineLocks locks;
@@ -34,9 +34,10 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
     private final Map<String, Integer> ports = new ConcurrentHashMap<>();
 
     /**
+     * @param launcher starts a device's runner: a process, or however its device source starts it
      * @param artifacts the artifact to launch a platform's runners from (prepared, or the daemon's own classpath)
      */
-    public RunnerSupervisor(StateDir state, DevicePool pool, RunnerLauncher launcher,
+    public RunnerSupervisor(StateDir state, DevicePool pool, RunnerStarter launcher,
             Function<String, RunnerLauncher.Artifact> artifacts, MachineLocks locks, Log log) {
         this.locks = locks;
         this.state = state;
@@ -68,7 +69,7 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
         synchronized (startLocks.computeIfAbsent(deviceId, k -> new Object())) {
             profiles.put(deviceId, wanted);
             RunnerHandle h = runners.get(deviceId);
-            String key = artifacts.apply(slot.platform()).artifactKey();
+            String key = artifacts.apply(slot.platform().name()).artifactKey();
             Integer port = ports.get(deviceId);
             boolean portOk = port == null || (h != null && port == h.file().port());
             if (h != null && h.alive() && Objects.equals(h.file().profile(), wanted) && key.equals(h.file().artifactKey()) && portOk) {
@@ -152,7 +153,7 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
         RunnerHandle h;
         try {
             h = launcher.start(new RunnerLauncher.Launch(deviceId, platform, profile,
-                ports.getOrDefault(deviceId, 0), Map.of()), artifacts.apply(slot.platform()));
+                ports.getOrDefault(deviceId, 0), Map.of()), artifacts.apply(slot.platform().name()));
         } catch (RuntimeException e) {
             locks.release(deviceId);
             throw e;
@@ -191,15 +192,7 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
         } catch (IOException ignored) {
             // already gone or stuck: killed below
         }
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        var ph = ProcessHandle.of(h.pid());
-        if (ph.isPresent()) {
-            try {
-                ph.get().onExit().get(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (Exception notYet) {
-                h.kill();
-            }
-        }
+        if (!h.awaitExit(5_000)) h.kill();
         h.client().close();
         try {
             Files.deleteIfExists(state.runnerFile(h.deviceId()));

@@ -16,7 +16,7 @@ public final class DaemonSettings {
     public static final List<String> KEYS = List.of(
             "TANDEM_SIM_LATENCY", "TANDEM_SIM_DEVICES", "TANDEM_WEB_DEVICES", "TANDEM_CHROMIUM", "TANDEM_CACHE_DIR",
             "TANDEM_DEVICE_LOCK_DIR", "TANDEM_DAEMON_IDLE_MS", "TANDEM_RUNNER_TTL_MS", "TANDEM_RUNNER_ORPHAN_TTL_MS",
-            "TANDEM_RUNNER_PREWARM");
+            "TANDEM_RUNNER_PREWARM", "TANDEM_DEVICES_FILE");
 
     private DaemonSettings() {}
 

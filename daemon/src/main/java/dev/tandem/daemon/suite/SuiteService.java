@@ -18,6 +18,7 @@ import dev.tandem.plan.LoadResult;
 import dev.tandem.plan.Plan;
 import dev.tandem.plan.PlanLoader;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.Platform;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class SuiteService {
             plans = load(names, files, events);
             if (plans == null) return 2;
             for (String name : plans.keySet()) planPaths.put(name, files.get(name).toAbsolutePath().toString());
-            String spec = req.device() != null ? req.device() : req.platform() != null ? req.platform() : "sim";
+            String spec = req.device() != null ? req.device() : req.platform() != null ? req.platform() : Platform.SIM.name();
             shardReq = Requirement.parse("shard", spec, pool);
             apps = RunApps.load(req.apps());
             // every plan's devices are checked now: one that can never be served fails the suite before it starts
@@ -75,7 +76,7 @@ public final class SuiteService {
             long capacity = pool.slots().stream().filter(shardReq::accepts).count();
             if (capacity < shards) {
                 throw new TandemException(ErrorCode.USAGE, shards + " shards need " + shards + " " + spec + " devices; this daemon has "
-                        + capacity + " (raise TANDEM_" + shardReq.platform().toUpperCase() + "_DEVICES or use fewer shards)");
+                        + capacity + " (raise TANDEM_" + shardReq.platform().name().toUpperCase(java.util.Locale.ROOT) + "_DEVICES or use fewer shards)");
             }
         } catch (TandemException e) {
             events.emit("error", "error", e.info());
@@ -103,7 +104,7 @@ public final class SuiteService {
      */
     private List<Requirement> needs(Plan plan, SuiteRequest req, Requirement shardReq) {
         Map<String, String> given = !plan.multiDevice() && req.device() != null ? Map.of(Plan.SINGLE_DEVICE_LABEL, req.device()) : Map.of();
-        return Requirements.forPlan(plan, given, shardReq.platform(), pool);
+        return Requirements.forPlan(plan, given, shardReq.platform().name(), pool);
     }
 
     private static void validateShape(SuiteRequest req, int shards, String mode) {

@@ -1,5 +1,6 @@
 package dev.tandem.daemon.devices;
 
+import dev.tandem.protocol.Platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +27,7 @@ class AllocatorTest {
 
     static List<Requirement> anySims(String... labels) {
         List<Requirement> r = new ArrayList<>();
-        for (String l : labels) r.add(new Requirement(l, "sim", null, null));
+        for (String l : labels) r.add(new Requirement(l, Platform.SIM, null, null));
         return r;
     }
 
@@ -95,10 +96,10 @@ class AllocatorTest {
     @Test
     void aSpecificDeviceDoesNotWaitBehindAnUnrelatedRequest() throws Exception {
         Allocator alloc = allocator();
-        alloc.allocate("holder", 1, List.of(new Requirement("A", "sim", "sim-1", null)), 0, Set.of());
-        var waiting = grabAsync(alloc, "wants-sim-1", List.of(new Requirement("A", "sim", "sim-1", null)));
+        alloc.allocate("holder", 1, List.of(new Requirement("A", Platform.SIM, "sim-1", null)), 0, Set.of());
+        var waiting = grabAsync(alloc, "wants-sim-1", List.of(new Requirement("A", Platform.SIM, "sim-1", null)));
         awaitWaiting(alloc, 1);
-        Allocation other = alloc.allocate("wants-sim-2", 1, List.of(new Requirement("A", "sim", "sim-2", null)), 0, Set.of());
+        Allocation other = alloc.allocate("wants-sim-2", 1, List.of(new Requirement("A", Platform.SIM, "sim-2", null)), 0, Set.of());
         assertThat(other.byLabel().get("A").id()).isEqualTo("sim-2");
         alloc.release("holder");
         assertThat(waiting.get(10, TimeUnit.SECONDS).byLabel().get("A").id()).isEqualTo("sim-1");
@@ -110,14 +111,14 @@ class AllocatorTest {
                 ? Optional.of(new MachineLocks.Holder(777, "/other/home")) : Optional.empty());
         Allocation a = alloc.allocate("run", 1, anySims("A"), 0, Set.of());
         assertThat(a.byLabel().get("A").id()).isNotEqualTo("sim-1");
-        assertThatThrownBy(() -> alloc.allocate("run-2", 1, List.of(new Requirement("A", "sim", "sim-1", null)), 0, Set.of()))
+        assertThatThrownBy(() -> alloc.allocate("run-2", 1, List.of(new Requirement("A", Platform.SIM, "sim-1", null)), 0, Set.of()))
                 .hasMessageContaining("pid 777").hasMessageContaining("/other/home");
     }
 
     @Test
     void sharedLeasesNeverBlockAndAreListed() throws Exception {
         Allocator alloc = allocator();
-        alloc.allocate("run", 1, List.of(new Requirement("A", "sim", "sim-1", null)), 0, Set.of());
+        alloc.allocate("run", 1, List.of(new Requirement("A", Platform.SIM, "sim-1", null)), 0, Set.of());
         var look = alloc.openShared("snapshot", 5, "sim-1");
         assertThat(alloc.sharedLeases()).extracting(Allocator.SharedLease::deviceId).containsExactly("sim-1");
         alloc.release("run");
@@ -168,7 +169,7 @@ class AllocatorTest {
     void aDeviceAnotherDaemonWonInARaceIsWaitedForNotFailedAtOnce() throws Exception {
         RacingDaemon other = new RacingDaemon();
         Allocator alloc = new Allocator(POOL, other);
-        List<Requirement> sim1 = List.of(new Requirement("A", "sim", "sim-1", null));
+        List<Requirement> sim1 = List.of(new Requirement("A", Platform.SIM, "sim-1", null));
         assertThatThrownBy(() -> alloc.allocate("no-wait", 1, sim1, 0, Set.of()))
                 .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DEVICE_UNAVAILABLE));
         var waiting = grabAsync(alloc, "waits", sim1);
@@ -185,7 +186,7 @@ class AllocatorTest {
     void aMultiDeviceGrantThatLosesOneClaimGivesBackTheOthers() throws Exception {
         RacingDaemon other = new RacingDaemon();
         Allocator alloc = new Allocator(POOL, other);
-        List<Requirement> both = List.of(new Requirement("A", "sim", "sim-2", null), new Requirement("B", "sim", "sim-1", null));
+        List<Requirement> both = List.of(new Requirement("A", Platform.SIM, "sim-2", null), new Requirement("B", Platform.SIM, "sim-1", null));
         assertThatThrownBy(() -> alloc.allocate("pair", 1, both, 0, Set.of())).isInstanceOf(TandemException.class);
         assertThat(other.ours).as("all or none, machine locks included").isEmpty();
         assertThat(other.unclaimed).contains("sim-2");

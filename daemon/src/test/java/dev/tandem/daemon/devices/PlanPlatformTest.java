@@ -1,5 +1,6 @@
 package dev.tandem.daemon.devices;
 
+import dev.tandem.protocol.Platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,9 +28,9 @@ class PlanPlatformTest {
                 steps: [{tool: launchApp, url: "data:text/html,<h1>Hi</h1>"}]
                 """);
         assertThat(Requirements.forPlan(p, Map.of(), null, POOL))
-                .containsExactly(new Requirement(Plan.SINGLE_DEVICE_LABEL, "web", null, "desktop"));
+                .containsExactly(new Requirement(Plan.SINGLE_DEVICE_LABEL, Platform.WEB, null, "desktop"));
         assertThat(Requirements.forPlan(p, Map.of(), "sim", POOL)).as("the plan's platform beats --platform")
-                .extracting(Requirement::platform).containsExactly("web");
+                .extracting(Requirement::platform).containsExactly(Platform.WEB);
         assertThat(Requirements.forPlan(p, Map.of(Plan.SINGLE_DEVICE_LABEL, "web:pixel-7"), null, POOL))
                 .as("--device beats the plan").extracting(Requirement::profile).containsExactly("pixel-7");
     }
@@ -41,7 +42,7 @@ class PlanPlatformTest {
                 .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION))
                 .hasMessage("p.yaml:1:30: plan step 1 opens a url, which needs a web device, but the plan would run on sim: "
                         + "add `platform: web` to the plan, or run it with --platform web.");
-        assertThat(Requirements.forPlan(p, Map.of(), "web", POOL)).extracting(Requirement::platform).containsExactly("web");
+        assertThat(Requirements.forPlan(p, Map.of(), "web", POOL)).extracting(Requirement::platform).containsExactly(Platform.WEB);
     }
 
     @Test
@@ -56,6 +57,6 @@ class PlanPlatformTest {
                 .hasMessageContaining("device A would run on sim: declare it as {label: A, platform: web} under devices, "
                         + "or run with --device A=web");
         assertThat(Requirements.forPlan(p, Map.of("A", "web"), null, POOL)).extracting(Requirement::platform)
-                .isEqualTo(List.of("web", "web"));
+                .isEqualTo(List.of(Platform.WEB, Platform.WEB));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.daemon.devices;
 
+import dev.tandem.protocol.Platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,11 +12,11 @@ class RequirementTest {
 
     @Test
     void specsMapToPlatformDeviceOrProfile() {
-        assertThat(Requirement.parse("A", "sim", POOL)).isEqualTo(new Requirement("A", "sim", null, null));
-        assertThat(Requirement.parse("A", "sim:3", POOL)).isEqualTo(new Requirement("A", "sim", "sim-3", null));
-        assertThat(Requirement.parse("A", "sim:sim-3", POOL)).isEqualTo(new Requirement("A", "sim", "sim-3", null));
-        assertThat(Requirement.parse("A", "web:pixel-7", POOL)).isEqualTo(new Requirement("A", "web", null, "pixel-7"));
-        assertThat(Requirement.parse("A", "web:web-2", POOL)).isEqualTo(new Requirement("A", "web", "web-2", null));
+        assertThat(Requirement.parse("A", "sim", POOL)).isEqualTo(new Requirement("A", Platform.SIM, null, null));
+        assertThat(Requirement.parse("A", "sim:3", POOL)).isEqualTo(new Requirement("A", Platform.SIM, "sim-3", null));
+        assertThat(Requirement.parse("A", "sim:sim-3", POOL)).isEqualTo(new Requirement("A", Platform.SIM, "sim-3", null));
+        assertThat(Requirement.parse("A", "web:pixel-7", POOL)).isEqualTo(new Requirement("A", Platform.WEB, null, "pixel-7"));
+        assertThat(Requirement.parse("A", "web:web-2", POOL)).isEqualTo(new Requirement("A", Platform.WEB, "web-2", null));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tandem.daemon.devices;
 
+import dev.tandem.protocol.Platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Device choices that can never be served are usage errors (exit 2) before anything is allocated. */
 class RequirementsTest {
     static final DevicePool POOL = DevicePool.fromEnv(Map.of("TANDEM_SIM_DEVICES", "3", "TANDEM_WEB_DEVICES", "2"));
-    static final Function<String, List<String>> PROFILES = p -> p.equals("web") ? List.of("pixel-7", "desktop") : List.of();
+    static final Function<Platform, List<String>> PROFILES = p -> p.equals(Platform.WEB) ? List.of("pixel-7", "desktop") : List.of();
     static final Plan TWO = PlanLoader.parse("devices: [A, B]\nsteps:\n  - {tool: launchApp, device: A, appId: com.chat.app}\n"
             + "  - {tool: launchApp, device: B, appId: com.chat.app}\n", "two.yaml").plan();
 

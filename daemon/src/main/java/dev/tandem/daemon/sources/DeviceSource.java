@@ -1,0 +1,28 @@
+package dev.tandem.daemon.sources;
+
+import dev.tandem.daemon.devices.DeviceSlot;
+import dev.tandem.daemon.runner.RunnerHandle;
+import dev.tandem.daemon.runner.RunnerLauncher;
+import dev.tandem.daemon.runner.RunnerStarter;
+import java.util.List;
+
+/**
+ * Where devices come from (DESIGN §7): a source lists its devices — id, platform, profile, its own
+ * name — and opens a runner for one of them. The local sim and web pools ({@link LocalPool}) are
+ * the first two; an Appium server or a Selenium Grid are later ones. The daemon allocates, leases
+ * and supervises every source's devices the same way; only how a runner starts is the source's.
+ */
+public interface DeviceSource {
+    /** The source's name: its {@code devices.yaml} entry's {@code name}, by default its type. */
+    String name();
+
+    /** Its devices, each with a daemon-wide unique id; fixed for the daemon's life. */
+    List<DeviceSlot> devices();
+
+    /**
+     * Starts the runner of one of its devices. {@code processes} starts a runner process with the
+     * platform's row and the artifact (what the local pools do); a source may start it otherwise, as
+     * long as the handle it returns speaks the runner protocol (a test source runs it in-process).
+     */
+    RunnerHandle open(RunnerLauncher.Launch launch, RunnerLauncher.Artifact artifact, RunnerStarter processes);
+}
