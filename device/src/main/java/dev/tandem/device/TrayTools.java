@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
+import dev.tandem.protocol.TrayAction;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -19,32 +20,30 @@ final class TrayTools {
     private TrayTools() {}
 
     static JsonNode run(Device d, JsonNode params, CommandContext ctx) throws InterruptedException {
-        String action = Params.requireString(params, "action", "systemTray");
-        switch (action) {
-            case "open" -> {
+        TrayAction action = TrayAction.require(Params.requireString(params, "action", "systemTray"));
+        return switch (action) {
+            case OPEN -> {
                 d.openTray();
                 Waits.settle(d, ctx);
-                return Json.object();
+                yield Json.object();
             }
-            case "clearAll" -> {
+            case CLEAR_ALL -> {
                 d.clearNotifications();
                 Waits.settle(d, ctx);
-                return Json.object();
+                yield Json.object();
             }
-            case "find", "tap", "dismiss" -> {
+            case FIND, TAP, DISMISS -> {
                 Notification n = await(d, params, ctx);
-                if (action.equals("tap")) d.tapNotification(n);
-                if (action.equals("dismiss")) d.dismissNotification(n);
+                if (action == TrayAction.TAP) d.tapNotification(n);
+                if (action == TrayAction.DISMISS) d.dismissNotification(n);
                 Waits.settle(d, ctx);
                 ObjectNode out = Json.object();
                 out.put("title", n.title());
                 out.put("body", n.body());
                 out.put("app", n.app());
-                return out;
+                yield out;
             }
-            default -> throw new TandemException(ErrorCode.BAD_PARAMS,
-                    "systemTray action must be find, open, tap, dismiss or clearAll, not '" + action + "'");
-        }
+        };
     }
 
     private static Notification await(Device d, JsonNode params, CommandContext ctx) throws InterruptedException {
