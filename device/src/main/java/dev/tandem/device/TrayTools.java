@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
+import dev.tandem.protocol.TextMatch;
 import dev.tandem.protocol.TrayAction;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code systemTray}: find, open, tap, dismiss or clear notifications. {@code find}, {@code tap}
@@ -50,6 +50,8 @@ final class TrayTools {
         JsonNode want = params.path("notification");
         String title = Params.string(want, "title");
         String body = Params.string(want, "body");
+        TextMatch titleMatch = title == null ? null : TextMatch.of(title);
+        TextMatch bodyMatch = body == null ? null : TextMatch.of(body);
         long timeout = Params.longOr(params, "awaitTimeout", DEFAULT_AWAIT_MS);
         long deadline = ctx.deadlineIn(timeout);
         while (true) {
@@ -57,7 +59,7 @@ final class TrayTools {
             long version = d.uiVersion();
             List<Notification> all = d.notifications();
             for (Notification n : all) {
-                if (matches(title, n.title()) && matches(body, n.body())) return n;
+                if (matches(titleMatch, n.title()) && matches(bodyMatch, n.body())) return n;
             }
             if (System.nanoTime() - deadline >= 0) {
                 StringBuilder sb = new StringBuilder("No notification with");
@@ -81,12 +83,8 @@ final class TrayTools {
         }
     }
 
-    private static boolean matches(String expected, String actual) {
-        if (expected == null) return true;
-        if (actual == null) return false;
-        if (expected.length() >= 2 && expected.startsWith("/") && expected.endsWith("/")) {
-            return Pattern.compile(expected.substring(1, expected.length() - 1), Pattern.DOTALL).matcher(actual).matches();
-        }
-        return expected.equals(actual);
+    /** No expectation matches anything; a missing value matches no expectation. */
+    private static boolean matches(TextMatch expected, String actual) {
+        return expected == null || expected.matches(actual);
     }
 }
