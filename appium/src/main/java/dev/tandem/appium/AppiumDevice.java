@@ -193,9 +193,16 @@ public final class AppiumDevice implements Device {
     }
 
     @Override
-    public void imeAction(String action) {
+    public void imeAction(dev.tandem.protocol.ImeAction action) {
         switch (platform) {
-            case ANDROID -> session.executeMobile("performEditorAction", Map.of("action", action));
+            case ANDROID -> {
+                if (action == dev.tandem.protocol.ImeAction.ENTER) { // the hardware Enter key, not an editor action
+                    var enter = platform.button(dev.tandem.protocol.Button.ENTER.wireName());
+                    session.executeMobile(enter.getKey(), enter.getValue());
+                } else {
+                    session.executeMobile("performEditorAction", Map.of("action", action.wireName()));
+                }
+            }
             case IOS -> {
                 UiNode key = refresh().elements().stream().filter(n -> "system:ime_action".equals(n.id())).findFirst()
                         .orElseThrow(() -> new TandemException(ErrorCode.ELEMENT_NOT_FOUND,
@@ -208,8 +215,8 @@ public final class AppiumDevice implements Device {
     }
 
     @Override
-    public void pressButton(String button) {
-        var command = platform.button(button);
+    public void pressButton(dev.tandem.protocol.Button button) {
+        var command = platform.button(button.wireName());
         session.executeMobile(command.getKey(), command.getValue());
         acted();
     }

@@ -100,9 +100,9 @@ class AppiumDeviceTest {
     @Test
     void androidButtonsAppsAndImeActionsAreMobileCommands() throws Exception {
         AppiumDevice d = device(MobilePlatform.ANDROID, "android-keyboard.xml", 1080, 2340);
-        d.pressButton("back");
+        d.pressButton(dev.tandem.protocol.Button.BACK);
         d.launchApp(new LaunchRequest("com.example.chat", null, true, null, null, Map.of()));
-        d.imeAction("send");
+        d.imeAction(dev.tandem.protocol.ImeAction.SEND);
         d.stopApp("com.example.chat");
         assertThat(scripts()).extracting(b -> b.path("script").asText()).containsExactly("mobile: pressKey",
                 "mobile: clearApp", "mobile: activateApp", "mobile: performEditorAction", "mobile: terminateApp");
@@ -123,9 +123,9 @@ class AppiumDeviceTest {
     @Test
     void iosImeActionTapsTheReturnKeyAndHasNoBackButton() throws Exception {
         AppiumDevice d = device(MobilePlatform.IOS, "ios-keyboard.xml", 390, 844);
-        d.imeAction("send");
+        d.imeAction(dev.tandem.protocol.ImeAction.SEND);
         assertThat(firstMove(0).path("x").asInt()).isEqualTo(292 + 95 / 2);
-        assertThatThrownBy(() -> d.pressButton("back")).isInstanceOfSatisfying(TandemException.class,
+        assertThatThrownBy(() -> d.pressButton(dev.tandem.protocol.Button.BACK)).isInstanceOfSatisfying(TandemException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_PARAMS)).hasMessageContaining("iOS has no back button");
         assertThatThrownBy(d::openTray).hasMessageContaining("only Android");
         d.launchApp(new LaunchRequest("com.example.Chat", null, false, null, null, Map.of()));
@@ -161,7 +161,7 @@ class AppiumDeviceTest {
     @Test
     void theFakeDriverRefusesWhatItCannotDoWithAReason() throws Exception {
         AppiumDevice d = device(MobilePlatform.FAKE, "android-login.xml", 1080, 2340);
-        assertThatThrownBy(() -> d.pressButton("home")).hasMessageContaining("fake driver");
-        assertThatThrownBy(() -> d.imeAction("done")).hasMessageContaining("fake driver");
+        assertThatThrownBy(() -> d.pressButton(dev.tandem.protocol.Button.HOME)).hasMessageContaining("fake driver");
+        assertThatThrownBy(() -> d.imeAction(dev.tandem.protocol.ImeAction.DONE)).hasMessageContaining("fake driver");
     }
 }

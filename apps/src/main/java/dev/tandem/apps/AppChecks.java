@@ -1,12 +1,11 @@
 package dev.tandem.apps;
 
+import dev.tandem.protocol.TextMatch;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** The cross-reference checks of a parsed definition: unique names, action targets, screens, templates. */
 final class AppChecks {
@@ -104,9 +103,9 @@ final class AppChecks {
                     if (r.errorTarget() != null) target(r.errorTarget(), p + ".require.error.target", "has text", e -> !e.role().container());
                     templates(r.errorText(), p + ".require.error.text", onMessage);
                     try {
-                        Pattern.compile(r.pattern());
-                    } catch (PatternSyntaxException ex) {
-                        problems.add(p + ".require.pattern", "not a valid regular expression: " + ex.getDescription());
+                        TextMatch.regex(r.pattern());
+                    } catch (TextMatch.InvalidRegex ex) {
+                        problems.add(p + ".require.pattern", "not a valid regular expression: " + ex.description());
                     }
                 }
                 case Action.SendMessage m -> {

@@ -49,7 +49,7 @@ public final class AppJson {
         if (!e.role().container()) m.put("height", e.height());
         if (e.role() == Role.TEXTFIELD) {
             m.put("secret", e.secret());
-            m.put("imeAction", e.imeAction());
+            m.put("imeAction", e.imeAction().wireName());
         }
         if (e.dock() != null) m.put("dock", e.dock());
         m.put("onTap", actions(e.onTap()));

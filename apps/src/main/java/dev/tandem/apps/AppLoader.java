@@ -1,5 +1,6 @@
 package dev.tandem.apps;
 
+import dev.tandem.protocol.ImeAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ public final class AppLoader {
     static final int MAX_FILE_CHARS = 1_000_000;
     static final int MAX_ELEMENTS = 20_000;
     static final int MAX_DEPTH = 16;
-    static final Set<String> IME_ACTIONS = Set.of("send", "go", "done", "search", "next");
+    /** A field's own keyboard actions: enter is the hardware key every field takes, never a field's own. */
+    static final List<String> FIELD_IME_ACTIONS = ImeAction.FIELD_ACTIONS.stream().map(ImeAction::wireName).toList();
 
     private static final Set<String> APP_KEYS = Set.of("appId", "name", "initialScreen", "onMessage", "screens");
     private static final Set<String> SCREEN_KEYS = Set.of("name", "title", "focus", "elements");
@@ -191,13 +193,15 @@ public final class AppLoader {
         boolean textfield = role == Role.TEXTFIELD;
         boolean secret = f.bool("secret", false);
         if (f.has("secret") && !textfield) problems.add(f.at("secret"), "only textfield elements can be 'secret'");
-        String ime = f.string("imeAction");
-        if (ime != null && !textfield) problems.add(f.at("imeAction"), "only textfield elements have an 'imeAction'");
-        else if (ime != null && !IME_ACTIONS.contains(ime)) {
-            problems.add(f.at("imeAction"), "unknown imeAction '" + ime + "'" + Problems.suggest(ime, IME_ACTIONS)
-                    + "; use one of " + String.join(", ", IME_ACTIONS.stream().sorted().toList()));
+        String imeName = f.string("imeAction");
+        ImeAction ime = ImeAction.fromWire(imeName).filter(ImeAction::isFieldAction).orElse(null);
+        if (imeName != null && !textfield) problems.add(f.at("imeAction"), "only textfield elements have an 'imeAction'");
+        else if (imeName != null && ime == null) {
+            problems.add(f.at("imeAction"), "unknown imeAction '" + imeName + "'" + Problems.suggest(imeName, FIELD_IME_ACTIONS)
+                    + "; use one of " + String.join(", ", FIELD_IME_ACTIONS.stream().sorted().toList()));
         }
-        if (textfield && ime == null) ime = "done";
+        if (textfield && imeName == null) ime = ImeAction.DONE;
+        if (!textfield) ime = null;
         String dock = f.string("dock");
         if (dock != null && !dock.equals("bottom")) problems.add(f.at("dock"), "dock can only be 'bottom'");
         if (dock != null && depth > 0) problems.add(f.at("dock"), "only elements directly in a screen's 'elements' can be docked");

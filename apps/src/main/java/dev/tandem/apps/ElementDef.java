@@ -1,5 +1,6 @@
 package dev.tandem.apps;
 
+import dev.tandem.protocol.ImeAction;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param id null when the element is never targeted (its id is not in the UI tree either)
  * @param checked null unless the role is checkable
  * @param height dp; 0 for containers (their children's height)
- * @param imeAction the keyboard action key of a textfield (send, go, done, search, next); null otherwise
+ * @param imeAction the keyboard action key of a textfield (never {@code enter}: every field takes that); null otherwise
  * @param dock {@code bottom} pins a top-level element below the scrolling content; null otherwise
  * @param layout {@code row} or {@code column} for containers; null otherwise
  */
@@ -22,7 +23,7 @@ public record ElementDef(
         boolean visible,
         int height,
         boolean secret,
-        String imeAction,
+        ImeAction imeAction,
         String dock,
         List<Action> onTap,
         List<Action> onLongPress,

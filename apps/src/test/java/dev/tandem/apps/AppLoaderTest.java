@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.ImeAction;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import java.io.IOException;
@@ -46,7 +47,7 @@ class AppLoaderTest {
         assertThat(e.checked()).isNull();
         ElementDef field = AppCatalog.builtin().get("com.chat.app").screens().getFirst().elements().get(2);
         assertThat(field.role()).isEqualTo(Role.TEXTFIELD);
-        assertThat(field.imeAction()).isEqualTo("send");
+        assertThat(field.imeAction()).isEqualTo(ImeAction.SEND);
         assertThat(field.dock()).isEqualTo("bottom");
     }
 

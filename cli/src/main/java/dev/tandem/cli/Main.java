@@ -1,5 +1,6 @@
 package dev.tandem.cli;
 
+import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.Version;
@@ -60,17 +61,17 @@ public final class Main {
         }
         if (args[0].equals("-h") || args[0].equals("--help")) {
             overview(ctx.out());
-            return 0;
+            return ErrorCategory.PASSED_EXIT_CODE;
         }
         boolean wantsJson = Arrays.asList(args).contains("--json");
         if (args[0].equals("-V") || args[0].equals("--version")) {
             ctx.out().println("tandem " + Version.VERSION + " (Java " + Runtime.version() + ")");
-            return 0;
+            return ErrorCategory.PASSED_EXIT_CODE;
         }
         if (args[0].equals("help")) {
             if (args.length > 1 && Commands.find(args[1]).isPresent()) help(Commands.find(args[1]).get(), ctx.out());
             else overview(ctx.out());
-            return 0;
+            return ErrorCategory.PASSED_EXIT_CODE;
         }
         var command = Commands.find(args[0]);
         if (command.isEmpty()) {
@@ -97,7 +98,7 @@ public final class Main {
         }
         if (parsed.flag("help")) {
             help(c, ctx.out());
-            return 0;
+            return ErrorCategory.PASSED_EXIT_CODE;
         }
         boolean json = options.hasLongOption("json") && parsed.flag("json");
         try {

@@ -1,6 +1,7 @@
 package dev.tandem.daemon;
 
 import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.ErrorCategory;
 
 /** Entry point of the daemon process, started detached by the CLI. */
 public final class DaemonMain {
@@ -9,11 +10,11 @@ public final class DaemonMain {
     public static void main(String[] args) throws Exception {
         Daemon daemon = new Daemon(StateDir.resolve(System.getenv()), System.getenv());
         try {
-            if (!daemon.start()) System.exit(0);
+            if (!daemon.start()) System.exit(ErrorCategory.PASSED_EXIT_CODE); // another daemon already serves this state dir
         } catch (Throwable e) {
             // start() has released daemon.lock; exiting ends any thread it had started
             e.printStackTrace();
-            System.exit(3);
+            System.exit(ErrorCategory.INFRASTRUCTURE.exitCode());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // SIGTERM/SIGINT: stop the runners too, as `tandem daemon stop` would (bounded)
@@ -25,6 +26,6 @@ public final class DaemonMain {
             }
         }, "daemon-signal"));
         daemon.awaitStopped();
-        System.exit(0);
+        System.exit(ErrorCategory.PASSED_EXIT_CODE);
     }
 }

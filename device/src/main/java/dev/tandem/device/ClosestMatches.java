@@ -3,6 +3,7 @@ package dev.tandem.device;
 import dev.tandem.protocol.Selector;
 import dev.tandem.protocol.Snapshot;
 import dev.tandem.protocol.Suggest;
+import dev.tandem.protocol.TextMatch;
 import dev.tandem.protocol.UiNode;
 import java.util.Comparator;
 import java.util.List;
@@ -68,6 +69,6 @@ public final class ClosestMatches {
 
     private static String strip(String s) {
         if (s == null) return "";
-        return s.length() >= 2 && s.startsWith("/") && s.endsWith("/") ? s.substring(1, s.length() - 1) : s;
+        return TextMatch.of(s).text();
     }
 }

@@ -1,5 +1,7 @@
 package dev.tandem.device;
 
+import dev.tandem.protocol.Button;
+import dev.tandem.protocol.ImeAction;
 import dev.tandem.protocol.Snapshot;
 import dev.tandem.protocol.UiNode;
 import java.util.List;
@@ -41,11 +43,13 @@ public interface Device extends AutoCloseable {
     /** Clears the focused element. */
     void clearText();
 
-    /** Performs a soft-keyboard action (send, go, done, search, next, enter) on the focused element. */
-    void imeAction(String action);
+    /**
+     * Performs a soft-keyboard action on the focused element. A field accepts its own action and
+     * {@link ImeAction#ENTER}; another is BAD_PARAMS naming the field's own.
+     */
+    void imeAction(ImeAction action);
 
-    /** back, home or enter. */
-    void pressButton(String button);
+    void pressButton(Button button);
 
     /** Swipes across the screen (or the scrollable {@code within}, when not null). */
     void swipe(Direction direction, UiNode within);

@@ -2,7 +2,9 @@ package dev.tandem.device;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.protocol.Button;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.ImeAction;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.Selector;
 import dev.tandem.protocol.StepNote;
@@ -41,11 +43,11 @@ public final class ToolExecutor {
                     yield settled(d, ctx, Json.object());
                 }
                 case IME_ACTION -> {
-                    d.imeAction(Params.requireString(params, "action", "imeAction"));
+                    d.imeAction(ImeAction.require(Params.requireString(params, "action", "imeAction")));
                     yield settled(d, ctx, Json.object());
                 }
                 case PRESS_BUTTON -> {
-                    d.pressButton(Params.requireString(params, "button", "pressButton"));
+                    d.pressButton(Button.require(Params.requireString(params, "button", "pressButton")));
                     yield settled(d, ctx, Json.object());
                 }
                 case SWIPE -> swipe(d, params, ctx);
@@ -110,7 +112,7 @@ public final class ToolExecutor {
         if (Params.bool(params, "replace")) d.clearText(); // like Playwright's fill: the text replaces the value
         d.inputText(text);
         String ime = Params.string(params, "imeAction");
-        if (ime != null) d.imeAction(ime);
+        if (ime != null) d.imeAction(ImeAction.require(ime)); // checked after typing, as the backends did
         return settled(d, ctx, Json.object());
     }
 

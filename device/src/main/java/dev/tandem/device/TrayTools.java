@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
+import dev.tandem.protocol.TextMatch;
+import dev.tandem.protocol.TrayAction;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code systemTray}: find, open, tap, dismiss or clear notifications. {@code find}, {@code tap}
@@ -19,38 +20,38 @@ final class TrayTools {
     private TrayTools() {}
 
     static JsonNode run(Device d, JsonNode params, CommandContext ctx) throws InterruptedException {
-        String action = Params.requireString(params, "action", "systemTray");
-        switch (action) {
-            case "open" -> {
+        TrayAction action = TrayAction.require(Params.requireString(params, "action", "systemTray"));
+        return switch (action) {
+            case OPEN -> {
                 d.openTray();
                 Waits.settle(d, ctx);
-                return Json.object();
+                yield Json.object();
             }
-            case "clearAll" -> {
+            case CLEAR_ALL -> {
                 d.clearNotifications();
                 Waits.settle(d, ctx);
-                return Json.object();
+                yield Json.object();
             }
-            case "find", "tap", "dismiss" -> {
+            case FIND, TAP, DISMISS -> {
                 Notification n = await(d, params, ctx);
-                if (action.equals("tap")) d.tapNotification(n);
-                if (action.equals("dismiss")) d.dismissNotification(n);
+                if (action == TrayAction.TAP) d.tapNotification(n);
+                if (action == TrayAction.DISMISS) d.dismissNotification(n);
                 Waits.settle(d, ctx);
                 ObjectNode out = Json.object();
                 out.put("title", n.title());
                 out.put("body", n.body());
                 out.put("app", n.app());
-                return out;
+                yield out;
             }
-            default -> throw new TandemException(ErrorCode.BAD_PARAMS,
-                    "systemTray action must be find, open, tap, dismiss or clearAll, not '" + action + "'");
-        }
+        };
     }
 
     private static Notification await(Device d, JsonNode params, CommandContext ctx) throws InterruptedException {
         JsonNode want = params.path("notification");
         String title = Params.string(want, "title");
         String body = Params.string(want, "body");
+        TextMatch titleMatch = title == null ? null : TextMatch.of(title);
+        TextMatch bodyMatch = body == null ? null : TextMatch.of(body);
         long timeout = Params.longOr(params, "awaitTimeout", DEFAULT_AWAIT_MS);
         long deadline = ctx.deadlineIn(timeout);
         while (true) {
@@ -58,7 +59,7 @@ final class TrayTools {
             long version = d.uiVersion();
             List<Notification> all = d.notifications();
             for (Notification n : all) {
-                if (matches(title, n.title()) && matches(body, n.body())) return n;
+                if (matches(titleMatch, n.title()) && matches(bodyMatch, n.body())) return n;
             }
             if (System.nanoTime() - deadline >= 0) {
                 StringBuilder sb = new StringBuilder("No notification with");
@@ -82,12 +83,8 @@ final class TrayTools {
         }
     }
 
-    private static boolean matches(String expected, String actual) {
-        if (expected == null) return true;
-        if (actual == null) return false;
-        if (expected.length() >= 2 && expected.startsWith("/") && expected.endsWith("/")) {
-            return Pattern.compile(expected.substring(1, expected.length() - 1), Pattern.DOTALL).matcher(actual).matches();
-        }
-        return expected.equals(actual);
+    /** No expectation matches anything; a missing value matches no expectation. */
+    private static boolean matches(TextMatch expected, String actual) {
+        return expected == null || expected.matches(actual);
     }
 }

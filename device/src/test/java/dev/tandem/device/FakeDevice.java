@@ -34,7 +34,6 @@ final class FakeDevice implements Device {
     static final int HEIGHT = 800;
     static final int TOP = 80; // status and app bar
     static final int SCROLL_STEP = HEIGHT * 6 / 10;
-    private static final Set<String> IME_ACTIONS = Set.of("send", "go", "done", "search", "next", "enter");
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -366,14 +365,11 @@ final class FakeDevice implements Device {
     }
 
     @Override
-    public void imeAction(String action) {
-        mutate(() -> ime(action));
+    public void imeAction(dev.tandem.protocol.ImeAction action) {
+        mutate(() -> ime(action.wireName()));
     }
 
     private void ime(String action) {
-        if (!IME_ACTIONS.contains(action)) {
-            throw new TandemException(ErrorCode.BAD_PARAMS, "imeAction must be send, go, done, search, next or enter, not '" + action + "'.");
-        }
         El f = focusedOrFail("imeAction " + action + " acts on");
         if (!action.equals("enter") && !action.equals(f.ime)) {
             throw new TandemException(ErrorCode.BAD_PARAMS, "The focused field #" + f.id + " has the keyboard action '" + f.ime
@@ -400,20 +396,19 @@ final class FakeDevice implements Device {
     }
 
     @Override
-    public void pressButton(String button) {
+    public void pressButton(dev.tandem.protocol.Button button) {
         mutate(() -> {
             switch (button) {
-                case "back" -> back();
-                case "home" -> {
+                case BACK -> back();
+                case HOME -> {
                     shade = false;
                     keyboard = false;
                     foreground = null;
                 }
-                case "enter" -> {
+                case ENTER -> {
                     Run r = foregroundRun();
                     if (r != null && !shade && r.focused != null) ime("enter");
                 }
-                default -> throw new TandemException(ErrorCode.BAD_PARAMS, "pressButton button must be back, home or enter, not '" + button + "'.");
             }
         });
     }

@@ -1,6 +1,8 @@
 package dev.tandem.device;
 
 import dev.tandem.protocol.Bounds;
+import dev.tandem.protocol.Button;
+import dev.tandem.protocol.ImeAction;
 import dev.tandem.protocol.Snapshot;
 import dev.tandem.protocol.UiNode;
 import java.util.ArrayList;
@@ -69,8 +71,8 @@ final class TickingDevice implements Device {
     @Override public void stopApp(String appId) {}
     @Override public void inputText(String text) {}
     @Override public void clearText() {}
-    @Override public void imeAction(String action) {}
-    @Override public void pressButton(String button) {}
+    @Override public void imeAction(ImeAction action) {}
+    @Override public void pressButton(Button button) {}
     @Override public void swipe(Direction direction, UiNode within) {}
     @Override public List<Notification> notifications() { return List.of(); }
     @Override public void openTray() {}

@@ -7,6 +7,7 @@ import dev.tandem.engine.result.RunStatus;
 import dev.tandem.engine.result.StepRecord;
 import dev.tandem.plan.AbortStrategy;
 import dev.tandem.plan.Plan;
+import dev.tandem.protocol.ErrorCategory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -97,7 +98,7 @@ public final class PlanExecutor {
         // an abort that came after every device had finished stopped nothing
         boolean aborted = control.externalAbort() != null
                 && ordered.values().stream().anyMatch(d -> d.status() != DeviceStatus.PASSED);
-        RunStatus status = root != null ? (root.failure().code().exitCode() == 3 ? RunStatus.ERROR : RunStatus.FAILED)
+        RunStatus status = root != null ? (root.failure().code().category() == ErrorCategory.INFRASTRUCTURE ? RunStatus.ERROR : RunStatus.FAILED)
                 : aborted ? RunStatus.ABORTED
                 : RunStatus.PASSED;
         return new RunResult(options.runId(), plan.name(), status, (System.nanoTime() - start) / 1_000_000,

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tandem.protocol.Selector;
+import dev.tandem.protocol.TextMatch;
 import java.util.List;
 import java.util.Map;
 
@@ -86,7 +87,7 @@ final class ParamChecker {
                 String s = text(spec, node);
                 if (s == null) yield null;
                 if (spec.type() == ParamSpec.Type.PATTERN) {
-                    String err = Selector.patternError(s);
+                    String err = TextMatch.error(s);
                     if (err != null) problems.add(Messages.badRegex(node.pos(), spec.name(), err));
                 }
                 yield TextNode.valueOf(s);

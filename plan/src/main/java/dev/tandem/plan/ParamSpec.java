@@ -48,7 +48,12 @@ record ParamSpec(String name, Type type, List<String> choices, long min, List<Pa
     }
 
     static ParamSpec choice(String name, String... values) {
-        return new ParamSpec(name, Type.CHOICE, List.of(values), 0, List.of(), values[0]);
+        return choice(name, List.of(values));
+    }
+
+    /** A choice among a vocabulary's wire names (protocol's enums keep the one list). */
+    static ParamSpec choice(String name, List<String> values) {
+        return new ParamSpec(name, Type.CHOICE, List.copyOf(values), 0, List.of(), values.getFirst());
     }
 
     static ParamSpec selector(String name) {

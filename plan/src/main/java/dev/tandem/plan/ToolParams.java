@@ -11,7 +11,10 @@ import static dev.tandem.plan.ParamSpec.steps;
 import static dev.tandem.plan.ParamSpec.string;
 import static dev.tandem.plan.ParamSpec.stringMap;
 
+import dev.tandem.protocol.Button;
+import dev.tandem.protocol.ImeAction;
 import dev.tandem.protocol.Tool;
+import dev.tandem.protocol.TrayAction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -38,7 +41,6 @@ final class ToolParams {
     record Schema(Tool tool, Map<String, ParamSpec> params, List<String> required, List<String> oneOf, String oneOfHint,
             SelectorUse selector, List<String> inlineSelectorKeys, List<String> allowedKeys) {}
 
-    static final List<String> IME_ACTIONS = List.of("send", "go", "done", "search", "next", "enter");
     static final List<String> DIRECTIONS = List.of("up", "down", "left", "right");
     static final ParamSpec TIMEOUT = integer("timeout", 1, "5000");
 
@@ -63,10 +65,10 @@ final class ToolParams {
             case STOP_APP -> new Row(t).add(string("appId", "com.example.app")).build();
             case TAP_ON -> new Row(t).selects(SelectorUse.REQUIRED).add(choice("action", "tap", "doubleTap", "longPress")).build();
             case INPUT_TEXT -> new Row(t).add(string("text", "\"Hello\"")).required("text")
-                    .add(choice("imeAction", IME_ACTIONS.toArray(String[]::new)), bool("replace")).selects(SelectorUse.OPTIONAL).build();
+                    .add(choice("imeAction", ImeAction.WIRE_NAMES), bool("replace")).selects(SelectorUse.OPTIONAL).build();
             case CLEAR_TEXT -> new Row(t).selects(SelectorUse.OPTIONAL).build();
-            case IME_ACTION -> new Row(t).add(choice("action", IME_ACTIONS.toArray(String[]::new))).required("action").build();
-            case PRESS_BUTTON -> new Row(t).add(choice("button", "back", "home", "enter")).required("button").build();
+            case IME_ACTION -> new Row(t).add(choice("action", ImeAction.WIRE_NAMES)).required("action").build();
+            case PRESS_BUTTON -> new Row(t).add(choice("button", Button.WIRE_NAMES)).required("button").build();
             case SWIPE -> new Row(t).add(choice("direction", DIRECTIONS.toArray(String[]::new))).required("direction")
                     .selects(SelectorUse.OPTIONAL).build();
             case SCROLL_UNTIL_VISIBLE -> new Row(t).selects(SelectorUse.REQUIRED)
@@ -74,7 +76,7 @@ final class ToolParams {
             case ASSERT_VISIBLE, ASSERT_NOT_VISIBLE -> new Row(t).selects(SelectorUse.REQUIRED).build();
             case OBSERVE -> new Row(t).add(selector("waitFor")).build();
             case SYSTEM_TRAY -> new Row(t)
-                    .add(choice("action", "find", "open", "tap", "dismiss", "clearAll"),
+                    .add(choice("action", TrayAction.WIRE_NAMES),
                             object("notification", "{body: \"Hello\"}", pattern("title", "\"New message\""), pattern("body", "\"Hello\"")),
                             integer("awaitTimeout", 0, "5000"))
                     .required("action").build();

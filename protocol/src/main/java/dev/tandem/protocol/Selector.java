@@ -3,15 +3,11 @@ package dev.tandem.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
- * Finds elements in a UI tree. {@code text} and {@code id} match exactly, or as a regular
- * expression over the whole value when written {@code /like this/}; {@code role} matches exactly;
+ * Finds elements in a UI tree. {@code text} and {@code id} are {@link TextMatch}es: exact, or a
+ * regular expression over the whole value when written {@code /like this/}; {@code role} matches exactly;
  * {@code index} picks the n-th match (0-based) in document order. Text also matches an empty
  * field's hint, as a user reading the screen would.
  */
@@ -19,15 +15,13 @@ public record Selector(String text, String id, String role, Integer index) {
 
     public static final List<String> KEYS = List.of("text", "id", "role", "index");
 
-    /** Compiled /regex/ values: records cannot hold them, and matching runs in tight wait loops. */
-    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
-
     public Selector {
         if (text == null && id == null && role == null) {
             throw new IllegalArgumentException("a selector needs text, id or role");
         }
-        compile(text);
-        compile(id);
+        // a /regex/ that does not compile is refused here, with its reason (TextMatch.InvalidRegex)
+        if (text != null) TextMatch.of(text);
+        if (id != null) TextMatch.of(id);
     }
 
     /**
@@ -53,30 +47,7 @@ public record Selector(String text, String id, String role, Integer index) {
 
     /** Checks a text or id pattern; returns the error sentence, or null when it is fine. */
     public static String patternError(String value) {
-        try {
-            compile(value);
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-    }
-
-    private static Pattern compile(String value) {
-        if (!isRegex(value)) return null;
-        Pattern cached = PATTERNS.get(value);
-        if (cached != null) return cached;
-        try {
-            Pattern p = Pattern.compile(value.substring(1, value.length() - 1), Pattern.DOTALL);
-            if (PATTERNS.size() > 4096) PATTERNS.clear(); // plans are finite; this only bounds a pathological one
-            PATTERNS.put(value, p);
-            return p;
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("invalid regular expression " + value + ": " + e.getDescription());
-        }
-    }
-
-    private static boolean isRegex(String value) {
-        return value != null && value.length() >= 2 && value.startsWith("/") && value.endsWith("/");
+        return value == null ? null : TextMatch.error(value);
     }
 
     public boolean matches(UiNode node) {
@@ -91,9 +62,7 @@ public record Selector(String text, String id, String role, Integer index) {
     }
 
     private static boolean valueMatches(String expected, String actual) {
-        if (actual == null) return false;
-        if (isRegex(expected)) return compile(expected).matcher(actual).matches();
-        return expected.equals(actual);
+        return actual != null && TextMatch.of(expected).matches(actual);
     }
 
     /** All matches in document order, narrowed to the {@code index}-th when one is given. */

@@ -4,6 +4,7 @@ import dev.tandem.device.Backend;
 import dev.tandem.device.BackendProvider;
 import dev.tandem.device.DeviceSpec;
 import dev.tandem.protocol.Dirs;
+import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
@@ -69,7 +70,7 @@ public final class RunnerMain {
         Uptime uptime = new Uptime(bootId, pid, Version.VERSION, config.artifactKey(), config.platform(),
                 config.device(), System.currentTimeMillis(), provider.deviceStateSurvivesRunnerRestart());
         Watchdog watchdog = new Watchdog(config.daemonPid(), config.orphanTtlMs());
-        Runnable exit = () -> System.exit(0);
+        Runnable exit = () -> System.exit(ErrorCategory.PASSED_EXIT_CODE);
         LoopbackHttpServer server;
         try {
             server = new RunnerServer(uptime, processor, watchdog, exit).start(config.port(), config.token());

@@ -4,10 +4,8 @@ import dev.tandem.apps.Action;
 import dev.tandem.apps.ChatMessage;
 import dev.tandem.apps.Role;
 import dev.tandem.apps.Templates;
+import dev.tandem.protocol.TextMatch;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Runs an action list against a running app. Consecutive {@code require}s are all checked (each
@@ -28,8 +26,6 @@ final class ActionRunner {
         /** A list grew: keep its end in view, as a chat does. */
         void listGrew(AppRuntime rt, String listKey);
     }
-
-    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private ActionRunner() {}
 
@@ -91,7 +87,7 @@ final class ActionRunner {
 
     private static boolean require(AppRuntime rt, Action.Require r, ChatMessage message) {
         String value = rt.state(r.field()).text;
-        boolean ok = PATTERNS.computeIfAbsent(r.pattern(), Pattern::compile).matcher(value == null ? "" : value).matches();
+        boolean ok = TextMatch.regex(r.pattern()).matches(value == null ? "" : value);
         if (r.errorTarget() != null) {
             AppRuntime.ElementState error = rt.state(r.errorTarget());
             error.visible = !ok;

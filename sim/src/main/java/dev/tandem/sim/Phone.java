@@ -8,6 +8,7 @@ import dev.tandem.device.LaunchRequest;
 import dev.tandem.device.Notification;
 import dev.tandem.device.TapKind;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.ImeAction;
 import dev.tandem.protocol.TandemException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -187,7 +188,7 @@ final class Phone implements ActionRunner.Host {
         TextInput.clear(this);
     }
 
-    void ime(String action) {
+    void ime(ImeAction action) {
         TextInput.ime(this, action);
     }
 
@@ -233,7 +234,7 @@ final class Phone implements ActionRunner.Host {
     /** Enter on a hardware keyboard: the focused field's IME action, nothing when none is focused. */
     void enter() {
         AppRuntime rt = foregroundApp();
-        if (rt != null && !shade && rt.focused() != null) TextInput.ime(this, "enter");
+        if (rt != null && !shade && rt.focused() != null) TextInput.ime(this, ImeAction.ENTER);
     }
 
     void swipe(Direction direction) {

@@ -6,6 +6,7 @@ import dev.tandem.device.CommandContext;
 import dev.tandem.device.Device;
 import dev.tandem.device.LaunchRequest;
 import dev.tandem.device.ToolExecutor;
+import dev.tandem.protocol.Button;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.Tool;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class SimBackend implements Backend {
             ToolExecutor.run(scratch, Tool.ASSERT_VISIBLE, Json.object().put("text", "/Welcome.*/"), ctx);
             JsonNode observed = ToolExecutor.run(scratch, Tool.OBSERVE, Json.object(), ctx);
             Json.bytes(observed);
-            ToolExecutor.run(scratch, Tool.PRESS_BUTTON, Json.object().put("button", "home"), ctx);
+            ToolExecutor.run(scratch, Tool.PRESS_BUTTON, Json.object().put("button", Button.HOME.wireName()), ctx);
             scratch.screenshotPng();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -35,7 +35,7 @@ public final class SimBackendProvider implements BackendProvider {
                         PlatformRow.cmd("inputText", Map.of("text", "ada@example.com")),
                         PlatformRow.cmd("observe", Map.of()),
                         PlatformRow.cmd("screenshot", Map.of("name", "prepare")),
-                        PlatformRow.cmd("pressButton", Map.of("button", "back"))));
+                        PlatformRow.cmd("pressButton", Map.of("button", dev.tandem.protocol.Button.BACK.wireName()))));
     }
 
     /** The latency profiles a sim source may start its devices with ({@code devices.yaml}'s {@code latency}). */

@@ -6,7 +6,9 @@ import dev.tandem.device.LaunchRequest;
 import dev.tandem.device.Notification;
 import dev.tandem.device.TapKind;
 import dev.tandem.protocol.Bounds;
+import dev.tandem.protocol.Button;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.ImeAction;
 import dev.tandem.protocol.Snapshot;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.UiNode;
@@ -179,18 +181,17 @@ public final class SimDevice implements Device {
     }
 
     @Override
-    public void imeAction(String action) {
+    public void imeAction(ImeAction action) {
         latency(false);
         mutate(() -> phone.ime(action));
     }
 
     @Override
-    public void pressButton(String button) {
+    public void pressButton(Button button) {
         Runnable op = switch (button) {
-            case "back" -> phone::back;
-            case "home" -> phone::home;
-            case "enter" -> phone::enter;
-            default -> throw new TandemException(ErrorCode.BAD_PARAMS, "pressButton button must be back, home or enter, not '" + button + "'.");
+            case BACK -> phone::back;
+            case HOME -> phone::home;
+            case ENTER -> phone::enter;
         };
         latency(false);
         mutate(op);

@@ -3,6 +3,7 @@ package dev.tandem.sim;
 import dev.tandem.apps.AppDefinition;
 import dev.tandem.device.Notification;
 import dev.tandem.protocol.Bounds;
+import dev.tandem.protocol.ImeAction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,9 +72,9 @@ final class SystemUi {
     }
 
     /** The soft keyboard; its action key is labelled with the focused field's IME action. */
-    static Box keyboard(Geometry g, String action) {
+    static Box keyboard(Geometry g, ImeAction action) {
         int top = g.height() - Geometry.KEYBOARD;
-        Box key = Box.leaf("button", "system:ime_action", action, g.width() - 96, g.height() - 64, 88, 56, new Target.ImeKey(action));
+        Box key = Box.leaf("button", "system:ime_action", action.wireName(), g.width() - 96, g.height() - 64, 88, 56, new Target.ImeKey(action));
         return Box.group("keyboard", "system:keyboard", 0, top, g.width(), Geometry.KEYBOARD, List.of(key));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.sim;
 
+import dev.tandem.protocol.ImeAction;
 /** What tapping an element on screen does: the link from a UI node back to the model. */
 sealed interface Target {
     /** An element of an app's screen, by its key in {@link AppIndex}. */
@@ -12,7 +13,7 @@ sealed interface Target {
     record NavigateUp() implements Target {}
 
     /** The keyboard's action key. */
-    record ImeKey(String action) implements Target {}
+    record ImeKey(ImeAction action) implements Target {}
 
     record OpenNotification(String key) implements Target {}
 

@@ -1,10 +1,10 @@
 package dev.tandem.sim;
 
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.ImeAction;
 import dev.tandem.protocol.TandemException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Typing and the keyboard's action key, on the focused text field of the foreground app. An IME
@@ -12,8 +12,6 @@ import java.util.Set;
  * default moves to the next field ({@code next}) or hides the keyboard.
  */
 final class TextInput {
-    static final Set<String> IME_ACTIONS = Set.of("send", "go", "done", "search", "next", "enter");
-
     private TextInput() {}
 
     static void type(Phone p, String text) {
@@ -28,19 +26,16 @@ final class TextInput {
         p.foregroundApp().state(n.key).text = "";
     }
 
-    static void ime(Phone p, String action) {
-        if (!IME_ACTIONS.contains(action)) {
-            throw new TandemException(ErrorCode.BAD_PARAMS, "imeAction must be send, go, done, search, next or enter, not '" + action + "'.");
-        }
-        AppIndex.Node n = focusedOrFail(p, "imeAction " + action + " acts on");
-        String own = n.def.imeAction();
-        if (!action.equals("enter") && !action.equals(own)) {
+    static void ime(Phone p, ImeAction action) {
+        AppIndex.Node n = focusedOrFail(p, "imeAction " + action.wireName() + " acts on");
+        ImeAction own = n.def.imeAction();
+        if (action != ImeAction.ENTER && action != own) {
             throw new TandemException(ErrorCode.BAD_PARAMS, "The focused field " + describe(n) + " has the keyboard action '"
-                    + own + "', not '" + action + "': use imeAction " + own + " (or pressButton enter).");
+                    + own.wireName() + "', not '" + action.wireName() + "': use imeAction " + own.wireName() + " (or pressButton enter).");
         }
         AppRuntime rt = p.foregroundApp();
         if (!n.def.onIme().isEmpty()) ActionRunner.run(p, rt, n.def.onIme(), null);
-        else if (own.equals("next")) focusNext(p, rt, n);
+        else if (own == ImeAction.NEXT) focusNext(p, rt, n);
         else p.keyboard = false;
     }
 

@@ -10,7 +10,9 @@ import dev.tandem.device.LaunchRequest;
 import dev.tandem.device.Notification;
 import dev.tandem.device.TapKind;
 import dev.tandem.protocol.Bounds;
+import dev.tandem.protocol.Button;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.ImeAction;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.Snapshot;
 import dev.tandem.protocol.TandemException;
@@ -214,24 +216,23 @@ public final class WebDevice implements Device {
     }
 
     @Override
-    public void imeAction(String action) {
+    public void imeAction(ImeAction action) {
         keyboard.action(action);
         signals.bump();
     }
 
     @Override
-    public void pressButton(String button) {
+    public void pressButton(Button button) {
         switch (button) {
-            case "back" -> back();
-            case "home" -> {
+            case BACK -> back();
+            case HOME -> {
                 tray.setOpen(false);
                 if (!"about:blank".equals(signals.page().url)) navigate("about:blank");
             }
-            case "enter" -> {
+            case ENTER -> {
                 if (tray.isOpen()) return;
                 input.enter(signals.page(), true);
             }
-            default -> throw new TandemException(ErrorCode.BAD_PARAMS, "pressButton button must be back, home or enter, not '" + button + "'.");
         }
         signals.bump();
     }

@@ -2,8 +2,8 @@ package dev.tandem.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.ImeAction;
 import dev.tandem.protocol.TandemException;
-import java.util.Set;
 
 /**
  * The soft keyboard of a web device: typing into the focused field, clearing it, its action key
@@ -11,8 +11,6 @@ import java.util.Set;
  * whether Back has hidden it (on a phone the field keeps its focus; the next Back goes back).
  */
 final class WebKeyboard {
-    static final Set<String> IME_ACTIONS = Set.of("send", "go", "done", "search", "next", "enter");
-
     private final WebSignals signals;
     private final InputDriver input;
     private final WebTray tray;
@@ -44,18 +42,15 @@ final class WebKeyboard {
     }
 
     /** send/go/done/search/enter: Enter with the form's implicit submission; next: the following field. */
-    void action(String action) {
-        if (!IME_ACTIONS.contains(action)) {
-            throw new TandemException(ErrorCode.BAD_PARAMS, "imeAction must be send, go, done, search, next or enter, not '" + action + "'.");
-        }
+    void action(ImeAction action) {
         PageSession page = signals.page();
-        JsonNode f = requireFocus(page, "imeAction " + action + " acts on");
-        String own = f.path("hint").asText("");
-        if (!own.isEmpty() && !action.equals("enter") && !action.equals(own)) {
+        JsonNode f = requireFocus(page, "imeAction " + action.wireName() + " acts on");
+        String own = f.path("hint").asText(""); // the page's enterkeyhint: any string a page author wrote
+        if (!own.isEmpty() && action != ImeAction.ENTER && !action.wireName().equals(own)) {
             throw new TandemException(ErrorCode.BAD_PARAMS, "The focused field " + f.path("what").asText() + " has the keyboard action '"
-                    + own + "', not '" + action + "': use imeAction " + own + " (or pressButton enter).");
+                    + own + "', not '" + action.wireName() + "': use imeAction " + own + " (or pressButton enter).");
         }
-        if (action.equals("next")) {
+        if (action == ImeAction.NEXT) {
             input.enter(page, false); // keydown for pages that handle it, but no implicit form submission
             signals.agent(page, "__tandem.nextIfUnmoved()");
         } else {

@@ -19,7 +19,7 @@ class WebContractTest extends DeviceContract {
     protected Device freshDevice(Path workDir) {
         if (web == null) web = WebFixture.open(workDir, "pixel-7");
         WebDevice d = web.webDevice();
-        d.pressButton("home");
+        d.pressButton(dev.tandem.protocol.Button.HOME);
         d.clearNotifications();
         return d;
     }

@@ -5,6 +5,7 @@ import dev.tandem.cli.Args;
 import dev.tandem.cli.Command;
 import dev.tandem.cli.Context;
 import dev.tandem.cli.DaemonClient;
+import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
@@ -39,7 +40,7 @@ public final class DaemonCmd implements Command {
     private static int start(Context ctx) {
         try (DaemonClient d = ctx.daemon(false)) {
             ctx.out().println("daemon running: pid " + d.info().pid() + " on 127.0.0.1:" + d.info().port());
-            return 0;
+            return ErrorCategory.PASSED_EXIT_CODE;
         }
     }
 
@@ -49,14 +50,14 @@ public final class DaemonCmd implements Command {
             Optional<Long> stuck = DaemonClient.lockHolder(ctx.state());
             if (stuck.isPresent()) return stopUnanswering(ctx, stuck.get());
             ctx.out().println("no daemon running for " + ctx.state().root());
-            return 0;
+            return ErrorCategory.PASSED_EXIT_CODE;
         }
         try (DaemonClient c = d.get()) {
             long pid = c.info().pid();
             boolean gone = c.shutdownAndWait(30_000);
             ctx.out().println(gone ? "daemon stopped (pid " + pid + "), its runners with it"
                     : "daemon (pid " + pid + ") is still stopping");
-            return gone ? 0 : 3;
+            return gone ? ErrorCategory.PASSED_EXIT_CODE : ErrorCode.DAEMON_UNAVAILABLE.exitCode();
         }
     }
 
@@ -75,7 +76,7 @@ public final class DaemonCmd implements Command {
             gone = awaitExit(ph.get(), 5_000);
         }
         ctx.out().println(gone ? "daemon stopped (pid " + pid + ", it did not answer its API)" : "daemon (pid " + pid + ") is still stopping");
-        return gone ? 0 : 3;
+        return gone ? ErrorCategory.PASSED_EXIT_CODE : ErrorCode.DAEMON_UNAVAILABLE.exitCode();
     }
 
     private static boolean awaitExit(ProcessHandle p, long ms) throws InterruptedException {
@@ -93,7 +94,7 @@ public final class DaemonCmd implements Command {
             long pid = DaemonClient.lockHolder(ctx.state()).get();
             ctx.out().println(json ? "{\"running\":true,\"answering\":false,\"pid\":" + pid + "}"
                     : "a daemon (pid " + pid + ") holds " + ctx.state().daemonLock() + " but does not answer; `tandem daemon stop` ends it");
-            return 3;
+            return ErrorCode.DAEMON_UNAVAILABLE.exitCode();
         }
         if (d.isEmpty()) {
             // like `systemctl status`: not running is a non-zero answer scripts can test
@@ -110,7 +111,7 @@ public final class DaemonCmd implements Command {
                         + " on 127.0.0.1:" + c.info().port() + ", " + s.path("activeRuns").asInt() + " active runs, "
                         + s.path("runners").asInt() + " runners, state dir " + s.path("home").asText());
             }
-            return 0;
+            return ErrorCategory.PASSED_EXIT_CODE;
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.tandem.cli.Args;
 import dev.tandem.cli.Command;
 import dev.tandem.cli.Context;
 import dev.tandem.cli.DaemonClient;
+import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.Json;
 import org.apache.commons.cli.Options;
 
@@ -28,7 +29,7 @@ public final class DevicesCmd implements Command {
             JsonNode list = d.get("/v1/devices").path("devices");
             if (json) {
                 ctx.out().println(Json.pretty(list));
-                return 0;
+                return ErrorCategory.PASSED_EXIT_CODE;
             }
             ctx.out().printf("%-8s %-9s %-10s %-16s %s%n", "DEVICE", "PLATFORM", "PROFILE", "RUNNER", "STATE");
             for (JsonNode dev : list) {
@@ -39,7 +40,7 @@ public final class DevicesCmd implements Command {
                 ctx.out().printf("%-8s %-9s %-10s %-16s %s%n", dev.path("id").asText(), dev.path("platform").asText(),
                         dev.path("profile").asText(), runner, state);
             }
-            return 0;
+            return ErrorCategory.PASSED_EXIT_CODE;
         }
     }
 }

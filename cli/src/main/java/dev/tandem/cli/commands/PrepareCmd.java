@@ -11,6 +11,7 @@ import dev.tandem.daemon.prepare.Preparer;
 import dev.tandem.daemon.runner.PlatformProfile;
 import dev.tandem.daemon.runner.RunnerLauncher;
 import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Platform;
 import dev.tandem.protocol.Json;
@@ -66,7 +67,7 @@ public final class PrepareCmd implements Command {
         }
         // one platform: one object; --platform all: an array, one object per platform
         if (json) ctx.out().println(Json.text(platformArg.equals("all") ? results : results.getFirst()));
-        return results.stream().allMatch(PrepareResult::ok) ? 0 : ErrorCode.PREPARE_FAILED.exitCode();
+        return results.stream().allMatch(PrepareResult::ok) ? ErrorCategory.PASSED_EXIT_CODE : ErrorCode.PREPARE_FAILED.exitCode();
     }
 
     static List<PlatformProfile> platforms(String name) {

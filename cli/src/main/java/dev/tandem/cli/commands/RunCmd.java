@@ -13,6 +13,7 @@ import dev.tandem.cli.render.RunRenderer;
 import dev.tandem.cli.render.RunSummary;
 import dev.tandem.cli.render.Style;
 import dev.tandem.daemon.run.RunRequest;
+import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
@@ -117,7 +118,7 @@ public final class RunCmd implements Command {
                     case "result" -> result = e;
                     case "exit" -> {
                         renderer.close();
-                        if (result == null) return e.path("exitCode").asInt(3);
+                        if (result == null) return e.path("exitCode").asInt(ErrorCategory.INFRASTRUCTURE.exitCode());
                         return RunSummary.finish(ctx, result, json, debug, style, progress);
                     }
                     default -> renderer.onEvent(type, e);

@@ -5,6 +5,7 @@ import dev.tandem.cli.Args;
 import dev.tandem.cli.Command;
 import dev.tandem.cli.Context;
 import dev.tandem.cli.DaemonClient;
+import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.Json;
 import org.apache.commons.cli.Options;
 
@@ -29,13 +30,13 @@ public final class SessionsCmd implements Command {
         if (found.isEmpty()) {
             ctx.out().println(json ? "{\"running\":false,\"leases\":[],\"runners\":[]}"
                     : "no daemon running for " + ctx.state().root() + ": no leases, no runners");
-            return 0;
+            return ErrorCategory.PASSED_EXIT_CODE;
         }
         try (DaemonClient d = found.get()) {
             JsonNode s = d.get("/v1/sessions");
             if (json) {
                 ctx.out().println(Json.pretty(s));
-                return 0;
+                return ErrorCategory.PASSED_EXIT_CODE;
             }
             ctx.out().println("LEASES");
             if (s.path("leases").isEmpty()) ctx.out().println("  (none)");
@@ -51,7 +52,7 @@ public final class SessionsCmd implements Command {
                         r.path("artifactKey").asText(), r.path("adopted").asBoolean() ? " (adopted)" : "",
                         r.path("idleMs").asLong() / 1000);
             }
-            return 0;
+            return ErrorCategory.PASSED_EXIT_CODE;
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.tandem.cli.Args;
 import dev.tandem.cli.Command;
 import dev.tandem.cli.Context;
 import dev.tandem.cli.DaemonClient;
+import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
@@ -43,13 +44,13 @@ public final class SnapshotCmd implements Command {
             PrintStream out = ctx.out();
             if (json) {
                 out.println(Json.pretty(snap));
-                return 0;
+                return ErrorCategory.PASSED_EXIT_CODE;
             }
             boolean home = !snap.hasNonNull("app");
             out.println(device + " · " + (home ? "home screen" : snap.path("app").asText() + " · " + snap.path("screen").asText())
                     + " · " + snap.path("width").asInt() + "x" + snap.path("height").asInt());
             print(out, snap.path("root"), 0);
-            return 0;
+            return ErrorCategory.PASSED_EXIT_CODE;
         }
     }
 

@@ -10,6 +10,7 @@ import dev.tandem.cli.render.RunSummary;
 import dev.tandem.cli.render.Style;
 import dev.tandem.daemon.run.RunRequest;
 import dev.tandem.daemon.suite.SuiteRequest;
+import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
@@ -94,7 +95,7 @@ public final class TestCmd implements Command {
                     case "runner" -> progress.println(s.dim(RunSummary.runnerLine(e, preparing)));
                     case "suite-result" -> summary = e;
                     case "exit" -> {
-                        return finish(ctx, summary, e.path("exitCode").asInt(3), json, s, progress);
+                        return finish(ctx, summary, e.path("exitCode").asInt(ErrorCategory.INFRASTRUCTURE.exitCode()), json, s, progress);
                     }
                     default -> { }
                 }

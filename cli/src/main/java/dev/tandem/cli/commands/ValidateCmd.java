@@ -16,6 +16,8 @@ import dev.tandem.plan.ToolStep;
 import dev.tandem.plan.LoadResult;
 import dev.tandem.plan.PlanLoader;
 import dev.tandem.plan.SourcePos;
+import dev.tandem.protocol.ErrorCategory;
+import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,7 +76,7 @@ public final class ValidateCmd implements Command {
             }
         }
         if (json) ctx.out().println(Json.pretty(out));
-        return errors == 0 ? 0 : 2;
+        return errors == 0 ? ErrorCategory.PASSED_EXIT_CODE : ErrorCode.VALIDATION.exitCode();
     }
 
     /**

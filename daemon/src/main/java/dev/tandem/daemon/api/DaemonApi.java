@@ -77,7 +77,7 @@ public final class DaemonApi {
             try {
                 h.handle(req);
             } catch (TandemException e) {
-                req.reply(e.code().exitCode() == 2 ? 400 : 503, Map.of("error", e.info()));
+                req.reply(e.code().httpStatus(), Map.of("error", e.info()));
             }
         });
         return r;

@@ -5,6 +5,7 @@ import dev.tandem.engine.result.DeviceStatus;
 import dev.tandem.engine.result.Failure;
 import dev.tandem.engine.result.RunResult;
 import dev.tandem.engine.result.StepRecord;
+import dev.tandem.protocol.ErrorCategory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ public final class JunitXml {
                     s++;
                     cases.append(">\n      <skipped message=\"").append(esc(fl == null ? "stopped" : fl.message())).append("\"/>\n");
                 } else {
-                    boolean infra = fl != null && fl.code().exitCode() == 3;
+                    boolean infra = fl != null && fl.code().category() == ErrorCategory.INFRASTRUCTURE;
                     if (infra) e++;
                     else f++;
                     String tag = infra ? "error" : "failure";

@@ -17,6 +17,7 @@ import dev.tandem.engine.RunOptions;
 import dev.tandem.engine.result.RunResult;
 import dev.tandem.plan.AbortStrategy;
 import dev.tandem.plan.Plan;
+import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.Secrets;
@@ -189,9 +190,9 @@ public final class PlanRuns {
     /** The CLI's exit code for a result. */
     public static int exitCode(RunResult result) {
         return switch (result.status()) {
-            case PASSED -> 0;
-            case FAILED, ABORTED -> 1;
-            case ERROR -> 3;
+            case PASSED -> ErrorCategory.PASSED_EXIT_CODE;
+            case FAILED, ABORTED -> ErrorCategory.PLAN_FAILED.exitCode();
+            case ERROR -> ErrorCategory.INFRASTRUCTURE.exitCode();
         };
     }
 

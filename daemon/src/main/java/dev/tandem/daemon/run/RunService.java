@@ -78,7 +78,7 @@ public final class RunService {
         } catch (IOException e) {
             events.emit("error", "error", new TandemException(ErrorCode.USAGE, "cannot create the output directory under "
                     + req.output() + ": " + e.getMessage()).info());
-            return 2;
+            return ErrorCode.USAGE.exitCode();
         }
         String runId = runDir.getFileName().toString();
         Allocation alloc;
@@ -111,6 +111,6 @@ public final class RunService {
         for (Diagnostic d : errors) arr.add(Json.toTree(d));
         if (more > 0) o.put("moreErrors", more);
         events.emit("validation", o);
-        return 2;
+        return ErrorCode.VALIDATION.exitCode();
     }
 }

@@ -7,6 +7,7 @@ import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.engine.DeviceChannel;
 import dev.tandem.engine.StepCall;
 import dev.tandem.engine.StepFailure;
+import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
@@ -59,7 +60,7 @@ final class RunnerChannel implements DeviceChannel {
      * runner): a read-only screenshot, best effort, never failing the report.
      */
     private String screenshotAtFailure(StepCall call, ErrorInfo error) throws InterruptedException {
-        boolean onScreen = error.code().exitCode() == 1 && error.code() != ErrorCode.CANCELLED
+        boolean onScreen = error.code().category() == ErrorCategory.PLAN_FAILED && error.code() != ErrorCode.CANCELLED
                 && error.code() != ErrorCode.PEER_FAILED && error.code() != ErrorCode.ABORTED;
         if (!onScreen) return null;
         Path file = screenshots.resolve(fileName(call.label() + "-failure-plan" + call.step().planIndex()

@@ -16,6 +16,7 @@ import dev.tandem.engine.RunOptions;
 import dev.tandem.engine.result.RunResult;
 import dev.tandem.engine.result.RunStatus;
 import dev.tandem.plan.Plan;
+import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
@@ -171,7 +172,8 @@ final class SuiteRun {
         } catch (IOException e) {
             events.emit("error", "error", new TandemException(ErrorCode.INTERNAL, "cannot write suite results: " + e.getMessage()).info());
         }
-        int exit = error ? 3 : failed || incomplete ? 1 : 0;
+        int exit = error ? ErrorCategory.INFRASTRUCTURE.exitCode()
+                : failed || incomplete ? ErrorCategory.PLAN_FAILED.exitCode() : ErrorCategory.PASSED_EXIT_CODE;
         results.remove("runs");
         events.emit("suite-result", Json.object().put("dir", suiteDir.toString()).put("exitCode", exit).set("summary", results));
         return exit;

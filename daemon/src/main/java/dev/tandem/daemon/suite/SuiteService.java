@@ -66,7 +66,7 @@ public final class SuiteService {
             List<String> names = new ArrayList<>(files.keySet());
             if (req.shardIndex() != null) names = Sharding.ciPartition(names, req.shardIndex(), req.shardTotal());
             plans = load(names, files, events);
-            if (plans == null) return 2;
+            if (plans == null) return ErrorCode.VALIDATION.exitCode();
             for (String name : plans.keySet()) planPaths.put(name, files.get(name).toAbsolutePath().toString());
             String spec = req.device() != null ? req.device() : req.platform() != null ? req.platform() : Platform.SIM.name();
             shardReq = Requirement.parse("shard", spec, pool);
@@ -87,7 +87,7 @@ public final class SuiteService {
             suiteDir = RunIds.createRunDir(Path.of(req.output()));
         } catch (IOException e) {
             events.emit("error", "error", new TandemException(ErrorCode.USAGE, "cannot create " + req.output() + ": " + e.getMessage()).info());
-            return 2;
+            return ErrorCode.USAGE.exitCode();
         }
         String suiteId = suiteDir.getFileName().toString();
         List<List<String>> assignment = mode.equals("all") ? Sharding.all(List.copyOf(plans.keySet()), shards)

@@ -19,6 +19,8 @@ import dev.tandem.plan.PlanLoader;
 import dev.tandem.plan.ToolKeys;
 import dev.tandem.plan.ToolStep;
 import dev.tandem.protocol.Bounds;
+import dev.tandem.protocol.Button;
+import dev.tandem.protocol.ImeAction;
 import dev.tandem.protocol.Snapshot;
 import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.ToolTraits;
@@ -213,8 +215,8 @@ class AcceptedKeysAreUsedTest {
         @Override public void tap(UiNode element, TapKind kind) { }
         @Override public void inputText(String text) { }
         @Override public void clearText() { }
-        @Override public void imeAction(String action) { }
-        @Override public void pressButton(String button) { }
+        @Override public void imeAction(ImeAction action) { }
+        @Override public void pressButton(Button button) { }
         @Override public void swipe(Direction direction, UiNode within) { }
         @Override public List<Notification> notifications() { return List.of(new Notification("k", "a", "t", "b", 0)); }
         @Override public void openTray() { }

@@ -69,13 +69,13 @@ public final class ContractDriver {
 
     /** The soft keyboard's action key ({@code send}, {@code go}, {@code done}, {@code search}, {@code next}, {@code enter}). */
     public void ime(String action) throws InterruptedException {
-        device.imeAction(action);
+        device.imeAction(dev.tandem.protocol.ImeAction.require(action));
         settle();
     }
 
     /** A hardware or system button ({@code back}, {@code home}, {@code enter}). */
     public void button(String button) throws InterruptedException {
-        device.pressButton(button);
+        device.pressButton(dev.tandem.protocol.Button.require(button));
         settle();
     }
 
