@@ -2,9 +2,9 @@ package dev.tandem.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.engine.result.DeviceStatus;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.RunStatus;
+import dev.tandem.protocol.result.DeviceStatus;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.RunStatus;
 import dev.tandem.plan.AbortStrategy;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCode;

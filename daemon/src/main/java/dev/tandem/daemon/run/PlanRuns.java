@@ -14,7 +14,7 @@ import dev.tandem.daemon.state.Log;
 import dev.tandem.engine.DeviceChannel;
 import dev.tandem.engine.PlanExecutor;
 import dev.tandem.engine.RunOptions;
-import dev.tandem.engine.result.RunResult;
+import dev.tandem.protocol.result.RunResult;
 import dev.tandem.plan.AbortStrategy;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCode;
@@ -109,7 +109,7 @@ public final class PlanRuns {
                     ? InfraFailure.result(runId, job.plan(), deviceIds, startFailure, job.startStep())
                     : run(job, deviceIds, events.masking(mask), handles), job.alloc()), RunResult.class);
             write(job.runDir(), result, mask);
-            if (result.status() != dev.tandem.engine.result.RunStatus.ERROR) history.record(job.planPath(), result.durationMs());
+            if (result.status() != dev.tandem.protocol.result.RunStatus.ERROR) history.record(job.planPath(), result.durationMs());
             log.info("run " + runId + " " + result.status().wire() + " in " + result.durationMs() + " ms");
             return result;
         } finally {
@@ -160,7 +160,7 @@ public final class PlanRuns {
 
     /** Each label's platform and the profile its runner ran with, as results.json records them. */
     static RunResult withDevices(RunResult r, Allocation alloc) {
-        Map<String, dev.tandem.engine.result.DeviceResult> devices = new LinkedHashMap<>();
+        Map<String, dev.tandem.protocol.result.DeviceResult> devices = new LinkedHashMap<>();
         r.devices().forEach((label, d) -> {
             DeviceSlot slot = alloc.byLabel().get(label);
             devices.put(label, slot == null ? d : d.withDevice(slot.platform(), alloc.profiles().getOrDefault(label, slot.profile())));

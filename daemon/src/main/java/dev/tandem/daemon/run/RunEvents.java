@@ -2,8 +2,8 @@ package dev.tandem.daemon.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.engine.RunListener;
-import dev.tandem.engine.result.DeviceResult;
-import dev.tandem.engine.result.StepRecord;
+import dev.tandem.protocol.result.DeviceResult;
+import dev.tandem.protocol.result.StepRecord;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.Secrets;
 import java.io.IOException;

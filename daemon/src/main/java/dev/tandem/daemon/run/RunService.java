@@ -9,7 +9,7 @@ import dev.tandem.daemon.devices.Requirement;
 import dev.tandem.daemon.devices.Requirements;
 import dev.tandem.daemon.runner.RunnerSupervisor;
 import dev.tandem.engine.RunOptions;
-import dev.tandem.engine.result.RunResult;
+import dev.tandem.protocol.result.RunResult;
 import dev.tandem.plan.AbortStrategy;
 import dev.tandem.plan.Diagnostic;
 import dev.tandem.plan.LoadResult;

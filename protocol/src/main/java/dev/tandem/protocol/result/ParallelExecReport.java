@@ -1,8 +1,5 @@
-package dev.tandem.engine;
+package dev.tandem.protocol.result;
 
-import dev.tandem.engine.result.DeviceResult;
-import dev.tandem.engine.result.Failure;
-import dev.tandem.engine.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.tandem.engine.result;
+package dev.tandem.protocol.result;
 
 /**
  * One track's outcome (results.json {@code devices.LABEL}).

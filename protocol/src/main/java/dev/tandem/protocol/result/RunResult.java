@@ -1,4 +1,4 @@
-package dev.tandem.engine.result;
+package dev.tandem.protocol.result;
 
 import java.util.List;
 import java.util.Map;

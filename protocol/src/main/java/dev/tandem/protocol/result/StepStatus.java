@@ -1,4 +1,4 @@
-package dev.tandem.engine.result;
+package dev.tandem.protocol.result;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
