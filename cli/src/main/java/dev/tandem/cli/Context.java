@@ -1,6 +1,6 @@
 package dev.tandem.cli;
 
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.StateDir;
 import java.io.PrintStream;
 import java.util.Map;
 

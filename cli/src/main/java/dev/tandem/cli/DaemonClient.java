@@ -1,12 +1,12 @@
 package dev.tandem.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tandem.daemon.state.AtomicFiles;
-import dev.tandem.daemon.state.DaemonInfo;
-import dev.tandem.daemon.state.DaemonSettings;
-import dev.tandem.daemon.state.FileLock;
-import dev.tandem.daemon.state.Log;
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.AtomicFiles;
+import dev.tandem.protocol.state.DaemonInfo;
+import dev.tandem.protocol.state.DaemonSettings;
+import dev.tandem.protocol.state.FileLock;
+import dev.tandem.protocol.state.Log;
+import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;

@@ -1,6 +1,6 @@
 package dev.tandem.cli;
 
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;
 import java.io.File;

@@ -10,7 +10,7 @@ import dev.tandem.daemon.prepare.PrepareResult;
 import dev.tandem.daemon.prepare.Preparer;
 import dev.tandem.daemon.runner.PlatformProfile;
 import dev.tandem.daemon.runner.RunnerLauncher;
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;

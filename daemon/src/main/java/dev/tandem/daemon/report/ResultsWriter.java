@@ -1,6 +1,6 @@
 package dev.tandem.daemon.report;
 
-import dev.tandem.daemon.state.AtomicFiles;
+import dev.tandem.protocol.state.AtomicFiles;
 import dev.tandem.protocol.result.RunResult;
 import dev.tandem.protocol.Secrets;
 import java.io.IOException;

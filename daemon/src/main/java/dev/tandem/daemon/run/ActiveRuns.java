@@ -1,8 +1,8 @@
 package dev.tandem.daemon.run;
 
-import dev.tandem.daemon.state.AtomicFiles;
-import dev.tandem.daemon.state.Log;
-import dev.tandem.daemon.state.StateRecord;
+import dev.tandem.protocol.state.AtomicFiles;
+import dev.tandem.protocol.state.Log;
+import dev.tandem.protocol.state.StateRecord;
 import dev.tandem.engine.PlanExecutor;
 import dev.tandem.protocol.result.DeviceResult;
 import dev.tandem.protocol.result.DeviceStatus;

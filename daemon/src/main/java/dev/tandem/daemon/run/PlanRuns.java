@@ -10,7 +10,7 @@ import dev.tandem.daemon.runner.DeviceResets;
 import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.daemon.runner.RunnerHandle;
 import dev.tandem.daemon.runner.RunnerSupervisor;
-import dev.tandem.daemon.state.Log;
+import dev.tandem.protocol.state.Log;
 import dev.tandem.engine.DeviceChannel;
 import dev.tandem.engine.PlanExecutor;
 import dev.tandem.engine.RunOptions;

@@ -11,7 +11,7 @@ import dev.tandem.daemon.run.PlanRuns;
 import dev.tandem.daemon.run.RunEvents;
 import dev.tandem.daemon.run.RunIds;
 import dev.tandem.daemon.run.RunRequest;
-import dev.tandem.daemon.state.AtomicFiles;
+import dev.tandem.protocol.state.AtomicFiles;
 import dev.tandem.engine.RunOptions;
 import dev.tandem.protocol.result.RunResult;
 import dev.tandem.protocol.result.RunStatus;

@@ -1,4 +1,4 @@
-package dev.tandem.daemon.state;
+package dev.tandem.protocol.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.tandem.daemon.state;
+package dev.tandem.protocol.state;
 
 import dev.tandem.protocol.Dirs;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.tandem.daemon.state;
+package dev.tandem.protocol.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.Json;

@@ -1,4 +1,4 @@
-package dev.tandem.daemon.state;
+package dev.tandem.protocol.state;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
