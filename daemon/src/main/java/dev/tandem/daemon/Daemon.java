@@ -2,6 +2,7 @@ package dev.tandem.daemon;
 
 import dev.tandem.apps.AppServices;
 import dev.tandem.daemon.api.DaemonApi;
+import dev.tandem.daemon.api.DaemonControl;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DevicePool;
 import dev.tandem.daemon.devices.MachineLocks;
@@ -39,7 +40,7 @@ import java.util.concurrent.CountDownLatch;
  * The daemon: the single owner of the devices for one state dir. Wires the parts together and
  * runs their lifecycle: start, serve, idle out, stop (stopping every runner it owns).
  */
-public final class Daemon {
+public final class Daemon implements DaemonControl {
     private final StateDir state;
     private final Map<String, String> env;
     private final Log log = Log.stderr("daemon");
@@ -137,6 +138,7 @@ public final class Daemon {
     }
 
     /** The start-up settings this daemon read from its environment ({@link DaemonSettings}). */
+    @Override
     public Map<String, String> settings() {
         return DaemonSettings.of(env);
     }
@@ -149,6 +151,7 @@ public final class Daemon {
     }
 
     /** Marks activity: a request arrived. */
+    @Override
     public void touch() {
         lastActivity = System.nanoTime();
     }
@@ -198,6 +201,7 @@ public final class Daemon {
     }
 
     /** Stops runs, runners and services, then lets {@link #awaitStopped()} return. Idempotent. */
+    @Override
     public synchronized void stop() {
         if (stopping) return;
         stopping = true;
@@ -217,6 +221,7 @@ public final class Daemon {
         });
     }
 
+    @Override
     public boolean stopping() {
         return stopping;
     }
@@ -229,6 +234,7 @@ public final class Daemon {
         return stopped.await(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    @Override
     public StateDir state() {
         return state;
     }

@@ -5,7 +5,7 @@ import dev.tandem.protocol.result.DeviceStatus;
 import dev.tandem.protocol.result.RunResult;
 import dev.tandem.protocol.result.RunStatus;
 import dev.tandem.protocol.result.StepRecord;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Plan;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -8,7 +8,7 @@ import dev.tandem.protocol.result.DeviceStatus;
 import dev.tandem.protocol.result.RunResult;
 import dev.tandem.protocol.result.RunStatus;
 import dev.tandem.protocol.result.StepStatus;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCode;
 import org.junit.jupiter.api.Test;

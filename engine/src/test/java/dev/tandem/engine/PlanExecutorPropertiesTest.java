@@ -11,7 +11,7 @@ import dev.tandem.protocol.result.RunResult;
 import dev.tandem.protocol.result.RunStatus;
 import dev.tandem.protocol.result.StepRecord;
 import dev.tandem.protocol.result.StepStatus;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCode;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tandem.protocol.result.RunResult;
 import dev.tandem.protocol.result.StepRecord;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Plan;
 import java.time.Duration;
 import java.util.HashMap;

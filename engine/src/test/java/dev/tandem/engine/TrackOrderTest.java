@@ -10,7 +10,7 @@ import dev.tandem.protocol.result.RunResult;
 import dev.tandem.protocol.result.RunStatus;
 import dev.tandem.protocol.result.StepRecord;
 import dev.tandem.protocol.result.StepStatus;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Plan;
 import org.junit.jupiter.api.Test;
 

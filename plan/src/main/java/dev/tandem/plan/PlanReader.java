@@ -1,5 +1,6 @@
 package dev.tandem.plan;
 
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.protocol.Suggest;
 
 import java.util.ArrayList;

@@ -1,8 +1,5 @@
 package dev.tandem.cli.commands;
 
-import dev.tandem.cli.Args;
-import dev.tandem.cli.Command;
-import dev.tandem.cli.Context;
 import dev.tandem.daemon.prepare.CacheLayout;
 import dev.tandem.daemon.prepare.IdentitySource;
 import dev.tandem.daemon.prepare.JvmRunnerOps;

@@ -1,15 +1,12 @@
 package dev.tandem.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tandem.cli.Args;
-import dev.tandem.cli.Command;
-import dev.tandem.cli.Context;
-import dev.tandem.cli.DaemonClient;
+import dev.tandem.client.TandemClient;
+import dev.tandem.protocol.Snapshot;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import java.io.PrintStream;
-import java.util.Map;
 import org.apache.commons.cli.Options;
 
 /**
@@ -38,8 +35,10 @@ public final class SnapshotCmd implements Command {
         String device = args.value("device");
         if (device == null) throw new TandemException(ErrorCode.USAGE, "snapshot needs --device D (see `tandem devices`)");
         boolean json = args.flag("json");
-        try (DaemonClient d = ctx.daemon(json)) {
-            JsonNode snap = d.post("/v1/snapshot", Map.of("device", device, "clientPid", ProcessHandle.current().pid()), 30_000);
+        try (TandemClient d = ctx.daemon(json)) {
+            Snapshot typed = d.snapshot(device);
+            // printed from its JSON form: the tree's fields exactly as the device reported them
+            JsonNode snap = Json.toTree(typed);
             PrintStream out = ctx.out();
             if (json) {
                 out.println(Json.pretty(snap));

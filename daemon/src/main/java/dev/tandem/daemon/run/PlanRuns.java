@@ -1,6 +1,5 @@
 package dev.tandem.daemon.run;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.daemon.devices.Allocation;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DeviceSlot;
@@ -15,10 +14,10 @@ import dev.tandem.engine.DeviceChannel;
 import dev.tandem.engine.PlanExecutor;
 import dev.tandem.engine.RunOptions;
 import dev.tandem.protocol.result.RunResult;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCode;
-import dev.tandem.protocol.Json;
+import dev.tandem.protocol.api.RunEvent;
 import dev.tandem.protocol.Secrets;
 import dev.tandem.protocol.TandemException;
 import java.io.IOException;
@@ -88,15 +87,9 @@ public final class PlanRuns {
 
     public RunResult execute(Job job, RunEvents events) throws InterruptedException {
         String runId = job.runId();
-        ObjectNode allocated = Json.object();
-        allocated.put("runId", runId).put("dir", job.runDir().toString()).put("plan", job.plan().name());
-        ObjectNode devs = allocated.putObject("devices");
         Map<String, String> deviceIds = new LinkedHashMap<>();
-        job.alloc().byLabel().forEach((label, slot) -> {
-            devs.put(label, slot.id());
-            deviceIds.put(label, slot.id());
-        });
-        events.emit("allocated", allocated);
+        job.alloc().byLabel().forEach((label, slot) -> deviceIds.put(label, slot.id()));
+        events.emit(new RunEvent.Allocated(runId, job.runDir().toString(), job.plan().name(), deviceIds));
         active.started(runId, job.runDir(), job.plan().name(), deviceIds, job.clientPid());
         try {
             if (job.runnerPort() != null) {
@@ -207,8 +200,8 @@ public final class PlanRuns {
                     DeviceSlot slot = e.getValue();
                     if (!supervisor.warm().contains(slot.id())) {
                         boolean preparing = !artifactReady.test(slot.platform());
-                        events.emit("runner", Json.object().put("device", slot.id()).put("platform", slot.platform())
-                                .put("state", preparing ? "preparing" : "starting"));
+                        events.emit(new RunEvent.Runner(slot.id(), slot.platform(),
+                                preparing ? RunEvent.RunnerStart.PREPARING : RunEvent.RunnerStart.STARTING, null));
                     }
                     handles.put(e.getKey(), supervisor.ensure(e.getValue().id(), profile));
                 } catch (TandemException ex) {

@@ -1,4 +1,4 @@
-package dev.tandem.cli;
+package dev.tandem.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,6 +7,7 @@ import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
+import dev.tandem.protocol.api.ValidationError;
 
 /**
  * Prints an error the same way everywhere: code, sentence, what to do; or, with --json, one
@@ -21,10 +22,11 @@ public final class Errors {
     }
 
     public static int report(Context ctx, ErrorInfo e, boolean json) {
+        String message = RequestFields.asFlags(e.message());
         if (json) {
-            ctx.out().println(Json.text(error(e.code(), e.message())));
+            ctx.out().println(Json.text(error(e.code(), message)));
         } else {
-            ctx.err().println("tandem: " + e.code().name() + ": " + e.message());
+            ctx.err().println("tandem: " + e.code().name() + ": " + message);
             ctx.err().println("  → " + e.code().hint());
         }
         return e.code().exitCode();
@@ -58,6 +60,17 @@ public final class Errors {
             if (more > 0) ctx.err().println("  … and " + more + " more errors: fix these first and validate again");
         }
         return ErrorCode.VALIDATION.exitCode();
+    }
+
+    /** Validation errors the daemon reported, printed as {@link #validation}; a position at a request field names its flag. */
+    public static int validation(Context ctx, String plan, java.util.List<ValidationError> errors, int more, boolean json) {
+        ArrayNode flat = Json.MAPPER.createArrayNode();
+        for (ValidationError d : errors) {
+            ObjectNode f = flat.addObject().put("file", RequestFields.flagOf(d.pos().file()).orElse(d.pos().file()))
+                    .put("line", d.pos().line()).put("column", d.pos().column()).put("message", d.message());
+            if (d.hint() != null) f.put("hint", d.hint());
+        }
+        return validation(ctx, plan, flat, more, json);
     }
 
     private static ObjectNode error(ErrorCode code, String message) {

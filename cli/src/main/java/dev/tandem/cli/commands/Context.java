@@ -1,5 +1,6 @@
-package dev.tandem.cli;
+package dev.tandem.cli.commands;
 
+import dev.tandem.client.TandemClient;
 import dev.tandem.protocol.state.StateDir;
 import java.io.PrintStream;
 import java.util.Map;
@@ -16,7 +17,7 @@ public record Context(Map<String, String> env, PrintStream out, PrintStream err,
         return tty && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
     }
 
-    public DaemonClient daemon(boolean quiet) {
-        return DaemonClient.connect(state(), env, quiet);
+    public TandemClient daemon(boolean quiet) {
+        return TandemClient.connect(state(), env, quiet);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tandem.cli;
+package dev.tandem.client;
 
 import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.ErrorCode;

@@ -1,4 +1,4 @@
-package dev.tandem.cli;
+package dev.tandem.cli.commands;
 
 import dev.tandem.daemon.runner.PlatformProfile;
 import dev.tandem.plan.Plan;

@@ -1,9 +1,10 @@
-package dev.tandem.plan;
+package dev.tandem.protocol.api;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What the other devices do when one fails (DESIGN §2). */
+/** What the other devices do when one fails (DESIGN §2): a plan key and a run request field. */
 public enum AbortStrategy {
     /** Cancel in-flight commands on the other devices and stop. */
     IMMEDIATE("immediate"),
@@ -16,6 +17,7 @@ public enum AbortStrategy {
         this.wireName = wireName;
     }
 
+    @JsonValue
     public String wireName() {
         return wireName;
     }

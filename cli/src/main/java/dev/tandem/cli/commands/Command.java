@@ -1,4 +1,4 @@
-package dev.tandem.cli;
+package dev.tandem.cli.commands;
 
 import org.apache.commons.cli.Options;
 

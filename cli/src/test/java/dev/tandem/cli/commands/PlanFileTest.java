@@ -1,5 +1,6 @@
-package dev.tandem.cli;
+package dev.tandem.cli.commands;
 
+import dev.tandem.cli.Main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package dev.tandem.cli;
+package dev.tandem.cli.commands;
 
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;

@@ -1,24 +1,28 @@
-package dev.tandem.daemon.suite;
+package dev.tandem.protocol.api;
 
 import java.util.List;
 
 /**
- * {@code POST /v1/suites}: {@code tandem test PATH…}.
+ * {@code POST /v1/suites}: many plans, sharded.
  *
  * @param paths plan files or directories (searched for *.yaml / *.yml), absolute
- * @param cwd the CLI's working directory: plans are named relative to it, so the CI partition
+ * @param cwd the caller's working directory: plans are named relative to it, so the CI partition
  *     (which sorts those names) is the same on every machine whatever the checkout's location
- * @param shards devices to spread over (default 1)
- * @param mode split (balance plans over shards) or all (every plan on every shard)
+ * @param shards plans run at once (null: 1)
+ * @param mode null: split
  * @param shardIndex with shardTotal: run only this CI node's share (0-based)
  * @param device the spec single-device plans run on (sim, web, web:PROFILE); null: the platform's default
- * @param apps absolute paths of app definition files installed on every plan's devices ({@code --app FILE})
+ * @param platform the default platform (null: sim)
+ * @param output absolute output directory; the suite writes {@code OUTPUT/<suite-id>/}
+ * @param waitMs how long each plan waits for busy devices (null: {@link RunRequest#DEFAULT_WAIT_MS})
+ * @param clientPid the caller's pid: the suite is aborted if it goes away
+ * @param apps absolute paths of app definition files installed on every plan's devices
  */
 public record SuiteRequest(
         List<String> paths,
         String cwd,
         Integer shards,
-        String mode,
+        ShardMode mode,
         Integer shardIndex,
         Integer shardTotal,
         String device,
