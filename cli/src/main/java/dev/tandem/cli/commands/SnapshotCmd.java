@@ -1,8 +1,8 @@
 package dev.tandem.cli.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.client.TandemClient;
 import dev.tandem.protocol.Snapshot;
+import dev.tandem.protocol.UiNode;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
@@ -36,33 +36,32 @@ public final class SnapshotCmd implements Command {
         if (device == null) throw new TandemException(ErrorCode.USAGE, "snapshot needs --device D (see `tandem devices`)");
         boolean json = args.flag("json");
         try (TandemClient d = ctx.daemon(json)) {
-            Snapshot typed = d.snapshot(device);
-            // printed from its JSON form: the tree's fields exactly as the device reported them
-            JsonNode snap = Json.toTree(typed);
+            Snapshot snap = d.snapshot(device);
             PrintStream out = ctx.out();
             if (json) {
                 out.println(Json.pretty(snap));
                 return 0;
             }
-            boolean home = !snap.hasNonNull("app");
-            out.println(device + " · " + (home ? "home screen" : snap.path("app").asText() + " · " + snap.path("screen").asText())
-                    + " · " + snap.path("width").asInt() + "x" + snap.path("height").asInt());
-            print(out, snap.path("root"), 0);
+            boolean home = snap.app() == null;
+            out.println(device + " · " + (home ? "home screen" : snap.app() + " · " + snap.screen())
+                    + " · " + snap.width() + "x" + snap.height());
+            print(out, snap.root(), 0);
             return 0;
         }
     }
 
-    private static void print(PrintStream out, JsonNode n, int depth) {
+    private static void print(PrintStream out, UiNode n, int depth) {
+        if (n == null) return;
         StringBuilder sb = new StringBuilder("  ".repeat(depth));
-        if (n.hasNonNull("ref")) sb.append('@').append(n.get("ref").asText()).append(' ');
-        sb.append(n.path("role").asText("element"));
-        if (!n.path("text").asText("").isEmpty()) sb.append(" \"").append(n.get("text").asText()).append('"');
-        else if (!n.path("hint").asText("").isEmpty()) sb.append(" hint=\"").append(n.get("hint").asText()).append('"');
-        if (!n.path("id").asText("").isEmpty()) sb.append(" #").append(n.get("id").asText());
-        if (n.hasNonNull("checked")) sb.append(n.get("checked").asBoolean() ? " [checked]" : " [unchecked]");
-        if (n.path("focused").asBoolean()) sb.append(" [focused]");
-        if (!n.path("enabled").asBoolean(true)) sb.append(" [disabled]");
+        if (n.ref() != null) sb.append('@').append(n.ref()).append(' ');
+        sb.append(n.role() == null ? "element" : n.role());
+        if (n.text() != null && !n.text().isEmpty()) sb.append(" \"").append(n.text()).append('"');
+        else if (n.hint() != null && !n.hint().isEmpty()) sb.append(" hint=\"").append(n.hint()).append('"');
+        if (n.id() != null && !n.id().isEmpty()) sb.append(" #").append(n.id());
+        if (n.checked() != null) sb.append(n.checked() ? " [checked]" : " [unchecked]");
+        if (n.focused()) sb.append(" [focused]");
+        if (!n.enabled()) sb.append(" [disabled]");
         out.println(sb);
-        for (JsonNode c : n.path("children")) print(out, c, depth + 1);
+        for (UiNode c : n.children()) print(out, c, depth + 1);
     }
 }
