@@ -21,7 +21,8 @@ public final class RequestFields {
             "shardIndex", "--shard-index",
             "shardTotal", "--shard-total",
             "device", "--device",
-            "waitMs", "--wait-timeout");
+            "waitMs", "--wait-timeout",
+            "apps", "--app");
 
     private static final Pattern QUOTED = Pattern.compile("`(\\w+)`");
 

@@ -14,6 +14,7 @@ import dev.tandem.daemon.runner.RunnerSupervisor;
 import dev.tandem.protocol.api.SuiteRequest;
 import dev.tandem.daemon.suite.SuiteService;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.Tool;
@@ -148,18 +149,18 @@ public final class DaemonApi {
 
     private <T> void stream(Request r, Class<T> type, StreamedJob<T> job) throws IOException {
         if (!r.method().equals("POST")) {
-            r.replyError(405, "USAGE", "POST a " + type.getSimpleName());
+            r.reply(405, new ErrorReply(new ErrorInfo(ErrorCode.USAGE, "POST a " + type.getSimpleName())));
             return;
         }
         T req;
         try {
             req = r.bodyAs(type);
         } catch (IOException e) {
-            r.replyError(400, "USAGE", "malformed " + type.getSimpleName() + ": " + e.getMessage());
+            r.reply(400, new ErrorReply(new ErrorInfo(ErrorCode.USAGE, "malformed " + type.getSimpleName() + ": " + e.getMessage())));
             return;
         }
         if (daemon.stopping()) {
-            r.replyError(503, ErrorCode.DAEMON_UNAVAILABLE.name(), "the daemon is stopping; rerun to start a fresh one");
+            r.reply(503, new ErrorReply(new ErrorInfo(ErrorCode.DAEMON_UNAVAILABLE, "the daemon is stopping; rerun to start a fresh one")));
             return;
         }
         try (OutputStream out = r.stream(200, "application/x-ndjson")) {
