@@ -1,5 +1,6 @@
 package dev.tandem.cli;
 
+import dev.tandem.cli.commands.Command;
 import dev.tandem.cli.commands.DaemonCmd;
 import dev.tandem.cli.commands.DevicesCmd;
 import dev.tandem.cli.commands.PrepareCmd;

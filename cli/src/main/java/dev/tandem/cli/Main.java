@@ -1,5 +1,9 @@
 package dev.tandem.cli;
 
+import dev.tandem.cli.commands.Args;
+import dev.tandem.cli.commands.Command;
+import dev.tandem.cli.commands.Context;
+import dev.tandem.cli.commands.Errors;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;

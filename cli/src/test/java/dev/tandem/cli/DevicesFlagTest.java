@@ -3,7 +3,8 @@ package dev.tandem.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tandem.daemon.state.DaemonSettings;
+import dev.tandem.cli.commands.Context;
+import dev.tandem.protocol.state.DaemonSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package dev.tandem.cli;
 
+import dev.tandem.cli.commands.Command;
+import dev.tandem.cli.commands.Context;
+import dev.tandem.cli.commands.Errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -2,6 +2,7 @@ package dev.tandem.daemon;
 
 import dev.tandem.apps.AppServices;
 import dev.tandem.daemon.api.DaemonApi;
+import dev.tandem.daemon.api.DaemonControl;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DevicePool;
 import dev.tandem.daemon.devices.MachineLocks;
@@ -15,15 +16,15 @@ import dev.tandem.daemon.runner.RunnerAdoption;
 import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.daemon.runner.RunnerLauncher;
 import dev.tandem.daemon.runner.RunnerSupervisor;
+import dev.tandem.protocol.state.AtomicFiles;
 import dev.tandem.daemon.sources.DeviceSources;
-import dev.tandem.daemon.state.AtomicFiles;
 import dev.tandem.daemon.suite.SuiteService;
-import dev.tandem.daemon.state.DaemonInfo;
-import dev.tandem.daemon.state.DaemonSettings;
-import dev.tandem.daemon.state.FileLock;
-import dev.tandem.daemon.state.Log;
-import dev.tandem.daemon.state.StateDir;
-import dev.tandem.daemon.state.StateSecrets;
+import dev.tandem.protocol.state.DaemonInfo;
+import dev.tandem.protocol.state.DaemonSettings;
+import dev.tandem.protocol.state.FileLock;
+import dev.tandem.protocol.state.Log;
+import dev.tandem.protocol.state.StateDir;
+import dev.tandem.protocol.state.StateSecrets;
 import dev.tandem.protocol.Version;
 import dev.tandem.protocol.http.LoopbackHttpServer;
 import java.io.IOException;
@@ -40,7 +41,7 @@ import java.util.concurrent.CountDownLatch;
  * The daemon: the single owner of the devices for one state dir. Wires the parts together and
  * runs their lifecycle: start, serve, idle out, stop (stopping every runner it owns).
  */
-public final class Daemon {
+public final class Daemon implements DaemonControl {
     private final StateDir state;
     private final Map<String, String> env;
     private final Log log = Log.stderr("daemon");
@@ -141,6 +142,7 @@ public final class Daemon {
     }
 
     /** The start-up settings this daemon read from its environment ({@link DaemonSettings}). */
+    @Override
     public Map<String, String> settings() {
         return DaemonSettings.of(env);
     }
@@ -153,6 +155,7 @@ public final class Daemon {
     }
 
     /** Marks activity: a request arrived. */
+    @Override
     public void touch() {
         lastActivity = System.nanoTime();
     }
@@ -202,6 +205,7 @@ public final class Daemon {
     }
 
     /** Stops runs, runners and services, then lets {@link #awaitStopped()} return. Idempotent. */
+    @Override
     public synchronized void stop() {
         if (stopping) return;
         stopping = true;
@@ -221,6 +225,7 @@ public final class Daemon {
         });
     }
 
+    @Override
     public boolean stopping() {
         return stopping;
     }
@@ -233,6 +238,7 @@ public final class Daemon {
         return stopped.await(timeoutMs, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    @Override
     public StateDir state() {
         return state;
     }

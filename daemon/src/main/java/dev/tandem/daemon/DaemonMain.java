@@ -1,6 +1,6 @@
 package dev.tandem.daemon;
 
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.ErrorCategory;
 
 /** Entry point of the daemon process, started detached by the CLI. */

@@ -1,11 +1,11 @@
 package dev.tandem.engine;
 
-import dev.tandem.engine.result.DeviceResult;
-import dev.tandem.engine.result.DeviceStatus;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.RunStatus;
-import dev.tandem.engine.result.StepRecord;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.result.DeviceResult;
+import dev.tandem.protocol.result.DeviceStatus;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.RunStatus;
+import dev.tandem.protocol.result.StepRecord;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCategory;
 import java.util.ArrayList;

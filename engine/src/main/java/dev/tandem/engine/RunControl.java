@@ -1,7 +1,7 @@
 package dev.tandem.engine;
 
-import dev.tandem.engine.result.Failure;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.result.Failure;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.tandem.engine;
 
-import dev.tandem.engine.result.DeviceResult;
-import dev.tandem.engine.result.StepRecord;
+import dev.tandem.protocol.result.DeviceResult;
+import dev.tandem.protocol.result.StepRecord;
 
 /** Progress of a run as it happens, for live output. Called from track threads; must not block. */
 public interface RunListener {

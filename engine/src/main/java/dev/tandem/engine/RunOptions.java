@@ -1,6 +1,6 @@
 package dev.tandem.engine;
 
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.api.AbortStrategy;
 
 /**
  * How one run executes.

@@ -1,11 +1,11 @@
 package dev.tandem.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tandem.engine.result.DeviceResult;
-import dev.tandem.engine.result.DeviceStatus;
-import dev.tandem.engine.result.Failure;
-import dev.tandem.engine.result.StepRecord;
-import dev.tandem.engine.result.StepStatus;
+import dev.tandem.protocol.result.DeviceResult;
+import dev.tandem.protocol.result.DeviceStatus;
+import dev.tandem.protocol.result.Failure;
+import dev.tandem.protocol.result.StepRecord;
+import dev.tandem.protocol.result.StepStatus;
 import dev.tandem.plan.Barrier;
 import dev.tandem.plan.CriticalSection;
 import dev.tandem.plan.ToolStep;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.engine.FakeDevices.Event;
 import dev.tandem.engine.FakeDevices.Kind;
-import dev.tandem.engine.result.DeviceResult;
-import dev.tandem.engine.result.DeviceStatus;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.RunStatus;
-import dev.tandem.engine.result.StepStatus;
+import dev.tandem.protocol.result.DeviceResult;
+import dev.tandem.protocol.result.DeviceStatus;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.RunStatus;
+import dev.tandem.protocol.result.StepStatus;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;

@@ -4,11 +4,11 @@ import static dev.tandem.engine.PlanBuilder.at;
 import static dev.tandem.engine.Runs.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.engine.result.DeviceStatus;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.RunStatus;
-import dev.tandem.engine.result.StepStatus;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.result.DeviceStatus;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.RunStatus;
+import dev.tandem.protocol.result.StepStatus;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCode;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package dev.tandem.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.RunStatus;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.RunStatus;
 import dev.tandem.plan.Plan;
 import java.util.List;
 import org.junit.jupiter.api.Test;

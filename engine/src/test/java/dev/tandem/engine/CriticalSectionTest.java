@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tandem.engine.FakeDevices.Event;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.RunStatus;
-import dev.tandem.engine.result.StepStatus;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.RunStatus;
+import dev.tandem.protocol.result.StepStatus;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCode;
 import java.util.concurrent.Executors;

@@ -230,7 +230,7 @@ final class FakeDevices {
             }
 
             @Override
-            public void deviceFinished(String label, dev.tandem.engine.result.DeviceResult result) {
+            public void deviceFinished(String label, dev.tandem.protocol.result.DeviceResult result) {
                 note(Kind.DONE, label, "", -1, -1, result.status().wire());
             }
         };

@@ -2,13 +2,14 @@ package dev.tandem.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.engine.result.DeviceResult;
-import dev.tandem.engine.result.DeviceStatus;
-import dev.tandem.engine.result.Failure;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.RunStatus;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.result.DeviceResult;
+import dev.tandem.protocol.result.DeviceStatus;
+import dev.tandem.protocol.result.Failure;
+import dev.tandem.protocol.result.ParallelExecReport;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.RunStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.tandem.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Barrier;
 import dev.tandem.plan.CriticalSection;
 import dev.tandem.plan.DeviceDecl;

@@ -3,9 +3,9 @@ package dev.tandem.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.StepRecord;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.StepRecord;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Plan;
 import java.time.Duration;
 import java.util.HashMap;

@@ -5,12 +5,12 @@ import static dev.tandem.engine.Runs.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.tandem.engine.result.DeviceResult;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.RunStatus;
-import dev.tandem.engine.result.StepRecord;
-import dev.tandem.engine.result.StepStatus;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.result.DeviceResult;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.RunStatus;
+import dev.tandem.protocol.result.StepRecord;
+import dev.tandem.protocol.result.StepStatus;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Plan;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.tandem.plan;
 
+import dev.tandem.protocol.api.AbortStrategy;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.tandem.plan;
 
+import dev.tandem.protocol.api.AbortStrategy;
 import static dev.tandem.plan.Loads.briefs;
 import static dev.tandem.plan.Loads.single;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,7 +6,7 @@ import dev.tandem.engine.PlanExecutor;
 import dev.tandem.engine.RunListener;
 import dev.tandem.engine.RunOptions;
 import dev.tandem.engine.StepCall;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.LoadResult;
 import dev.tandem.plan.PlanLoader;
 import dev.tandem.protocol.Json;

@@ -3,7 +3,7 @@ package dev.tandem.bench.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.daemon.runner.PlatformProfile;
 import dev.tandem.daemon.runner.RunnerLauncher;
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.http.HttpResponse;
 import dev.tandem.protocol.http.LoopbackHttpClient;

@@ -12,7 +12,7 @@ import dev.tandem.daemon.runner.PlatformProfile;
 import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.daemon.runner.RunnerHandle;
 import dev.tandem.daemon.runner.RunnerLauncher;
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.StateDir;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

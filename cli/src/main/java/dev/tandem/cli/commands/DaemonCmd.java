@@ -1,10 +1,8 @@
 package dev.tandem.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tandem.cli.Args;
-import dev.tandem.cli.Command;
-import dev.tandem.cli.Context;
-import dev.tandem.cli.DaemonClient;
+import dev.tandem.client.TandemClient;
+import dev.tandem.protocol.api.StatusReply;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
@@ -38,21 +36,21 @@ public final class DaemonCmd implements Command {
     }
 
     private static int start(Context ctx) {
-        try (DaemonClient d = ctx.daemon(false)) {
+        try (TandemClient d = ctx.daemon(false)) {
             ctx.out().println("daemon running: pid " + d.info().pid() + " on 127.0.0.1:" + d.info().port());
             return ErrorCategory.PASSED_EXIT_CODE;
         }
     }
 
     private static int stop(Context ctx) throws InterruptedException {
-        Optional<DaemonClient> d = DaemonClient.findLive(ctx.state());
+        Optional<TandemClient> d = TandemClient.findLive(ctx.state());
         if (d.isEmpty()) {
-            Optional<Long> stuck = DaemonClient.lockHolder(ctx.state());
+            Optional<Long> stuck = TandemClient.lockHolder(ctx.state());
             if (stuck.isPresent()) return stopUnanswering(ctx, stuck.get());
             ctx.out().println("no daemon running for " + ctx.state().root());
             return ErrorCategory.PASSED_EXIT_CODE;
         }
-        try (DaemonClient c = d.get()) {
+        try (TandemClient c = d.get()) {
             long pid = c.info().pid();
             boolean gone = c.shutdownAndWait(30_000);
             ctx.out().println(gone ? "daemon stopped (pid " + pid + "), its runners with it"
@@ -89,9 +87,9 @@ public final class DaemonCmd implements Command {
     }
 
     private static int status(Context ctx, boolean json) throws InterruptedException {
-        Optional<DaemonClient> d = DaemonClient.findLive(ctx.state());
-        if (d.isEmpty() && DaemonClient.lockHolder(ctx.state()).isPresent()) {
-            long pid = DaemonClient.lockHolder(ctx.state()).get();
+        Optional<TandemClient> d = TandemClient.findLive(ctx.state());
+        if (d.isEmpty() && TandemClient.lockHolder(ctx.state()).isPresent()) {
+            long pid = TandemClient.lockHolder(ctx.state()).get();
             ctx.out().println(json ? "{\"running\":true,\"answering\":false,\"pid\":" + pid + "}"
                     : "a daemon (pid " + pid + ") holds " + ctx.state().daemonLock() + " but does not answer; `tandem daemon stop` ends it");
             return ErrorCode.DAEMON_UNAVAILABLE.exitCode();
@@ -102,14 +100,14 @@ public final class DaemonCmd implements Command {
                     + " (the next command starts one, or `tandem daemon start`)");
             return ErrorCode.DAEMON_UNAVAILABLE.exitCode();
         }
-        try (DaemonClient c = d.get()) {
-            ObjectNode s = (ObjectNode) c.get("/v1/status");
+        try (TandemClient c = d.get()) {
+            StatusReply s = c.status();
             if (json) {
-                ctx.out().println(Json.pretty(s.put("running", true).put("port", c.info().port())));
+                ctx.out().println(Json.pretty(((ObjectNode) Json.toTree(s)).put("running", true).put("port", c.info().port())));
             } else {
-                ctx.out().println("daemon " + s.path("version").asText() + " running: pid " + s.path("pid").asText()
-                        + " on 127.0.0.1:" + c.info().port() + ", " + s.path("activeRuns").asInt() + " active runs, "
-                        + s.path("runners").asInt() + " runners, state dir " + s.path("home").asText());
+                ctx.out().println("daemon " + s.version() + " running: pid " + s.pid()
+                        + " on 127.0.0.1:" + c.info().port() + ", " + s.activeRuns() + " active runs, "
+                        + s.runners() + " runners, state dir " + s.home());
             }
             return ErrorCategory.PASSED_EXIT_CODE;
         }

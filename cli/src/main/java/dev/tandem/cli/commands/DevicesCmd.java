@@ -1,10 +1,8 @@
 package dev.tandem.cli.commands;
 
+import dev.tandem.client.TandemClient;
+import dev.tandem.protocol.api.DevicesReply;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tandem.cli.Args;
-import dev.tandem.cli.Command;
-import dev.tandem.cli.Context;
-import dev.tandem.cli.DaemonClient;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.Json;
 import org.apache.commons.cli.Options;
@@ -25,20 +23,20 @@ public final class DevicesCmd implements Command {
     @Override
     public int run(Args args, Context ctx) {
         boolean json = args.flag("json");
-        try (DaemonClient d = ctx.daemon(json)) {
-            JsonNode list = d.get("/v1/devices").path("devices");
+        try (TandemClient d = ctx.daemon(json)) {
+            java.util.List<DevicesReply.Device> list = d.devices().devices();
             if (json) {
                 ctx.out().println(Json.pretty(list));
                 return ErrorCategory.PASSED_EXIT_CODE;
             }
             ctx.out().printf("%-8s %-9s %-10s %-16s %s%n", "DEVICE", "PLATFORM", "PROFILE", "RUNNER", "STATE");
-            for (JsonNode dev : list) {
-                String state = dev.path("state").asText();
-                if (state.equals("busy")) state += " (run " + dev.path("run").asText() + ", pid " + dev.path("ownerPid").asText() + ")";
-                String runner = dev.path("runner").asText();
-                if (dev.has("runnerPid")) runner += " pid " + dev.path("runnerPid").asText();
-                ctx.out().printf("%-8s %-9s %-10s %-16s %s%n", dev.path("id").asText(), dev.path("platform").asText(),
-                        dev.path("profile").asText(), runner, state);
+            for (DevicesReply.Device dev : list) {
+                String state = dev.state().wire();
+                if (dev.state() == DevicesReply.DeviceState.BUSY) state += " (run " + dev.run() + ", pid " + dev.ownerPid() + ")";
+                String runner = dev.runner().wire();
+                if (dev.runnerPid() != null) runner += " pid " + dev.runnerPid();
+                ctx.out().printf("%-8s %-9s %-10s %-16s %s%n", dev.id(), dev.platform(),
+                        dev.profile() == null ? "" : dev.profile(), runner, state);
             }
             return ErrorCategory.PASSED_EXIT_CODE;
         }

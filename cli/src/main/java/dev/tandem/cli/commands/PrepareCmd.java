@@ -1,8 +1,5 @@
 package dev.tandem.cli.commands;
 
-import dev.tandem.cli.Args;
-import dev.tandem.cli.Command;
-import dev.tandem.cli.Context;
 import dev.tandem.daemon.prepare.CacheLayout;
 import dev.tandem.daemon.prepare.IdentitySource;
 import dev.tandem.daemon.prepare.JvmRunnerOps;
@@ -10,7 +7,7 @@ import dev.tandem.daemon.prepare.PrepareResult;
 import dev.tandem.daemon.prepare.Preparer;
 import dev.tandem.daemon.runner.PlatformProfile;
 import dev.tandem.daemon.runner.RunnerLauncher;
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Platform;

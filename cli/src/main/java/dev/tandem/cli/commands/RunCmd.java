@@ -1,31 +1,23 @@
 package dev.tandem.cli.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tandem.cli.DaemonClient;
-import dev.tandem.cli.DeviceFlags;
-import dev.tandem.cli.Errors;
-import dev.tandem.cli.Args;
-import dev.tandem.cli.Command;
-import dev.tandem.cli.Context;
 import dev.tandem.cli.render.LiveRenderer;
 import dev.tandem.cli.render.PlainRenderer;
 import dev.tandem.cli.render.RunRenderer;
 import dev.tandem.cli.render.RunSummary;
 import dev.tandem.cli.render.Style;
-import dev.tandem.daemon.run.RunRequest;
+import dev.tandem.client.RunOutcome;
+import dev.tandem.client.TandemClient;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
-import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
-import dev.tandem.protocol.http.LoopbackHttpClient;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import dev.tandem.protocol.api.AbortStrategy;
+import dev.tandem.protocol.api.RunEvent;
+import dev.tandem.protocol.api.RunRequest;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.cli.Options;
 
 /** {@code tandem run PLAN}: runs one plan on its devices, showing progress; writes results.json and junit.xml. */
@@ -67,78 +59,60 @@ public final class RunCmd implements Command {
         this.json = args.flag("json");
         this.debug = args.flag("debug");
         PrintStream progress = json ? ctx.err() : ctx.out();
-        var notAPlan = dev.tandem.cli.PlanFile.problem(plan);
+        var notAPlan = PlanFile.problem(plan);
         if (notAPlan.isPresent()) return Errors.report(ctx, notAPlan.get(), json);
         Map<String, String> specs = DeviceFlags.parse(args.values("device"));
         Long waitSeconds = args.longValue("wait-timeout");
         long waitMs = args.flag("no-wait") ? 0 : waitSeconds != null ? waitSeconds * 1000 : RunRequest.DEFAULT_WAIT_MS;
         Path output = Path.of(args.value("output", "tandem-out"));
+        String strategy = args.value("abort-strategy");
+        AbortStrategy abort = strategy == null ? null : AbortStrategy.byName(strategy).orElseThrow(() -> new TandemException(
+                ErrorCode.USAGE, "--abort-strategy must be immediate or finish-current-step, not '" + strategy + "'"));
         RunRequest req = new RunRequest(plan.toAbsolutePath().toString(), specs, args.value("platform"),
-                args.value("abort-strategy"), args.intValue("start-step"), output.toAbsolutePath().toString(), waitMs,
+                abort, args.intValue("start-step"), output.toAbsolutePath().toString(), waitMs,
                 ProcessHandle.current().pid(), args.intValue("runner-port"), Opts.absolute(args.values("app")));
         Style style = new Style(!json && ctx.ansi());
-        try (DaemonClient d = ctx.daemon(json)) {
+        try (TandemClient d = ctx.daemon(json)) {
             RunRenderer renderer = !json && ctx.ansi() ? new LiveRenderer(progress, style) : new PlainRenderer(progress, style);
-            try (LoopbackHttpClient.Streaming s = d.stream("/v1/runs", req)) {
-                if (s.status() != 200) {
-                    throw daemonError(s);
-                }
-                return consume(s, renderer, style, progress);
+            Set<String> preparing = new HashSet<>();
+            RunOutcome outcome;
+            try {
+                outcome = d.run(req, e -> show(e, renderer, style, preparing));
             } finally {
                 renderer.close();
             }
+            return switch (outcome) {
+                case RunOutcome.Invalid v -> Errors.validation(ctx, plan.toString(), v.validation().errors(),
+                        v.validation().moreErrors() == null ? 0 : v.validation().moreErrors(), json);
+                case RunOutcome.Refused r -> Errors.report(ctx, r.error(), json);
+                case RunOutcome.Finished f -> RunSummary.finish(ctx.out(), f.result(), f.dir(), f.exitCode(), json, debug, style, progress);
+                case RunOutcome.SuiteFinished f -> f.exitCode();
+                case RunOutcome.Ended e -> e.exitCode();
+            };
         }
     }
 
-    private int consume(LoopbackHttpClient.Streaming s, RunRenderer renderer, Style style, PrintStream progress) {
-        java.util.Set<String> preparing = new java.util.HashSet<>();
-        BufferedReader in = new BufferedReader(new InputStreamReader(s.body(), StandardCharsets.UTF_8));
-        JsonNode result = null;
-        try {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank()) continue;
-                JsonNode e = Json.tree(line.getBytes(StandardCharsets.UTF_8));
-                String type = e.path("event").asText();
-                switch (type) {
-                    case "validation" -> {
-                        renderer.close();
-                        return RunSummary.validation(ctx, plan, e.path("errors"), e.path("moreErrors").asInt(), json);
-                    }
-                    case "error" -> {
-                        renderer.close();
-                        return Errors.report(ctx, Json.convert(e.path("error"), dev.tandem.protocol.ErrorInfo.class), json);
-                    }
-                    case "allocated" -> {
-                        renderer.onEvent(type, e);
-                        renderer.line(RunSummary.header(e, style));
-                    }
-                    case "queued" -> renderer.line(style.yellow("  ⧗ " + e.path("message").asText()));
-                    case "runner" -> renderer.line(style.dim(RunSummary.runnerLine(e, preparing)));
-                    case "result" -> result = e;
-                    case "exit" -> {
-                        renderer.close();
-                        if (result == null) return e.path("exitCode").asInt(ErrorCategory.INFRASTRUCTURE.exitCode());
-                        return RunSummary.finish(ctx, result, json, debug, style, progress);
-                    }
-                    default -> renderer.onEvent(type, e);
-                }
+    /** Progress as the events arrive; the end is rendered from the outcome. */
+    private static void show(RunEvent event, RunRenderer renderer, Style style, Set<String> preparing) {
+        switch (event) {
+            case RunEvent.Validation v -> renderer.close();
+            case RunEvent.Error e -> renderer.close();
+            case RunEvent.Allocated a -> {
+                renderer.onEvent(a);
+                renderer.line(RunSummary.header(a, style));
             }
-        } catch (IOException e) {
-            // the stream broke: handled below
-        }
-        renderer.close();
-        if (result != null) return RunSummary.finish(ctx, result, json, debug, style, progress);
-        return Errors.report(ctx, new TandemException(ErrorCode.DAEMON_UNAVAILABLE,
-                "the daemon stopped answering during the run; see " + ctx.state().logs().resolve("daemon.log")), json);
-    }
-
-    private static TandemException daemonError(LoopbackHttpClient.Streaming s) {
-        try {
-            JsonNode body = Json.tree(s.body().readAllBytes());
-            return new TandemException(ErrorCode.DAEMON_UNAVAILABLE, body.path("error").path("message").asText("HTTP " + s.status()));
-        } catch (IOException | RuntimeException e) {
-            return new TandemException(ErrorCode.DAEMON_UNAVAILABLE, "the daemon refused the run (HTTP " + s.status() + ")");
+            case RunEvent.Queued q -> renderer.line(style.yellow("  ⧗ " + q.message()));
+            case RunEvent.Runner r -> renderer.line(style.dim(RunSummary.runnerLine(r, preparing)));
+            case RunEvent.Step s -> renderer.onEvent(s);
+            case RunEvent.Waiting w -> renderer.onEvent(w);
+            case RunEvent.Section s -> renderer.onEvent(s);
+            case RunEvent.Device d -> renderer.onEvent(d);
+            case RunEvent.Result r -> { }
+            case RunEvent.Exit x -> renderer.close();
+            case RunEvent.Heartbeat h -> { }
+            case RunEvent.Suite s -> { }
+            case RunEvent.Plan p -> { }
+            case RunEvent.SuiteResult r -> { }
         }
     }
 }

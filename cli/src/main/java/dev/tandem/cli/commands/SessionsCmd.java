@@ -1,10 +1,8 @@
 package dev.tandem.cli.commands;
 
+import dev.tandem.client.TandemClient;
+import dev.tandem.protocol.api.SessionsReply;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tandem.cli.Args;
-import dev.tandem.cli.Command;
-import dev.tandem.cli.Context;
-import dev.tandem.cli.DaemonClient;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.Json;
 import org.apache.commons.cli.Options;
@@ -26,31 +24,30 @@ public final class SessionsCmd implements Command {
     public int run(Args args, Context ctx) {
         boolean json = args.flag("json");
         // listing sessions never starts a daemon: none running means nothing is held
-        java.util.Optional<DaemonClient> found = DaemonClient.find(ctx.state());
+        java.util.Optional<TandemClient> found = TandemClient.find(ctx.state());
         if (found.isEmpty()) {
             ctx.out().println(json ? "{\"running\":false,\"leases\":[],\"runners\":[]}"
                     : "no daemon running for " + ctx.state().root() + ": no leases, no runners");
             return ErrorCategory.PASSED_EXIT_CODE;
         }
-        try (DaemonClient d = found.get()) {
-            JsonNode s = d.get("/v1/sessions");
+        try (TandemClient d = found.get()) {
+            SessionsReply s = d.sessions();
             if (json) {
                 ctx.out().println(Json.pretty(s));
                 return ErrorCategory.PASSED_EXIT_CODE;
             }
             ctx.out().println("LEASES");
-            if (s.path("leases").isEmpty()) ctx.out().println("  (none)");
-            for (JsonNode l : s.path("leases")) {
-                ctx.out().println("  " + l.path("kind").asText() + " " + l.path("owner").asText() + " pid "
-                        + l.path("ownerPid").asText() + " → " + l.path("devices"));
+            if (s.leases().isEmpty()) ctx.out().println("  (none)");
+            for (SessionsReply.Lease l : s.leases()) {
+                // the devices as compact JSON, as this line always showed them
+                ctx.out().println("  " + l.kind().wire() + " " + l.owner() + " pid " + l.ownerPid() + " → " + Json.text(l.devices()));
             }
             ctx.out().println("RUNNERS");
-            if (s.path("runners").isEmpty()) ctx.out().println("  (none)");
-            for (JsonNode r : s.path("runners")) {
-                ctx.out().printf("  %-8s pid %-7s port %-6s boot %s artifact %s%s, idle %d s%n", r.path("device").asText(),
-                        r.path("pid").asText(), r.path("port").asText(), r.path("bootId").asText(),
-                        r.path("artifactKey").asText(), r.path("adopted").asBoolean() ? " (adopted)" : "",
-                        r.path("idleMs").asLong() / 1000);
+            if (s.runners().isEmpty()) ctx.out().println("  (none)");
+            for (SessionsReply.Runner r : s.runners()) {
+                ctx.out().printf("  %-8s pid %-7s port %-6s boot %s artifact %s%s, idle %d s%n", r.device(),
+                        r.pid(), r.port(), r.bootId(), r.artifactKey(), r.adopted() ? " (adopted)" : "",
+                        r.idleMs() / 1000);
             }
             return ErrorCategory.PASSED_EXIT_CODE;
         }

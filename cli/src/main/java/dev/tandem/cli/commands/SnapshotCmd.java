@@ -1,16 +1,14 @@
 package dev.tandem.cli.commands;
 
+import dev.tandem.client.TandemClient;
+import dev.tandem.protocol.Snapshot;
+import dev.tandem.protocol.UiNode;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tandem.cli.Args;
-import dev.tandem.cli.Command;
-import dev.tandem.cli.Context;
-import dev.tandem.cli.DaemonClient;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import java.io.PrintStream;
-import java.util.Map;
 import org.apache.commons.cli.Options;
 
 /**
@@ -39,32 +37,33 @@ public final class SnapshotCmd implements Command {
         String device = args.value("device");
         if (device == null) throw new TandemException(ErrorCode.USAGE, "snapshot needs --device D (see `tandem devices`)");
         boolean json = args.flag("json");
-        try (DaemonClient d = ctx.daemon(json)) {
-            JsonNode snap = d.post("/v1/snapshot", Map.of("device", device, "clientPid", ProcessHandle.current().pid()), 30_000);
+        try (TandemClient d = ctx.daemon(json)) {
+            Snapshot snap = d.snapshot(device);
             PrintStream out = ctx.out();
             if (json) {
                 out.println(Json.pretty(snap));
                 return ErrorCategory.PASSED_EXIT_CODE;
             }
-            boolean home = !snap.hasNonNull("app");
-            out.println(device + " · " + (home ? "home screen" : snap.path("app").asText() + " · " + snap.path("screen").asText())
-                    + " · " + snap.path("width").asInt() + "x" + snap.path("height").asInt());
-            print(out, snap.path("root"), 0);
+            boolean home = snap.app() == null;
+            out.println(device + " · " + (home ? "home screen" : snap.app() + " · " + snap.screen())
+                    + " · " + snap.width() + "x" + snap.height());
+            print(out, snap.root(), 0);
             return ErrorCategory.PASSED_EXIT_CODE;
         }
     }
 
-    private static void print(PrintStream out, JsonNode n, int depth) {
+    private static void print(PrintStream out, UiNode n, int depth) {
+        if (n == null) return;
         StringBuilder sb = new StringBuilder("  ".repeat(depth));
-        if (n.hasNonNull("ref")) sb.append('@').append(n.get("ref").asText()).append(' ');
-        sb.append(n.path("role").asText("element"));
-        if (!n.path("text").asText("").isEmpty()) sb.append(" \"").append(n.get("text").asText()).append('"');
-        else if (!n.path("hint").asText("").isEmpty()) sb.append(" hint=\"").append(n.get("hint").asText()).append('"');
-        if (!n.path("id").asText("").isEmpty()) sb.append(" #").append(n.get("id").asText());
-        if (n.hasNonNull("checked")) sb.append(n.get("checked").asBoolean() ? " [checked]" : " [unchecked]");
-        if (n.path("focused").asBoolean()) sb.append(" [focused]");
-        if (!n.path("enabled").asBoolean(true)) sb.append(" [disabled]");
+        if (n.ref() != null) sb.append('@').append(n.ref()).append(' ');
+        sb.append(n.role() == null ? "element" : n.role());
+        if (n.text() != null && !n.text().isEmpty()) sb.append(" \"").append(n.text()).append('"');
+        else if (n.hint() != null && !n.hint().isEmpty()) sb.append(" hint=\"").append(n.hint()).append('"');
+        if (n.id() != null && !n.id().isEmpty()) sb.append(" #").append(n.id());
+        if (n.checked() != null) sb.append(n.checked() ? " [checked]" : " [unchecked]");
+        if (n.focused()) sb.append(" [focused]");
+        if (!n.enabled()) sb.append(" [disabled]");
         out.println(sb);
-        for (JsonNode c : n.path("children")) print(out, c, depth + 1);
+        for (UiNode c : n.children()) print(out, c, depth + 1);
     }
 }

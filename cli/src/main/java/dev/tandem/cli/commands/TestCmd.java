@@ -1,29 +1,27 @@
 package dev.tandem.cli.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tandem.cli.Args;
-import dev.tandem.cli.Command;
-import dev.tandem.cli.Context;
-import dev.tandem.cli.DaemonClient;
-import dev.tandem.cli.Errors;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.cli.render.RunSummary;
 import dev.tandem.cli.render.Style;
-import dev.tandem.daemon.run.RunRequest;
-import dev.tandem.daemon.suite.SuiteRequest;
+import dev.tandem.client.RunOutcome;
+import dev.tandem.client.TandemClient;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
-import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
-import dev.tandem.protocol.http.LoopbackHttpClient;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import dev.tandem.protocol.api.RunEvent;
+import dev.tandem.protocol.api.RunRequest;
+import dev.tandem.protocol.api.ShardMode;
+import dev.tandem.protocol.api.SuiteRequest;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.RunStatus;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.cli.Options;
 
 /** {@code tandem test PATH…}: a suite of plans over N devices, one merged junit.xml and results.json. */
@@ -58,89 +56,90 @@ public final class TestCmd implements Command {
         List<String> paths = args.positional(1, Integer.MAX_VALUE, "PATH: plan files or directories");
         Path cwd = Path.of("").toAbsolutePath();
         Long wait = args.longValue("wait-timeout");
+        String modeArg = args.value("shard-mode");
+        ShardMode mode = modeArg == null ? null : ShardMode.byName(modeArg).orElseThrow(() -> new TandemException(ErrorCode.USAGE,
+                "--shard-mode must be split or all, not '" + modeArg + "'"));
         SuiteRequest req = new SuiteRequest(paths.stream().map(p -> cwd.resolve(p).toString()).toList(), cwd.toString(),
-                args.intValue("shards"), args.value("shard-mode"), args.intValue("shard-index"), args.intValue("shard-total"),
+                args.intValue("shards"), mode, args.intValue("shard-index"), args.intValue("shard-total"),
                 args.value("device"), args.value("platform"), cwd.resolve(args.value("output", "tandem-out")).toString(),
                 wait != null ? wait * 1000 : RunRequest.DEFAULT_WAIT_MS, ProcessHandle.current().pid(),
                 Opts.absolute(args.values("app")));
         PrintStream progress = json ? ctx.err() : ctx.out();
         Style s = new Style(!json && ctx.ansi());
-        try (DaemonClient d = ctx.daemon(json); LoopbackHttpClient.Streaming stream = d.stream("/v1/suites", req)) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
-            JsonNode summary = null;
-            java.util.Set<String> preparing = new java.util.HashSet<>();
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank()) continue;
-                JsonNode e = Json.tree(line.getBytes(StandardCharsets.UTF_8));
-                switch (e.path("event").asText()) {
-                    case "validation" -> {
-                        return RunSummary.validation(ctx, Path.of(paths.getFirst()), e.path("errors"), e.path("moreErrors").asInt(), json);
-                    }
-                    case "error" -> {
-                        return Errors.report(ctx, Json.convert(e.path("error"), ErrorInfo.class), json);
-                    }
-                    case "suite" -> {
-                        progress.println(s.bold("▶ " + e.path("plans").asInt() + " plans") + " on " + e.path("shards").size()
-                                + " shard(s)" + s.dim("  (suite " + e.path("suiteId").asText() + ")"));
-                        for (JsonNode sh : e.path("shards")) {
-                            progress.println(s.dim("  shard " + sh.path("shard").asInt() + ": " + sh.path("plans").size()
-                                    + (sh.path("plans").size() == 1 ? " plan" : " plans")));
-                        }
-                    }
-                    case "plan" -> {
-                        if (e.path("phase").asText().equals("end")) progress.println(planLine(e, s));
-                    }
-                    case "queued" -> progress.println(s.yellow("  ⧗ " + e.path("message").asText()));
-                    case "runner" -> progress.println(s.dim(RunSummary.runnerLine(e, preparing)));
-                    case "suite-result" -> summary = e;
-                    case "exit" -> {
-                        return finish(ctx, summary, e.path("exitCode").asInt(ErrorCategory.INFRASTRUCTURE.exitCode()), json, s, progress);
-                    }
-                    default -> { }
-                }
-            }
-            if (summary != null) return finish(ctx, summary, summary.path("exitCode").asInt(), json, s, progress);
-        } catch (IOException e) {
-            // the stream broke: reported below
+        Set<String> preparing = new HashSet<>();
+        try (TandemClient d = ctx.daemon(json)) {
+            RunOutcome outcome = d.suite(req, e -> show(e, s, progress, preparing));
+            return switch (outcome) {
+                case RunOutcome.Invalid v -> Errors.validation(ctx, paths.getFirst(), v.validation().errors(),
+                        v.validation().moreErrors() == null ? 0 : v.validation().moreErrors(), json);
+                case RunOutcome.Refused r -> Errors.report(ctx, r.error(), json);
+                case RunOutcome.SuiteFinished f -> finish(ctx, f, json, s, progress);
+                case RunOutcome.Finished f -> f.exitCode();
+                case RunOutcome.Ended e -> e.exitCode();
+            };
         }
-        return Errors.report(ctx, new TandemException(ErrorCode.DAEMON_UNAVAILABLE,
-                "the daemon stopped answering during the suite; see " + ctx.state().logs().resolve("daemon.log")), json);
     }
 
-    private static String planLine(JsonNode e, Style s) {
-        String status = e.path("status").asText();
-        String mark = status.equals("passed") ? s.green("✓") : s.red("✗");
-        String line = mark + " " + e.path("plan").asText() + s.dim("  " + devices(e.path("devices")) + " · "
-                + String.format(Locale.ROOT, "%.2f s", e.path("durationMs").asLong() / 1000.0));
-        JsonNode root = e.path("rootCause");
-        if (!status.equals("passed") && !root.isMissingNode()) {
-            line += "\n    " + s.red(root.path("failure").path("code").asText()) + " at plan step "
-                    + root.path("failure").path("planStep").asInt() + ": " + root.path("failure").path("message").asText();
+    private static void show(RunEvent event, Style s, PrintStream progress, Set<String> preparing) {
+        switch (event) {
+            case RunEvent.Suite e -> {
+                progress.println(s.bold("▶ " + e.plans() + " plans") + " on " + e.shards().size()
+                        + " shard(s)" + s.dim("  (suite " + e.suiteId() + ")"));
+                for (RunEvent.Suite.Shard sh : e.shards()) {
+                    progress.println(s.dim("  shard " + sh.shard() + ": " + sh.plans().size()
+                            + (sh.plans().size() == 1 ? " plan" : " plans")));
+                }
+            }
+            case RunEvent.Plan e -> {
+                if (e.phase() == RunEvent.Phase.END) progress.println(planLine(e, s));
+            }
+            case RunEvent.Queued e -> progress.println(s.yellow("  ⧗ " + e.message()));
+            case RunEvent.Runner e -> progress.println(s.dim(RunSummary.runnerLine(e, preparing)));
+            case RunEvent.Validation e -> { }
+            case RunEvent.Error e -> { }
+            case RunEvent.SuiteResult e -> { }
+            case RunEvent.Exit e -> { }
+            case RunEvent.Allocated e -> { }
+            case RunEvent.Step e -> { }
+            case RunEvent.Waiting e -> { }
+            case RunEvent.Section e -> { }
+            case RunEvent.Device e -> { }
+            case RunEvent.Result e -> { }
+            case RunEvent.Heartbeat e -> { }
+        }
+    }
+
+    private static String planLine(RunEvent.Plan e, Style s) {
+        boolean passed = e.status() == RunStatus.PASSED;
+        String mark = passed ? s.green("✓") : s.red("✗");
+        String line = mark + " " + e.plan() + s.dim("  " + devices(e.devices()) + " · "
+                + String.format(Locale.ROOT, "%.2f s", (e.durationMs() == null ? 0 : e.durationMs()) / 1000.0));
+        RunResult.RootCause root = e.rootCause();
+        if (!passed && root != null) {
+            line += "\n    " + s.red(String.valueOf(root.failure().code())) + " at plan step "
+                    + root.failure().planStep() + ": " + root.failure().message();
         }
         return line;
     }
 
     /** The devices a plan ran on: {@code sim-3} for a single-device plan, {@code A=sim-4 B=sim-5} otherwise. */
-    static String devices(JsonNode byLabel) {
+    static String devices(Map<String, String> byLabel) {
         List<String> parts = new java.util.ArrayList<>();
-        byLabel.fields().forEachRemaining(f -> parts.add(f.getKey().equals("default") ? f.getValue().asText()
-                : f.getKey() + "=" + f.getValue().asText()));
+        if (byLabel != null) byLabel.forEach((label, id) -> parts.add(label.equals("default") ? id : label + "=" + id));
         return parts.isEmpty() ? "no device" : String.join(" ", parts);
     }
 
-    private static int finish(Context ctx, JsonNode event, int exit, boolean json, Style s, PrintStream progress) {
-        if (event == null) return exit;
-        JsonNode sum = event.path("summary");
+    private static int finish(Context ctx, RunOutcome.SuiteFinished f, boolean json, Style s, PrintStream progress) {
+        RunEvent.SuiteSummary sum = f.summary();
+        int exit = f.exitCode();
         if (json) {
-            ctx.out().println(Json.pretty(((com.fasterxml.jackson.databind.node.ObjectNode) sum.deepCopy())
-                    .put("dir", event.path("dir").asText()).put("exitCode", exit)));
+            ctx.out().println(Json.pretty(((ObjectNode) Json.toTree(sum)).put("dir", f.dir()).put("exitCode", exit)));
         }
-        String status = sum.path("status").asText();
-        String word = status.equals("passed") ? s.green("PASSED") : status.equals("error") ? s.red("ERROR") : s.red("FAILED");
-        progress.println(word + " · " + sum.path("passed").asInt() + " of " + sum.path("plans").asInt() + " plans passed · "
-                + sum.path("shards").size() + " shard(s) · " + String.format(Locale.ROOT, "%.2f s", sum.path("durationMs").asLong() / 1000.0));
-        Path dir = Path.of(event.path("dir").asText());
+        String word = sum.status() == RunStatus.PASSED ? s.green("PASSED") : sum.status() == RunStatus.ERROR ? s.red("ERROR")
+                : s.red("FAILED");
+        progress.println(word + " · " + sum.passed() + " of " + sum.plans() + " plans passed · "
+                + sum.shards().size() + " shard(s) · " + String.format(Locale.ROOT, "%.2f s", sum.durationMs() / 1000.0));
+        Path dir = Path.of(f.dir());
         progress.println(s.dim("  results: " + dir.resolve("results.json") + " · " + dir.resolve("junit.xml")));
         return exit;
     }

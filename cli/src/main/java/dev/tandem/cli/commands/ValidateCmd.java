@@ -2,13 +2,9 @@ package dev.tandem.cli.commands;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tandem.cli.Args;
-import dev.tandem.cli.Command;
-import dev.tandem.cli.Context;
 import dev.tandem.plan.Barrier;
 import dev.tandem.plan.CriticalSection;
 import dev.tandem.plan.DeviceDecl;
-import dev.tandem.cli.PlanFile;
 import dev.tandem.plan.Diagnostic;
 import dev.tandem.plan.Plan;
 import dev.tandem.plan.Step;

@@ -1,6 +1,6 @@
 package dev.tandem.cli.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.protocol.api.RunEvent;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,45 +47,52 @@ public final class LiveRenderer implements RunRenderer {
     }
 
     @Override
-    public synchronized void onEvent(String type, JsonNode e) {
+    public synchronized void onEvent(RunEvent event) {
         if (closed) return;
-        switch (type) {
-            case "allocated" -> e.path("devices").fields().forEachRemaining(f -> {
-                devices.put(f.getKey(), f.getValue().asText());
-                live.put(f.getKey(), new Live());
+        switch (event) {
+            case RunEvent.Allocated e -> e.devices().forEach((label, id) -> {
+                devices.put(label, id);
+                live.put(label, new Live());
             });
-            case "step" -> {
-                Live l = live.get(e.path("device").asText());
+            case RunEvent.Step e -> {
+                Live l = live.get(e.device());
                 if (l == null) return;
-                if (e.path("phase").asText().equals("start")) {
-                    String target = e.path("target").asText(null);
-                    targets.put(StepLines.key(e), target);
-                    l.what = StepLines.what(e, target);
+                if (e.phase() == RunEvent.Phase.START) {
+                    targets.put(StepLines.key(e), e.target());
+                    l.what = StepLines.what(e, e.target());
                     l.since = System.nanoTime();
                 } else {
                     l.done++;
                     print(StepLines.stepEnd(e, targets.remove(StepLines.key(e)), style, devices));
                 }
             }
-            case "waiting" -> {
-                Live l = live.get(e.path("device").asText());
+            case RunEvent.Waiting e -> {
+                Live l = live.get(e.device());
                 if (l != null) {
-                    l.what = "waiting at " + e.path("kind").asText() + " '" + e.path("name").asText() + "'";
+                    l.what = "waiting at " + e.kind().wireName() + " '" + e.name() + "'";
                     l.since = System.nanoTime();
                 }
             }
-            case "section" -> print(StepLines.section(e, style, devices));
-            case "device" -> {
-                Live l = live.get(e.path("device").asText());
+            case RunEvent.Section e -> print(StepLines.section(e, style, devices));
+            case RunEvent.Device e -> {
+                Live l = live.get(e.device());
                 if (l != null) {
-                    String st = e.path("result").path("status").asText();
-                    l.state = st;
-                    l.total = e.path("result").path("steps").path("total").asInt();
-                    l.done = e.path("result").path("steps").path("run").asInt();
-                    l.what = st;
+                    l.state = e.result().status().wire();
+                    l.total = e.result().steps().total();
+                    l.done = e.result().steps().run();
+                    l.what = l.state;
                 }
             }
-            default -> { }
+            case RunEvent.Queued e -> { }
+            case RunEvent.Runner e -> { }
+            case RunEvent.Result e -> { }
+            case RunEvent.Error e -> { }
+            case RunEvent.Validation e -> { }
+            case RunEvent.Heartbeat e -> { }
+            case RunEvent.Exit e -> { }
+            case RunEvent.Suite e -> { }
+            case RunEvent.Plan e -> { }
+            case RunEvent.SuiteResult e -> { }
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.tandem.cli.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.protocol.api.RunEvent;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,16 +18,26 @@ public final class PlainRenderer implements RunRenderer {
     }
 
     @Override
-    public void onEvent(String type, JsonNode e) {
-        switch (type) {
-            case "allocated" -> e.path("devices").fields().forEachRemaining(f -> devices.put(f.getKey(), f.getValue().asText()));
-            case "step" -> {
-                if (e.path("phase").asText().equals("start")) targets.put(StepLines.key(e), e.path("target").asText(null));
+    public void onEvent(RunEvent event) {
+        switch (event) {
+            case RunEvent.Allocated e -> devices.putAll(e.devices());
+            case RunEvent.Step e -> {
+                if (e.phase() == RunEvent.Phase.START) targets.put(StepLines.key(e), e.target());
                 else out.println(StepLines.stepEnd(e, targets.remove(StepLines.key(e)), style, devices));
             }
-            case "waiting" -> out.println(StepLines.waiting(e, style, devices));
-            case "section" -> out.println(StepLines.section(e, style, devices));
-            default -> { }
+            case RunEvent.Waiting e -> out.println(StepLines.waiting(e, style, devices));
+            case RunEvent.Section e -> out.println(StepLines.section(e, style, devices));
+            case RunEvent.Queued e -> { }
+            case RunEvent.Runner e -> { }
+            case RunEvent.Device e -> { }
+            case RunEvent.Result e -> { }
+            case RunEvent.Error e -> { }
+            case RunEvent.Validation e -> { }
+            case RunEvent.Heartbeat e -> { }
+            case RunEvent.Exit e -> { }
+            case RunEvent.Suite e -> { }
+            case RunEvent.Plan e -> { }
+            case RunEvent.SuiteResult e -> { }
         }
     }
 

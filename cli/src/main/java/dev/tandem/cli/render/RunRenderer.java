@@ -1,10 +1,10 @@
 package dev.tandem.cli.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.protocol.api.RunEvent;
 
 /** Shows a run's progress from the daemon's events: live in place on a terminal, append-only elsewhere. */
 public interface RunRenderer {
-    void onEvent(String type, JsonNode event);
+    void onEvent(RunEvent event);
 
     /** Prints a permanent line (above any live area). */
     void line(String text);

@@ -1,6 +1,7 @@
 package dev.tandem.cli.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.protocol.api.RunEvent;
+import dev.tandem.protocol.result.StepStatus;
 import java.util.Map;
 
 /** The one-line forms of run events, shared by the plain and live renderers. */
@@ -13,16 +14,16 @@ final class StepLines {
     }
 
     /** Where a step's start event is remembered until its end event (its target is only in the start). */
-    static String key(JsonNode e) {
-        return e.path("device").asText() + "/" + e.path("planStep").asInt() + "/" + e.path("trackStep").asInt();
+    static String key(RunEvent.Step e) {
+        return e.device() + "/" + e.planStep() + "/" + e.trackStep();
     }
 
     /** The tool, what it acts on and its label: {@code tapOn "Sign in" · Log in}. */
-    static String what(JsonNode e, String target) {
-        String tool = e.path("tool").asText();
-        StringBuilder sb = new StringBuilder(tool);
+    static String what(RunEvent.Step e, String target) {
+        String tool = e.tool();
+        StringBuilder sb = new StringBuilder(tool == null ? "" : tool);
         if (target != null && !target.isEmpty()) sb.append(' ').append(target);
-        String label = e.path("label").asText("");
+        String label = e.label() == null ? "" : e.label();
         if (!label.isEmpty() && !label.equals(tool)) sb.append(" · ").append(label);
         return sb.toString();
     }
@@ -32,32 +33,31 @@ final class StepLines {
      * in the summary (and the {@code [PARALLEL_EXEC]} block). A warning (an optional step that
      * failed) is reported nowhere else, so it keeps its message.
      */
-    static String stepEnd(JsonNode e, String target, Style s, Map<String, String> devices) {
-        String status = e.path("status").asText();
-        String mark = switch (status) {
-            case "passed" -> s.green("✓");
-            case "warned" -> s.yellow("!");
-            case "cancelled" -> s.yellow("⊘");
-            default -> s.red("✗");
+    static String stepEnd(RunEvent.Step e, String target, Style s, Map<String, String> devices) {
+        StepStatus status = e.status();
+        String mark = status == null ? s.red("✗") : switch (status) {
+            case PASSED -> s.green("✓");
+            case WARNED -> s.yellow("!");
+            case CANCELLED -> s.yellow("⊘");
+            case FAILED -> s.red("✗");
         };
-        StringBuilder sb = new StringBuilder("[").append(who(e.path("device").asText(), devices)).append("] ").append(mark)
+        StringBuilder sb = new StringBuilder("[").append(who(e.device(), devices)).append("] ").append(mark)
                 .append(' ').append(what(e, target));
-        sb.append(s.dim(" (plan " + e.path("planStep").asInt() + ", " + e.path("durationMs").asLong() + " ms)"));
-        if (!status.equals("passed") && e.has("error")) {
-            String code = e.path("error").path("code").asText();
-            sb.append(' ').append(status.equals("failed") ? s.red(code) : s.yellow(code));
-            if (status.equals("warned")) sb.append(": ").append(e.path("error").path("message").asText());
+        sb.append(s.dim(" (plan " + e.planStep() + ", " + (e.durationMs() == null ? 0 : e.durationMs()) + " ms)"));
+        if (status != StepStatus.PASSED && e.error() != null) {
+            String code = e.error().code() == null ? "" : e.error().code().name();
+            sb.append(' ').append(status == StepStatus.FAILED ? s.red(code) : s.yellow(code));
+            if (status == StepStatus.WARNED) sb.append(": ").append(e.error().message());
         }
         return sb.toString();
     }
 
-    static String waiting(JsonNode e, Style s, Map<String, String> devices) {
-        return "[" + who(e.path("device").asText(), devices) + "] " + s.dim("⋯ waiting at " + e.path("kind").asText() + " '"
-                + e.path("name").asText() + "'");
+    static String waiting(RunEvent.Waiting e, Style s, Map<String, String> devices) {
+        return "[" + who(e.device(), devices) + "] " + s.dim("⋯ waiting at " + e.kind().wireName() + " '" + e.name() + "'");
     }
 
-    static String section(JsonNode e, Style s, Map<String, String> devices) {
-        return "[" + who(e.path("device").asText(), devices) + "] " + s.bold("▶ in criticalSection '" + e.path("name").asText()
+    static String section(RunEvent.Section e, Style s, Map<String, String> devices) {
+        return "[" + who(e.device(), devices) + "] " + s.bold("▶ in criticalSection '" + e.name()
                 + "'") + s.dim(" (its steps run one at a time)");
     }
 }

@@ -2,21 +2,30 @@ package dev.tandem.cli.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.protocol.api.RunEvent;
+import dev.tandem.protocol.result.RunResult;
 import dev.tandem.protocol.Json;
 import org.junit.jupiter.api.Test;
 
 class RunSummaryTest {
 
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return Json.read(json, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     @Test
     void parallelExecLinesHaveTheSeedShape() {
-        JsonNode result = Json.tree("""
+        RunResult result = read("""
                 {"devices": {
                   "A": {"device": "sim-1", "status": "passed", "steps": {"run": 5, "total": 5}, "durationMs": 1234},
                   "B": {"device": "sim-2", "status": "failed", "steps": {"run": 3, "total": 5}, "durationMs": 987,
                         "failure": {"planStep": 7, "trackStep": 2, "tool": "tapOn", "code": "ELEMENT_NOT_FOUND",
                                     "message": "Timeout waiting for element"}}}}
-                """.getBytes());
+                """, RunResult.class);
         assertThat(RunSummary.parallelExecLines(result)).containsExactly(
                 "[PARALLEL_EXEC] A: SUCCESS - 5/5 steps (1234ms)",
                 "[PARALLEL_EXEC] B: FAILED - 3/5 steps (987ms)",
@@ -44,8 +53,8 @@ class RunSummaryTest {
     static String finish(String event) {
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
         java.io.PrintStream ps = new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8);
-        dev.tandem.cli.Context ctx = new dev.tandem.cli.Context(java.util.Map.of(), ps, ps, false);
-        RunSummary.finish(ctx, Json.tree(event.getBytes()), false, false, new Style(false), ps);
+        RunEvent.Result r = (RunEvent.Result) read("{\"event\": \"result\", " + event.strip().substring(1), RunEvent.class);
+        RunSummary.finish(ps, r.result(), r.dir(), r.exitCode(), false, false, new Style(false), ps);
         return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
@@ -64,10 +73,10 @@ class RunSummaryTest {
 
     @Test
     void aDeviceWhoseRunnerNeverStartedFailedAtStartUp() {
-        JsonNode result = Json.tree("""
+        RunResult result = read("""
                 {"devices": {"default": {"device": "sim-5", "status": "aborted", "steps": {"run": 0, "total": 1}, "durationMs": 0,
                   "failure": {"planStep": -1, "trackStep": -1, "code": "STATE_DIR_BROKEN", "message": "journal is a file"}}}}
-                """.getBytes());
+                """, RunResult.class);
         assertThat(RunSummary.parallelExecLines(result)).contains(
                 "[PARALLEL_EXEC] default: Failed at start-up, before any step: STATE_DIR_BROKEN: journal is a file");
     }

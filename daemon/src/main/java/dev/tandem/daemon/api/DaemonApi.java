@@ -1,45 +1,54 @@
 package dev.tandem.daemon.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tandem.daemon.Daemon;
 import dev.tandem.daemon.devices.Allocation;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DevicePool;
 import dev.tandem.daemon.devices.DeviceSlot;
 import dev.tandem.daemon.run.ActiveRuns;
 import dev.tandem.daemon.run.RunEvents;
-import dev.tandem.daemon.run.RunRequest;
+import dev.tandem.protocol.api.RunRequest;
 import dev.tandem.daemon.run.RunService;
 import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.daemon.runner.RunnerHandle;
 import dev.tandem.daemon.runner.RunnerSupervisor;
-import dev.tandem.daemon.suite.SuiteRequest;
+import dev.tandem.protocol.api.SuiteRequest;
 import dev.tandem.daemon.suite.SuiteService;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.Version;
 import dev.tandem.protocol.http.LoopbackHttpServer.Handler;
 import dev.tandem.protocol.http.LoopbackHttpServer.Request;
+import dev.tandem.protocol.Snapshot;
+import dev.tandem.protocol.api.DevicesReply;
+import dev.tandem.protocol.api.ErrorReply;
+import dev.tandem.protocol.api.Routes;
+import dev.tandem.protocol.api.RunEvent;
+import dev.tandem.protocol.api.SessionsReply;
+import dev.tandem.protocol.api.ShutdownReply;
+import dev.tandem.protocol.api.SnapshotRequest;
+import dev.tandem.protocol.api.StatusReply;
 import dev.tandem.protocol.runner.CommandRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The daemon's HTTP API for CLIs (bearer token from daemon.json on every request):
- * {@code GET /v1/status}, {@code GET /v1/devices}, {@code GET /v1/sessions}, {@code POST /v1/runs}
- * (streams NDJSON events), {@code POST /v1/snapshot}, {@code POST /v1/shutdown}.
+ * The daemon's HTTP API for its clients (bearer token from daemon.json on every request): the
+ * routes of {@link Routes}, each taking and answering the records of {@code protocol.api}
+ * (docs/daemon-api.md). It knows the daemon only through {@link DaemonControl}.
  */
 public final class DaemonApi {
-    private final Daemon daemon;
+    private final DaemonControl daemon;
     private final DevicePool pool;
     private final Allocator allocator;
     private final RunnerSupervisor supervisor;
@@ -51,7 +60,7 @@ public final class DaemonApi {
     private final AtomicLong seq = new AtomicLong();
     private final long startedAt = System.currentTimeMillis();
 
-    public DaemonApi(Daemon daemon, DevicePool pool, Allocator allocator, RunnerSupervisor supervisor, RunnerClient client,
+    public DaemonApi(DaemonControl daemon, DevicePool pool, Allocator allocator, RunnerSupervisor supervisor, RunnerClient client,
             RunService runs, SuiteService suites, ActiveRuns active) {
         this.suites = suites;
         this.daemon = daemon;
@@ -65,72 +74,64 @@ public final class DaemonApi {
 
     public Map<String, Handler> routes() {
         Map<String, Handler> r = new LinkedHashMap<>();
-        r.put("/v1/status", this::status);
-        r.put("/v1/devices", this::devices);
-        r.put("/v1/sessions", this::sessions);
-        r.put("/v1/runs", this::run);
-        r.put("/v1/suites", this::suite);
-        r.put("/v1/snapshot", this::snapshot);
-        r.put("/v1/shutdown", this::shutdown);
+        r.put(Routes.STATUS, this::status);
+        r.put(Routes.DEVICES, this::devices);
+        r.put(Routes.SESSIONS, this::sessions);
+        r.put(Routes.RUNS, this::run);
+        r.put(Routes.SUITES, this::suite);
+        r.put(Routes.SNAPSHOT, this::snapshot);
+        r.put(Routes.SHUTDOWN, this::shutdown);
         r.replaceAll((path, h) -> req -> {
             daemon.touch();
             try {
                 h.handle(req);
             } catch (TandemException e) {
-                req.reply(e.code().httpStatus(), Map.of("error", e.info()));
+                req.reply(e.code().httpStatus(), new ErrorReply(e.info()));
             }
         });
         return r;
     }
 
     private void status(Request r) throws IOException {
-        ObjectNode o = Json.object();
-        o.put("pid", ProcessHandle.current().pid()).put("version", Version.VERSION).put("home", daemon.state().root().toString())
-                .put("startedAt", startedAt).put("activeRuns", active.count()).put("runners", supervisor.list().size());
-        o.set("settings", Json.MAPPER.valueToTree(daemon.settings()));
-        r.reply(200, o);
+        r.reply(200, new StatusReply(ProcessHandle.current().pid(), Version.VERSION, daemon.state().root().toString(), startedAt,
+                active.count(), supervisor.list().size(), daemon.settings()));
     }
 
     private void devices(Request r) throws IOException {
         pool.check();
-        ArrayNode list = Json.MAPPER.createArrayNode();
+        List<DevicesReply.Device> list = new ArrayList<>();
         Map<String, RunnerHandle> runners = new LinkedHashMap<>();
         supervisor.list().forEach(h -> runners.put(h.deviceId(), h));
         for (DeviceSlot s : pool.slots()) {
-            ObjectNode d = list.addObject();
             RunnerHandle h = runners.get(s.id());
             // the profile the device runs with now (a run may start web-1 as desktop), else its default
             String profile = h != null && h.alive() && h.file().profile() != null ? h.file().profile() : s.profile();
-            d.put("id", s.id()).put("platform", s.platform().name()).put("profile", profile).put("source", s.source());
-            d.put("runner", h == null ? "stopped" : h.alive() ? "running" : "dead");
-            if (h != null) d.put("runnerPid", h.pid()).put("runnerPort", h.file().port());
-            allocator.holderOf(s.id()).ifPresentOrElse(a -> d.put("state", "busy").put("run", a.owner()).put("ownerPid", a.ownerPid()),
-                    () -> d.put("state", "free"));
+            var runner = h == null ? DevicesReply.RunnerState.STOPPED : h.alive() ? DevicesReply.RunnerState.RUNNING
+                    : DevicesReply.RunnerState.DEAD;
+            Optional<Allocation> holder = allocator.holderOf(s.id());
+            list.add(new DevicesReply.Device(s.id(), s.platform().name(), profile, s.source(), runner, h == null ? null : h.pid(),
+                    h == null ? null : h.file().port(), holder.isPresent() ? DevicesReply.DeviceState.BUSY : DevicesReply.DeviceState.FREE,
+                    holder.map(Allocation::owner).orElse(null), holder.map(Allocation::ownerPid).orElse(null)));
         }
-        r.reply(200, Map.of("devices", list));
+        r.reply(200, new DevicesReply(list));
     }
 
     private void sessions(Request r) throws IOException {
-        ObjectNode o = Json.object();
-        ArrayNode leases = o.putArray("leases");
+        List<SessionsReply.Lease> leases = new ArrayList<>();
         for (Allocation a : allocator.allocations()) {
-            ObjectNode l = leases.addObject();
-            l.put("owner", a.owner()).put("ownerPid", a.ownerPid()).put("kind", "exclusive");
-            ObjectNode devs = l.putObject("devices");
+            Map<String, String> devs = new LinkedHashMap<>();
             a.byLabel().forEach((label, slot) -> devs.put(label, slot.id()));
+            leases.add(new SessionsReply.Lease(a.owner(), a.ownerPid(), SessionsReply.LeaseKind.EXCLUSIVE, devs));
         }
         for (Allocator.SharedLease l : allocator.sharedLeases()) {
-            ObjectNode sl = leases.addObject();
-            sl.put("owner", l.owner()).put("ownerPid", l.ownerPid()).put("kind", "shared");
-            sl.putObject("devices").put("observe", l.deviceId());
+            leases.add(new SessionsReply.Lease(l.owner(), l.ownerPid(), SessionsReply.LeaseKind.SHARED, Map.of("observe", l.deviceId())));
         }
-        ArrayNode rs = o.putArray("runners");
+        List<SessionsReply.Runner> rs = new ArrayList<>();
         for (RunnerHandle h : supervisor.list()) {
-            rs.addObject().put("device", h.deviceId()).put("pid", h.pid()).put("port", h.file().port())
-                    .put("bootId", h.bootId()).put("artifactKey", h.file().artifactKey()).put("adopted", h.adopted())
-                    .put("alive", h.alive()).put("idleMs", h.idleMs());
+            rs.add(new SessionsReply.Runner(h.deviceId(), h.pid(), h.file().port(), h.bootId(), h.file().artifactKey(), h.adopted(),
+                    h.alive(), h.idleMs()));
         }
-        r.reply(200, o);
+        r.reply(200, new SessionsReply(leases, rs));
     }
 
     private void run(Request r) throws IOException {
@@ -149,18 +150,18 @@ public final class DaemonApi {
 
     private <T> void stream(Request r, Class<T> type, StreamedJob<T> job) throws IOException {
         if (!r.method().equals("POST")) {
-            r.replyError(405, "USAGE", "POST a " + type.getSimpleName());
+            r.reply(405, new ErrorReply(new ErrorInfo(ErrorCode.USAGE, "POST a " + type.getSimpleName())));
             return;
         }
         T req;
         try {
             req = r.bodyAs(type);
         } catch (IOException e) {
-            r.replyError(400, "USAGE", "malformed " + type.getSimpleName() + ": " + e.getMessage());
+            r.reply(400, new ErrorReply(new ErrorInfo(ErrorCode.USAGE, "malformed " + type.getSimpleName() + ": " + e.getMessage())));
             return;
         }
         if (daemon.stopping()) {
-            r.replyError(503, ErrorCode.DAEMON_UNAVAILABLE.name(), "the daemon is stopping; rerun to start a fresh one");
+            r.reply(503, new ErrorReply(new ErrorInfo(ErrorCode.DAEMON_UNAVAILABLE, "the daemon is stopping; rerun to start a fresh one")));
             return;
         }
         try (OutputStream out = r.stream(200, "application/x-ndjson")) {
@@ -175,7 +176,7 @@ public final class DaemonApi {
                     } catch (InterruptedException e) {
                         return;
                     }
-                    events.emit("heartbeat", Json.object());
+                    events.emit(new RunEvent.Heartbeat());
                 }
             });
             int exit;
@@ -184,25 +185,30 @@ public final class DaemonApi {
             } finally {
                 beat.interrupt();
             }
-            events.emit("exit", Json.object().put("exitCode", exit));
+            events.emit(new RunEvent.Exit(exit));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private void snapshot(Request r) throws IOException, TandemException {
-        JsonNode body = Json.tree(r.body());
-        String device = body.path("device").asText(null);
+        SnapshotRequest body;
+        try {
+            body = r.bodyAs(SnapshotRequest.class);
+        } catch (IOException e) {
+            throw new TandemException(ErrorCode.USAGE, "malformed SnapshotRequest: " + e.getMessage());
+        }
+        String device = body.device();
         pool.check();
         if (device == null || pool.byId(device).isEmpty()) {
-            throw new TandemException(ErrorCode.USAGE, "snapshot needs --device with one of " + pool.slots().stream().map(DeviceSlot::id).toList());
+            throw new TandemException(ErrorCode.USAGE, "snapshot needs `device` with one of " + pool.slots().stream().map(DeviceSlot::id).toList());
         }
         // read-only: allowed beside a run that holds the device (a shared look, never a mutation)
-        var lease = allocator.openShared("snapshot", body.path("clientPid").asLong(0), device);
+        var lease = allocator.openShared("snapshot", body.clientPid(), device);
         try {
             CommandRecord rec = client.execute(device, idPrefix + "-obs-" + seq.incrementAndGet(), Tool.OBSERVE, Json.object(), 15_000);
             if (rec.error() != null) throw rec.error().toException();
-            r.reply(200, rec.result());
+            r.reply(200, Json.convert(rec.result(), Snapshot.class));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TandemException(ErrorCode.INTERNAL, "interrupted");
@@ -213,7 +219,8 @@ public final class DaemonApi {
 
     private void shutdown(Request r) throws IOException {
         r.body();
-        r.reply(200, Map.of("stopping", true, "pid", ProcessHandle.current().pid()));
+        r.reply(200, new ShutdownReply(true, ProcessHandle.current().pid()));
         daemon.stop();
     }
+
 }

@@ -1,7 +1,7 @@
 package dev.tandem.daemon.devices;
 
-import dev.tandem.daemon.state.FileLock;
-import dev.tandem.daemon.state.PrivateDir;
+import dev.tandem.protocol.state.FileLock;
+import dev.tandem.protocol.state.PrivateDir;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;
 import java.io.IOException;

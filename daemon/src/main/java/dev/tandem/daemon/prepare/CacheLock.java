@@ -1,6 +1,6 @@
 package dev.tandem.daemon.prepare;
 
-import dev.tandem.daemon.state.FileLock;
+import dev.tandem.protocol.state.FileLock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.tandem.daemon.prepare;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tandem.daemon.state.AtomicFiles;
+import dev.tandem.protocol.state.AtomicFiles;
 import dev.tandem.protocol.Json;
 import java.io.IOException;
 import java.nio.file.Files;

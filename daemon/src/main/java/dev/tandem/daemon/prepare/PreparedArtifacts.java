@@ -2,8 +2,8 @@ package dev.tandem.daemon.prepare;
 
 import dev.tandem.daemon.runner.PlatformProfile;
 import dev.tandem.daemon.runner.RunnerLauncher;
-import dev.tandem.daemon.state.Log;
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.Log;
+import dev.tandem.protocol.state.StateDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

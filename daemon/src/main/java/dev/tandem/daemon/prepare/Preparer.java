@@ -2,7 +2,7 @@ package dev.tandem.daemon.prepare;
 
 import dev.tandem.daemon.runner.PlatformProfile;
 import dev.tandem.daemon.runner.RunnerLauncher;
-import dev.tandem.daemon.state.FileLock;
+import dev.tandem.protocol.state.FileLock;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;
 import java.io.IOException;

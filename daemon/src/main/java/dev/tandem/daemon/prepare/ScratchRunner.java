@@ -4,7 +4,7 @@ import dev.tandem.daemon.runner.PlatformProfile;
 import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.daemon.runner.RunnerHandle;
 import dev.tandem.daemon.runner.RunnerLauncher;
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.http.HttpResponse;
 import dev.tandem.protocol.runner.CommandEnvelope;

@@ -1,10 +1,10 @@
 package dev.tandem.daemon.report;
 
-import dev.tandem.engine.result.DeviceResult;
-import dev.tandem.engine.result.DeviceStatus;
-import dev.tandem.engine.result.Failure;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.StepRecord;
+import dev.tandem.protocol.result.DeviceResult;
+import dev.tandem.protocol.result.DeviceStatus;
+import dev.tandem.protocol.result.Failure;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.StepRecord;
 import dev.tandem.protocol.ErrorCategory;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tandem.daemon.report;
 
-import dev.tandem.daemon.state.AtomicFiles;
-import dev.tandem.engine.result.RunResult;
+import dev.tandem.protocol.state.AtomicFiles;
+import dev.tandem.protocol.result.RunResult;
 import dev.tandem.protocol.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,14 @@
 package dev.tandem.daemon.run;
 
-import dev.tandem.daemon.state.AtomicFiles;
-import dev.tandem.daemon.state.Log;
-import dev.tandem.daemon.state.StateRecord;
+import dev.tandem.protocol.state.AtomicFiles;
+import dev.tandem.protocol.state.Log;
+import dev.tandem.protocol.state.StateRecord;
 import dev.tandem.engine.PlanExecutor;
-import dev.tandem.engine.result.DeviceResult;
-import dev.tandem.engine.result.DeviceStatus;
-import dev.tandem.engine.result.Failure;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.RunStatus;
+import dev.tandem.protocol.result.DeviceResult;
+import dev.tandem.protocol.result.DeviceStatus;
+import dev.tandem.protocol.result.Failure;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.RunStatus;
 import dev.tandem.daemon.report.ResultsWriter;
 import dev.tandem.protocol.ErrorCode;
 import java.io.IOException;

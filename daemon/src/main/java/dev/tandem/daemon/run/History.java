@@ -1,8 +1,8 @@
 package dev.tandem.daemon.run;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tandem.daemon.state.AtomicFiles;
-import dev.tandem.daemon.state.Log;
+import dev.tandem.protocol.state.AtomicFiles;
+import dev.tandem.protocol.state.Log;
 import dev.tandem.protocol.Json;
 import java.io.IOException;
 import java.nio.file.Files;

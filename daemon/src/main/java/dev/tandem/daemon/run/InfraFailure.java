@@ -1,10 +1,10 @@
 package dev.tandem.daemon.run;
 
-import dev.tandem.engine.result.DeviceResult;
-import dev.tandem.engine.result.DeviceStatus;
-import dev.tandem.engine.result.Failure;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.RunStatus;
+import dev.tandem.protocol.result.DeviceResult;
+import dev.tandem.protocol.result.DeviceStatus;
+import dev.tandem.protocol.result.Failure;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.RunStatus;
 import dev.tandem.plan.Plan;
 import dev.tandem.plan.Step;
 import dev.tandem.plan.ToolStep;

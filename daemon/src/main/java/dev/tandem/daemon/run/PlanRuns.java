@@ -1,6 +1,5 @@
 package dev.tandem.daemon.run;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.daemon.devices.Allocation;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DeviceSlot;
@@ -10,16 +9,16 @@ import dev.tandem.daemon.runner.DeviceResets;
 import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.daemon.runner.RunnerHandle;
 import dev.tandem.daemon.runner.RunnerSupervisor;
-import dev.tandem.daemon.state.Log;
+import dev.tandem.protocol.state.Log;
 import dev.tandem.engine.DeviceChannel;
 import dev.tandem.engine.PlanExecutor;
 import dev.tandem.engine.RunOptions;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
-import dev.tandem.protocol.Json;
+import dev.tandem.protocol.api.RunEvent;
 import dev.tandem.protocol.Secrets;
 import dev.tandem.protocol.TandemException;
 import java.io.IOException;
@@ -89,15 +88,9 @@ public final class PlanRuns {
 
     public RunResult execute(Job job, RunEvents events) throws InterruptedException {
         String runId = job.runId();
-        ObjectNode allocated = Json.object();
-        allocated.put("runId", runId).put("dir", job.runDir().toString()).put("plan", job.plan().name());
-        ObjectNode devs = allocated.putObject("devices");
         Map<String, String> deviceIds = new LinkedHashMap<>();
-        job.alloc().byLabel().forEach((label, slot) -> {
-            devs.put(label, slot.id());
-            deviceIds.put(label, slot.id());
-        });
-        events.emit("allocated", allocated);
+        job.alloc().byLabel().forEach((label, slot) -> deviceIds.put(label, slot.id()));
+        events.emit(new RunEvent.Allocated(runId, job.runDir().toString(), job.plan().name(), deviceIds));
         active.started(runId, job.runDir(), job.plan().name(), deviceIds, job.clientPid());
         try {
             if (job.runnerPort() != null) {
@@ -110,7 +103,7 @@ public final class PlanRuns {
                     ? InfraFailure.result(runId, job.plan(), deviceIds, startFailure, job.startStep())
                     : run(job, deviceIds, events.masking(mask), handles), job.alloc()), RunResult.class);
             write(job.runDir(), result, mask);
-            if (result.status() != dev.tandem.engine.result.RunStatus.ERROR) history.record(job.planPath(), result.durationMs());
+            if (result.status() != dev.tandem.protocol.result.RunStatus.ERROR) history.record(job.planPath(), result.durationMs());
             log.info("run " + runId + " " + result.status().wire() + " in " + result.durationMs() + " ms");
             return result;
         } finally {
@@ -161,7 +154,7 @@ public final class PlanRuns {
 
     /** Each label's platform and the profile its runner ran with, as results.json records them. */
     static RunResult withDevices(RunResult r, Allocation alloc) {
-        Map<String, dev.tandem.engine.result.DeviceResult> devices = new LinkedHashMap<>();
+        Map<String, dev.tandem.protocol.result.DeviceResult> devices = new LinkedHashMap<>();
         r.devices().forEach((label, d) -> {
             DeviceSlot slot = alloc.byLabel().get(label);
             devices.put(label, slot == null ? d : d.withDevice(slot.platform().name(), alloc.profiles().getOrDefault(label, slot.profile())));
@@ -208,8 +201,8 @@ public final class PlanRuns {
                     DeviceSlot slot = e.getValue();
                     if (!supervisor.warm().contains(slot.id())) {
                         boolean preparing = !artifactReady.test(slot.platform().name());
-                        events.emit("runner", Json.object().put("device", slot.id()).put("platform", slot.platform().name())
-                                .put("state", preparing ? "preparing" : "starting"));
+                        events.emit(new RunEvent.Runner(slot.id(), slot.platform().name(),
+                                preparing ? RunEvent.RunnerStart.PREPARING : RunEvent.RunnerStart.STARTING, null));
                     }
                     handles.put(e.getKey(), supervisor.ensure(e.getValue().id(), profile));
                 } catch (TandemException ex) {

@@ -26,7 +26,7 @@ public final class RunApps {
             AppCatalog.builtin().withFiles(paths); // every problem of every file, duplicates included, at once
             return paths.stream().map(AppLoader::load).map(d -> Json.text(AppJson.toJson(d))).toList();
         } catch (AppDefinitionException e) {
-            throw new TandemException(ErrorCode.VALIDATION, "--app: " + String.join("; ", e.problems()));
+            throw new TandemException(ErrorCode.VALIDATION, "`apps`: " + String.join("; ", e.problems()));
         }
     }
 

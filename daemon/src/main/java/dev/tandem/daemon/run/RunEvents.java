@@ -1,20 +1,19 @@
 package dev.tandem.daemon.run;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.engine.RunListener;
-import dev.tandem.engine.result.DeviceResult;
-import dev.tandem.engine.result.StepRecord;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.Secrets;
+import dev.tandem.protocol.api.RunEvent;
+import dev.tandem.protocol.result.DeviceResult;
+import dev.tandem.protocol.result.StepRecord;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * A run's progress as newline-delimited JSON on the CLI's response stream, one object per event
- * ({@code event}: allocated, runner, step, waiting, section, device, result, error, validation,
- * heartbeat, and for suites suite, plan). A write that fails marks the client gone; the run's
+ * (a {@link RunEvent}, named by its {@code event} property; docs/daemon-api.md). A write that fails marks the client gone; the run's
  * heartbeat sees it and aborts the run.
  */
 public final class RunEvents implements RunListener {
@@ -30,23 +29,23 @@ public final class RunEvents implements RunListener {
     }
 
     private final Sink sink;
-    private final Predicate<String> forward;
-    private final Consumer<ObjectNode> decorate;
+    private final Predicate<RunEvent> forward;
+    private final UnaryOperator<RunEvent> decorate;
     private final Secrets secrets;
 
     public RunEvents(OutputStream out) {
-        this(new Sink(out), type -> true, o -> { }, Secrets.NONE);
+        this(new Sink(out), e -> true, e -> e, Secrets.NONE);
     }
 
-    private RunEvents(Sink sink, Predicate<String> forward, Consumer<ObjectNode> decorate, Secrets secrets) {
+    private RunEvents(Sink sink, Predicate<RunEvent> forward, UnaryOperator<RunEvent> decorate, Secrets secrets) {
         this.sink = sink;
         this.forward = forward;
         this.decorate = decorate;
         this.secrets = secrets;
     }
 
-    /** A view of the same stream that passes only some event types and adds fields to each (suites). */
-    public RunEvents view(Predicate<String> types, Consumer<ObjectNode> extra) {
+    /** A view of the same stream that passes only some events and rewrites each (suites add the plan's name). */
+    public RunEvents view(Predicate<RunEvent> types, UnaryOperator<RunEvent> extra) {
         return new RunEvents(sink, types, extra, secrets);
     }
 
@@ -72,11 +71,10 @@ public final class RunEvents implements RunListener {
         }
     }
 
-    public void emit(String event, ObjectNode body) {
-        if (!forward.test(event) && !event.equals("heartbeat")) return;
-        body.put("event", event);
-        decorate.accept(body);
-        byte[] line = (Json.text(secrets.mask(body)) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    public void emit(RunEvent event) {
+        if (!forward.test(event) && !(event instanceof RunEvent.Heartbeat)) return;
+        byte[] line = (Json.text(secrets.mask(Json.toTree(decorate.apply(event)))) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         synchronized (sink) {
             if (sink.gone) return;
             try {
@@ -89,47 +87,28 @@ public final class RunEvents implements RunListener {
         }
     }
 
-    public void emit(String event, String key, Object value) {
-        ObjectNode o = Json.object();
-        o.set(key, Json.toTree(value));
-        emit(event, o);
-    }
-
     @Override
     public void stepStarted(String label, int planStep, int trackStep, String tool, String stepLabel, String target) {
-        ObjectNode o = Json.object();
-        o.put("phase", "start").put("device", label).put("planStep", planStep).put("trackStep", trackStep)
-                .put("tool", tool).put("label", stepLabel);
-        if (target != null) o.put("target", target);
-        emit("step", o);
+        emit(RunEvent.Step.started(label, planStep, trackStep, tool, stepLabel, target));
     }
 
     @Override
     public void stepFinished(StepRecord record) {
-        ObjectNode o = (ObjectNode) Json.toTree(record);
-        o.put("phase", "end");
-        emit("step", o);
+        emit(RunEvent.Step.ended(record));
     }
 
     @Override
     public void waiting(String label, String kind, String name) {
-        ObjectNode o = Json.object();
-        o.put("device", label).put("kind", kind).put("name", name);
-        emit("waiting", o);
+        emit(new RunEvent.Waiting(label, RunEvent.SyncKind.of(kind), name));
     }
 
     @Override
     public void sectionEntered(String label, String name) {
-        ObjectNode o = Json.object();
-        o.put("device", label).put("name", name);
-        emit("section", o);
+        emit(new RunEvent.Section(label, name));
     }
 
     @Override
     public void deviceFinished(String label, DeviceResult result) {
-        ObjectNode o = Json.object();
-        o.put("device", label);
-        o.set("result", Json.toTree(result));
-        emit("device", o);
+        emit(new RunEvent.Device(label, result));
     }
 }

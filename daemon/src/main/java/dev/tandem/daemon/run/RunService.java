@@ -1,7 +1,5 @@
 package dev.tandem.daemon.run;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.daemon.devices.Allocation;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DevicePool;
@@ -9,15 +7,17 @@ import dev.tandem.daemon.devices.Requirement;
 import dev.tandem.daemon.devices.Requirements;
 import dev.tandem.daemon.runner.RunnerSupervisor;
 import dev.tandem.engine.RunOptions;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.plan.AbortStrategy;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Diagnostic;
 import dev.tandem.plan.LoadResult;
 import dev.tandem.plan.Plan;
 import dev.tandem.plan.PlanLoader;
 import dev.tandem.plan.SourcePos;
 import dev.tandem.protocol.ErrorCode;
-import dev.tandem.protocol.Json;
+import dev.tandem.protocol.api.RunEvent;
+import dev.tandem.protocol.api.RunRequest;
+import dev.tandem.protocol.api.ValidationError;
 import dev.tandem.protocol.TandemException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,34 +50,33 @@ public final class RunService {
         Plan plan = loaded.plan();
         int startStep = req.startStep() != null ? req.startStep() : plan.startStep() != null ? plan.startStep() : 0;
         if (req.startStep() != null) {
-            List<Diagnostic> bad = PlanLoader.checkStartStep(plan, startStep, new SourcePos("--start-step", 1, 1));
+            // positioned at the request field; the CLI shows it as its flag
+            List<Diagnostic> bad = PlanLoader.checkStartStep(plan, startStep, new SourcePos("startStep", 1, 1));
             if (!bad.isEmpty()) return validation(events, bad, 0);
         }
         AbortStrategy strategy;
         List<Requirement> reqs;
         List<String> apps;
         try {
-            strategy = req.abortStrategy() != null ? AbortStrategy.byName(req.abortStrategy()).orElseThrow(() ->
-                    new TandemException(ErrorCode.USAGE, "--abort-strategy must be immediate or finish-current-step, not '"
-                            + req.abortStrategy() + "'"))
+            strategy = req.abortStrategy() != null ? req.abortStrategy()
                     : plan.abortStrategy() != null ? plan.abortStrategy() : RunOptions.DEFAULT_ABORT;
             reqs = Requirements.forPlan(plan, req.devices(), req.platform(), pool);
             apps = RunApps.load(req.apps());
             if (req.runnerPort() != null && (reqs.size() != 1 || req.runnerPort() < 1 || req.runnerPort() > 65535)) {
                 throw new TandemException(ErrorCode.USAGE, reqs.size() != 1
-                        ? "--runner-port applies to a run on one device; this plan has " + reqs.size() + " labels"
-                        : "--runner-port must be between 1 and 65535, not " + req.runnerPort());
+                        ? "`runnerPort` applies to a run on one device; this plan has " + reqs.size() + " labels"
+                        : "`runnerPort` must be between 1 and 65535, not " + req.runnerPort());
             }
         } catch (TandemException e) {
-            events.emit("error", "error", e.info());
+            events.emit(new RunEvent.Error(e.info()));
             return e.code().exitCode();
         }
         Path runDir;
         try {
             runDir = RunIds.createRunDir(Path.of(req.output()));
         } catch (IOException e) {
-            events.emit("error", "error", new TandemException(ErrorCode.USAGE, "cannot create the output directory under "
-                    + req.output() + ": " + e.getMessage()).info());
+            events.emit(new RunEvent.Error(new TandemException(ErrorCode.USAGE, "cannot create the output directory under "
+                    + req.output() + ": " + e.getMessage()).info()));
             return ErrorCode.USAGE.exitCode();
         }
         String runId = runDir.getFileName().toString();
@@ -85,20 +84,16 @@ public final class RunService {
         try {
             long waitMs = req.waitMs() != null ? req.waitMs() : RunRequest.DEFAULT_WAIT_MS;
             alloc = allocator.allocate(runId, req.clientPid(), reqs, waitMs, supervisor.warm(),
-                    why -> events.emit("queued", Json.object().put("message", why)));
+                    why -> events.emit(new RunEvent.Queued(why, null)));
         } catch (TandemException e) {
-            events.emit("error", "error", e.info());
+            events.emit(new RunEvent.Error(e.info()));
             return e.code().exitCode();
         }
         try {
             RunResult result = runs.execute(new PlanRuns.Job(plan, req.plan(), strategy, startStep, runDir, alloc,
                     req.clientPid(), req.runnerPort(), apps), events);
             int exit = PlanRuns.exitCode(result);
-            ObjectNode o = Json.object();
-            o.set("result", Json.toTree(result));
-            o.put("dir", runDir.toString());
-            o.put("exitCode", exit);
-            events.emit("result", o);
+            events.emit(new RunEvent.Result(result, runDir.toString(), exit));
             return exit;
         } finally {
             allocator.release(runId);
@@ -106,11 +101,12 @@ public final class RunService {
     }
 
     private static int validation(RunEvents events, List<Diagnostic> errors, int more) {
-        ObjectNode o = Json.object();
-        ArrayNode arr = o.putArray("errors");
-        for (Diagnostic d : errors) arr.add(Json.toTree(d));
-        if (more > 0) o.put("moreErrors", more);
-        events.emit("validation", o);
+        events.emit(new RunEvent.Validation(errors.stream().map(RunService::wire).toList(), more > 0 ? more : null));
         return ErrorCode.VALIDATION.exitCode();
+    }
+
+    /** A plan diagnostic as the API sends it. */
+    public static ValidationError wire(Diagnostic d) {
+        return new ValidationError(new ValidationError.Pos(d.pos().file(), d.pos().line(), d.pos().column()), d.message(), d.hint());
     }
 }

@@ -1,9 +1,9 @@
 package dev.tandem.daemon.runner;
 
 import dev.tandem.daemon.devices.DevicePool;
-import dev.tandem.daemon.state.AtomicFiles;
-import dev.tandem.daemon.state.Log;
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.AtomicFiles;
+import dev.tandem.protocol.state.Log;
+import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.Version;
 import dev.tandem.protocol.runner.Uptime;

@@ -1,6 +1,6 @@
 package dev.tandem.daemon.runner;
 
-import dev.tandem.daemon.state.StateRecord;
+import dev.tandem.protocol.state.StateRecord;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.tandem.daemon.runner;
 
-import dev.tandem.daemon.state.AtomicFiles;
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.AtomicFiles;
+import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;

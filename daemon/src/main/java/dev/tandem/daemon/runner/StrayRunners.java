@@ -1,7 +1,7 @@
 package dev.tandem.daemon.runner;
 
-import dev.tandem.daemon.state.FileLock;
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.FileLock;
+import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package dev.tandem.daemon.suite;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.daemon.devices.Allocation;
 import dev.tandem.daemon.devices.Allocator;
@@ -10,15 +9,18 @@ import dev.tandem.daemon.report.JunitXml;
 import dev.tandem.daemon.run.PlanRuns;
 import dev.tandem.daemon.run.RunEvents;
 import dev.tandem.daemon.run.RunIds;
-import dev.tandem.daemon.run.RunRequest;
-import dev.tandem.daemon.state.AtomicFiles;
+import dev.tandem.protocol.api.RunRequest;
+import dev.tandem.protocol.state.AtomicFiles;
 import dev.tandem.engine.RunOptions;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.RunStatus;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.RunStatus;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
+import dev.tandem.protocol.api.RunEvent;
+import dev.tandem.protocol.api.RunEvent.SuiteSummary;
+import dev.tandem.protocol.api.SuiteRequest;
 import dev.tandem.protocol.TandemException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,13 +74,9 @@ final class SuiteRun {
 
     int execute() throws InterruptedException {
         long t0 = System.nanoTime();
-        ObjectNode start = Json.object().put("suiteId", suiteId).put("dir", suiteDir.toString()).put("plans", plans.size());
-        ArrayNode shardList = start.putArray("shards");
-        for (int i = 0; i < assignment.size(); i++) {
-            ObjectNode s = shardList.addObject().put("shard", i + 1);
-            assignment.get(i).forEach(s.putArray("plans")::add);
-        }
-        events.emit("suite", start);
+        List<RunEvent.Suite.Shard> shardList = new ArrayList<>();
+        for (int i = 0; i < assignment.size(); i++) shardList.add(new RunEvent.Suite.Shard(i + 1, List.copyOf(assignment.get(i))));
+        events.emit(new RunEvent.Suite(suiteId, suiteDir.toString(), plans.size(), shardList));
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < assignment.size(); i++) {
             int shard = i + 1;
@@ -115,11 +113,12 @@ final class SuiteRun {
         try {
             alloc = allocator.allocate(runId, req.clientPid(), needs.get(name),
                     req.waitMs() != null ? req.waitMs() : RunRequest.DEFAULT_WAIT_MS, last.isEmpty() ? warm.get() : last,
-                    why -> events.emit("queued", Json.object().put("message", name + ": " + why).put("plan", name)));
+                    why -> events.emit(new RunEvent.Queued(name + ": " + why, name)));
             alloc.byLabel().forEach((label, slot) -> devices.put(label, slot.id()));
-            events.emit("plan", Json.object().put("phase", "start").put("plan", name).put("shard", shard)
-                    .set("devices", Json.toTree(devices)));
-            RunEvents quiet = events.view(type -> type.equals("runner"), o -> o.put("plan", name));
+            events.emit(RunEvent.Plan.started(name, shard, new LinkedHashMap<>(devices)));
+            // a plan's own events stay in the daemon but its runner starts, named by plan
+            RunEvents quiet = events.view(e -> e instanceof RunEvent.Runner,
+                    e -> e instanceof RunEvent.Runner r ? r.withPlan(name) : e);
             result = runs.execute(new PlanRuns.Job(plan, planPaths.get(name),
                     plan.abortStrategy() != null ? plan.abortStrategy() : RunOptions.DEFAULT_ABORT,
                     plan.startStep() != null ? plan.startStep() : 0, runDir, alloc, req.clientPid(), null, apps), quiet);
@@ -130,11 +129,7 @@ final class SuiteRun {
             if (alloc != null) allocator.release(runId);
         }
         entries.add(new Entry(name, shard, Map.copyOf(devices), runDir, result));
-        ObjectNode end = Json.object().put("phase", "end").put("plan", name).put("shard", shard)
-                .put("status", result.status().wire()).put("durationMs", result.durationMs()).put("dir", runDir.toString());
-        end.set("devices", Json.toTree(devices));
-        if (result.rootCause() != null) end.set("rootCause", Json.toTree(result.rootCause()));
-        events.emit("plan", end);
+        events.emit(RunEvent.Plan.ended(name, shard, new LinkedHashMap<>(devices), result, runDir.toString()));
         return Set.copyOf(devices.values());
     }
 
@@ -145,21 +140,20 @@ final class SuiteRun {
         boolean failed = done.stream().anyMatch(e -> e.result().status() != RunStatus.PASSED);
         int expected = assignment.stream().mapToInt(List::size).sum();
         boolean incomplete = done.size() < expected;
-        String status = error ? "error" : failed || incomplete ? "failed" : "passed";
-        ObjectNode results = Json.object().put("suiteId", suiteId).put("status", status).put("durationMs", durationMs)
-                .put("plans", expected).put("ran", done.size())
-                .put("passed", done.stream().filter(e -> e.result().status() == RunStatus.PASSED).count());
-        ArrayNode shardNodes = results.putArray("shards");
+        RunStatus status = error ? RunStatus.ERROR : failed || incomplete ? RunStatus.FAILED : RunStatus.PASSED;
+        List<SuiteSummary.ShardSummary> shardSummaries = new ArrayList<>();
         for (int i = 0; i < assignment.size(); i++) {
             int shard = i + 1;
             long busy = done.stream().filter(e -> e.shard() == shard).mapToLong(e -> e.result().durationMs()).sum();
-            ObjectNode s = shardNodes.addObject().put("shard", shard).put("busyMs", busy);
-            ArrayNode used = s.putArray("devices");
-            done.stream().filter(e -> e.shard() == shard).flatMap(e -> e.devices().values().stream()).distinct().sorted()
-                    .forEach(used::add);
-            assignment.get(i).forEach(s.putArray("plans")::add);
+            List<String> used = done.stream().filter(e -> e.shard() == shard).flatMap(e -> e.devices().values().stream()).distinct()
+                    .sorted().toList();
+            shardSummaries.add(new SuiteSummary.ShardSummary(shard, busy, used, List.copyOf(assignment.get(i))));
         }
-        ArrayNode runNodes = results.putArray("runs");
+        SuiteSummary summary = new SuiteSummary(suiteId, status, durationMs, expected, done.size(),
+                done.stream().filter(e -> e.result().status() == RunStatus.PASSED).count(), shardSummaries);
+        // the suite's results.json: the summary and every plan's result
+        ObjectNode results = (ObjectNode) Json.toTree(summary);
+        var runNodes = results.putArray("runs");
         for (Entry e : done) {
             ObjectNode r = (ObjectNode) Json.toTree(e.result());
             r.put("path", e.name()).put("shard", e.shard()).put("dir", e.dir().toString());
@@ -170,12 +164,11 @@ final class SuiteRun {
             AtomicFiles.write(suiteDir.resolve("junit.xml"),
                     JunitXml.render(done.stream().map(Entry::result).toList()).getBytes(StandardCharsets.UTF_8), false);
         } catch (IOException e) {
-            events.emit("error", "error", new TandemException(ErrorCode.INTERNAL, "cannot write suite results: " + e.getMessage()).info());
+            events.emit(new RunEvent.Error(new TandemException(ErrorCode.INTERNAL, "cannot write suite results: " + e.getMessage()).info()));
         }
         int exit = error ? ErrorCategory.INFRASTRUCTURE.exitCode()
                 : failed || incomplete ? ErrorCategory.PLAN_FAILED.exitCode() : ErrorCategory.PASSED_EXIT_CODE;
-        results.remove("runs");
-        events.emit("suite-result", Json.object().put("dir", suiteDir.toString()).put("exitCode", exit).set("summary", results));
+        events.emit(new RunEvent.SuiteResult(suiteDir.toString(), exit, summary));
         return exit;
     }
 }

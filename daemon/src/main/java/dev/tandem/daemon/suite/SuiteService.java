@@ -1,7 +1,5 @@
 package dev.tandem.daemon.suite;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DevicePool;
 import dev.tandem.daemon.devices.Requirement;
@@ -11,13 +9,18 @@ import dev.tandem.daemon.run.PlanRuns;
 import dev.tandem.daemon.run.RunEvents;
 import dev.tandem.daemon.run.RunApps;
 import dev.tandem.daemon.run.RunIds;
-import dev.tandem.daemon.run.RunRequest;
+import dev.tandem.protocol.api.RunRequest;
 import dev.tandem.daemon.runner.RunnerSupervisor;
 import dev.tandem.plan.Diagnostic;
 import dev.tandem.plan.LoadResult;
 import dev.tandem.plan.Plan;
 import dev.tandem.plan.PlanLoader;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.api.RunEvent;
+import dev.tandem.protocol.api.ShardMode;
+import dev.tandem.protocol.api.SuiteRequest;
+import dev.tandem.protocol.api.ValidationError;
+import dev.tandem.daemon.run.RunService;
 import dev.tandem.protocol.Platform;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
@@ -27,7 +30,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code tandem test}: many plans, {@code --shards N} at a time. A shard is a plan slot, not a
@@ -58,10 +60,10 @@ public final class SuiteService {
         Map<String, List<Requirement>> needs = new LinkedHashMap<>();
         List<String> apps;
         int shards = req.shards() == null ? 1 : req.shards();
-        String mode = req.mode() == null ? "split" : req.mode();
+        ShardMode mode = req.mode() == null ? ShardMode.SPLIT : req.mode();
         Requirement shardReq;
         try {
-            validateShape(req, shards, mode);
+            validateShape(req, shards);
             Map<String, Path> files = PlanFiles.expand(req.paths(), Path.of(req.cwd()));
             List<String> names = new ArrayList<>(files.keySet());
             if (req.shardIndex() != null) names = Sharding.ciPartition(names, req.shardIndex(), req.shardTotal());
@@ -79,18 +81,18 @@ public final class SuiteService {
                         + capacity + " (raise TANDEM_" + shardReq.platform().name().toUpperCase(java.util.Locale.ROOT) + "_DEVICES or use fewer shards)");
             }
         } catch (TandemException e) {
-            events.emit("error", "error", e.info());
+            events.emit(new RunEvent.Error(e.info()));
             return e.code().exitCode();
         }
         Path suiteDir;
         try {
             suiteDir = RunIds.createRunDir(Path.of(req.output()));
         } catch (IOException e) {
-            events.emit("error", "error", new TandemException(ErrorCode.USAGE, "cannot create " + req.output() + ": " + e.getMessage()).info());
+            events.emit(new RunEvent.Error(new TandemException(ErrorCode.USAGE, "cannot create " + req.output() + ": " + e.getMessage()).info()));
             return ErrorCode.USAGE.exitCode();
         }
         String suiteId = suiteDir.getFileName().toString();
-        List<List<String>> assignment = mode.equals("all") ? Sharding.all(List.copyOf(plans.keySet()), shards)
+        List<List<String>> assignment = mode == ShardMode.ALL ? Sharding.all(List.copyOf(plans.keySet()), shards)
                 : Sharding.split(plans.entrySet().stream().map(e -> new Sharding.Estimate(e.getKey(),
                         history.duration(planPaths.get(e.getKey())).orElse(-1L))).toList(), shards);
         return new SuiteRun(suiteId, suiteDir, plans, planPaths, needs, apps, assignment, req, runs, allocator, supervisor::warm, events)
@@ -107,33 +109,31 @@ public final class SuiteService {
         return Requirements.forPlan(plan, given, shardReq.platform().name(), pool);
     }
 
-    private static void validateShape(SuiteRequest req, int shards, String mode) {
-        if (shards < 1) throw new TandemException(ErrorCode.USAGE, "--shards must be at least 1, not " + shards);
-        if (!Set.of("split", "all").contains(mode)) {
-            throw new TandemException(ErrorCode.USAGE, "--shard-mode must be split or all, not '" + mode + "'");
-        }
+    /** Messages name the request's fields in backticks; the CLI shows them as its flags. */
+    private static void validateShape(SuiteRequest req, int shards) {
+        if (shards < 1) throw new TandemException(ErrorCode.USAGE, "`shards` must be at least 1, not " + shards);
         if ((req.shardIndex() == null) != (req.shardTotal() == null)) {
-            throw new TandemException(ErrorCode.USAGE, "--shard-index and --shard-total go together");
+            throw new TandemException(ErrorCode.USAGE, "`shardIndex` and `shardTotal` go together");
         }
         if (req.shardIndex() != null && (req.shardTotal() < 1 || req.shardIndex() < 0 || req.shardIndex() >= req.shardTotal())) {
-            throw new TandemException(ErrorCode.USAGE, "--shard-index must be in 0.." + (req.shardTotal() - 1)
-                    + " for --shard-total " + req.shardTotal() + ", not " + req.shardIndex());
+            throw new TandemException(ErrorCode.USAGE, "`shardIndex` must be in 0.." + (req.shardTotal() - 1)
+                    + " for `shardTotal` " + req.shardTotal() + ", not " + req.shardIndex());
         }
     }
 
     /** Loads every plan; reports all validation errors of all files at once (null then). */
     private static Map<String, Plan> load(List<String> names, Map<String, Path> files, RunEvents events) {
         Map<String, Plan> plans = new LinkedHashMap<>();
-        ObjectNode o = Json.object();
-        ArrayNode errors = o.putArray("errors");
+        List<ValidationError> errors = new ArrayList<>();
+        int more = 0;
         for (String name : names) {
             LoadResult r = PlanLoader.load(files.get(name));
             if (r.ok()) plans.put(name, r.plan());
-            for (Diagnostic d : r.errors()) errors.add(Json.toTree(d));
-            if (r.moreErrors() > 0) o.put("moreErrors", o.path("moreErrors").asInt() + r.moreErrors());
+            for (Diagnostic d : r.errors()) errors.add(RunService.wire(d));
+            more += r.moreErrors();
         }
         if (!errors.isEmpty()) {
-            events.emit("validation", o);
+            events.emit(new RunEvent.Validation(errors, more > 0 ? more : null));
             return null;
         }
         return plans;

@@ -3,7 +3,7 @@ package dev.tandem.daemon.prepare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.daemon.runner.RunnerLauncher;
-import dev.tandem.daemon.state.Log;
+import dev.tandem.protocol.state.Log;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

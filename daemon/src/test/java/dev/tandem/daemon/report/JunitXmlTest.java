@@ -2,11 +2,11 @@ package dev.tandem.daemon.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.engine.result.DeviceResult;
-import dev.tandem.engine.result.DeviceStatus;
-import dev.tandem.engine.result.Failure;
-import dev.tandem.engine.result.RunResult;
-import dev.tandem.engine.result.RunStatus;
+import dev.tandem.protocol.result.DeviceResult;
+import dev.tandem.protocol.result.DeviceStatus;
+import dev.tandem.protocol.result.Failure;
+import dev.tandem.protocol.result.RunResult;
+import dev.tandem.protocol.result.RunStatus;
 import dev.tandem.protocol.ErrorCode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

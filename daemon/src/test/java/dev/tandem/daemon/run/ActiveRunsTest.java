@@ -2,7 +2,7 @@ package dev.tandem.daemon.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.daemon.state.Log;
+import dev.tandem.protocol.state.Log;
 import dev.tandem.protocol.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -24,7 +24,7 @@ class HeartbeatTest {
         Heartbeat hb = Heartbeat.start(events, 0, () -> { }, aborted::countDown);
         try {
             broken[0] = true;
-            events.emit("heartbeat", dev.tandem.protocol.Json.object());
+            events.emit(new dev.tandem.protocol.api.RunEvent.Heartbeat());
             assertThat(aborted.await(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             hb.stop();

@@ -4,7 +4,7 @@ import dev.tandem.apps.AppServices;
 import dev.tandem.daemon.runner.PlatformProfile;
 import dev.tandem.daemon.runner.RunnerHandle;
 import dev.tandem.daemon.runner.RunnerLauncher;
-import dev.tandem.daemon.state.StateDir;
+import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.Tool;
 import java.io.IOException;

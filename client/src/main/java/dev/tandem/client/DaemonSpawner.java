@@ -1,0 +1,44 @@
+package dev.tandem.client;
+
+import dev.tandem.protocol.state.StateDir;
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.TandemException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the daemon as a detached process: its own session ({@code setsid}, so the terminal's
+ * Ctrl-C or hang-up does not reach it), the CLI's JVM and classpath, output to logs/daemon.log.
+ */
+final class DaemonSpawner {
+    private DaemonSpawner() {}
+
+    static Process spawn(StateDir state, Map<String, String> env) {
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) cmd.add("/usr/bin/setsid");
+        else if (Files.isExecutable(Path.of("/bin/setsid"))) cmd.add("/bin/setsid");
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java);
+        cmd.addAll(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx512m", "-Xss1m", "-Djava.awt.headless=true"));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.tandem.daemon.DaemonMain"));
+        Path log = state.logs().resolve("daemon.log");
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true);
+        pb.environment().putAll(env);
+        pb.environment().put("TANDEM_HOME", state.root().toString());
+        try {
+            Files.createDirectories(state.logs());
+            return pb.start();
+        } catch (IOException e) {
+            throw new TandemException(ErrorCode.DAEMON_UNAVAILABLE, "cannot start the daemon (" + e.getMessage() + ")");
+        }
+    }
+}

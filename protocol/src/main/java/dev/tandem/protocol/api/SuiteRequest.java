@@ -1,0 +1,38 @@
+package dev.tandem.protocol.api;
+
+import java.util.List;
+
+/**
+ * {@code POST /v1/suites}: many plans, sharded.
+ *
+ * @param paths plan files or directories (searched for *.yaml / *.yml), absolute
+ * @param cwd the caller's working directory: plans are named relative to it, so the CI partition
+ *     (which sorts those names) is the same on every machine whatever the checkout's location
+ * @param shards plans run at once (null: 1)
+ * @param mode null: split
+ * @param shardIndex with shardTotal: run only this CI node's share (0-based)
+ * @param device the spec single-device plans run on (sim, web, web:PROFILE); null: the platform's default
+ * @param platform the default platform (null: sim)
+ * @param output absolute output directory; the suite writes {@code OUTPUT/<suite-id>/}
+ * @param waitMs how long each plan waits for busy devices (null: {@link RunRequest#DEFAULT_WAIT_MS})
+ * @param clientPid the caller's pid: the suite is aborted if it goes away
+ * @param apps absolute paths of app definition files installed on every plan's devices
+ */
+public record SuiteRequest(
+        List<String> paths,
+        String cwd,
+        Integer shards,
+        ShardMode mode,
+        Integer shardIndex,
+        Integer shardTotal,
+        String device,
+        String platform,
+        String output,
+        Long waitMs,
+        long clientPid,
+        List<String> apps) {
+
+    public SuiteRequest {
+        apps = apps == null ? List.of() : List.copyOf(apps);
+    }
+}

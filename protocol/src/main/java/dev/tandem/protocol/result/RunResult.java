@@ -1,0 +1,29 @@
+package dev.tandem.protocol.result;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A finished run: the results.json document (DESIGN §3).
+ *
+ * @param rootCause the first real failure (not a consequence of the abort), with its device label
+ * @param startedAtMs wall-clock start of the run (epoch ms): junit.xml's per-suite timestamp
+ */
+public record RunResult(
+        String runId,
+        String plan,
+        RunStatus status,
+        long durationMs,
+        Map<String, DeviceResult> devices,
+        List<StepRecord> steps,
+        RootCause rootCause,
+        long startedAtMs) {
+
+    /** A result made as the run ends: it started {@code durationMs} ago. */
+    public RunResult(String runId, String plan, RunStatus status, long durationMs, Map<String, DeviceResult> devices,
+            List<StepRecord> steps, RootCause rootCause) {
+        this(runId, plan, status, durationMs, devices, steps, rootCause, System.currentTimeMillis() - durationMs);
+    }
+
+    public record RootCause(String device, Failure failure) {}
+}

@@ -1,0 +1,26 @@
+package dev.tandem.protocol.result;
+
+import dev.tandem.protocol.ErrorInfo;
+import dev.tandem.protocol.StepNote;
+import java.util.List;
+
+/**
+ * One executed step (results.json {@code steps[]}); times are relative to the run's start.
+ *
+ * @param error present when the step failed, warned or was cancelled
+ * @param screenshot the screen when the step failed (a PNG path), when one could be taken
+ * @param notes what the device noted about a step that went on (e.g. the screen never settled); null when none
+ */
+public record StepRecord(
+        int planStep, int trackStep, String device, String tool, String label, StepStatus status,
+        long startMs, long durationMs, ErrorInfo error, String screenshot, List<StepNote> notes) {
+
+    public StepRecord {
+        notes = notes == null || notes.isEmpty() ? null : List.copyOf(notes);
+    }
+
+    public StepRecord(int planStep, int trackStep, String device, String tool, String label, StepStatus status,
+            long startMs, long durationMs, ErrorInfo error) {
+        this(planStep, trackStep, device, tool, label, status, startMs, durationMs, error, null, null);
+    }
+}
