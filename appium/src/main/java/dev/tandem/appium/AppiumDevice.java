@@ -197,7 +197,7 @@ public final class AppiumDevice implements Device {
         switch (platform) {
             case ANDROID -> {
                 if (action == dev.tandem.protocol.ImeAction.ENTER) { // the hardware Enter key, not an editor action
-                    var enter = platform.button(dev.tandem.protocol.Button.ENTER.wireName());
+                    var enter = platform.button(dev.tandem.protocol.Button.ENTER);
                     session.executeMobile(enter.getKey(), enter.getValue());
                 } else {
                     session.executeMobile("performEditorAction", Map.of("action", action.wireName()));
@@ -216,7 +216,7 @@ public final class AppiumDevice implements Device {
 
     @Override
     public void pressButton(dev.tandem.protocol.Button button) {
-        var command = platform.button(button.wireName());
+        var command = platform.button(button);
         session.executeMobile(command.getKey(), command.getValue());
         acted();
     }

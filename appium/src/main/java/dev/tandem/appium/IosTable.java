@@ -46,9 +46,14 @@ final class IosTable implements MappingTable {
             Map.entry("Keyboard", "keyboard"),
             Map.entry("WebView", "group"));
 
-    /** The return key's labels per UIReturnKeyType, which the sim calls the ime action. */
-    private static final java.util.Set<String> IME_ACTIONS =
-            java.util.Set.of("return", "send", "search", "go", "done", "next", "join", "route", "continue", "emergency call");
+    /**
+     * The return key's labels per UIReturnKeyType, which the sim calls the ime action: Tandem's
+     * field actions, plus the labels iOS has and Tandem does not name.
+     */
+    private static final java.util.Set<String> IME_ACTIONS = java.util.stream.Stream.concat(
+            dev.tandem.protocol.ImeAction.FIELD_ACTIONS.stream().map(dev.tandem.protocol.ImeAction::wireName),
+            java.util.stream.Stream.of("return", "join", "route", "continue", "emergency call"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static boolean inKeyboard(Element e) {
         for (org.w3c.dom.Node n = e; n instanceof Element el; n = n.getParentNode()) {

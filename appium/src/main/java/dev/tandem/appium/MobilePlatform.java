@@ -34,20 +34,18 @@ public enum MobilePlatform {
     }
 
     /** The {@code mobile:} command and arguments for a hardware button (back, home, enter). */
-    Map.Entry<String, Map<String, Object>> button(String button) {
+    Map.Entry<String, Map<String, Object>> button(dev.tandem.protocol.Button button) {
         return switch (this) {
             case ANDROID -> switch (button) {
                 // Android KeyEvent codes.
-                case "back" -> Map.entry("pressKey", Map.of("keycode", 4));
-                case "home" -> Map.entry("pressKey", Map.of("keycode", 3));
-                case "enter" -> Map.entry("pressKey", Map.of("keycode", 66));
-                default -> throw unknownButton(button);
+                case BACK -> Map.entry("pressKey", Map.of("keycode", 4));
+                case HOME -> Map.entry("pressKey", Map.of("keycode", 3));
+                case ENTER -> Map.entry("pressKey", Map.of("keycode", 66));
             };
             case IOS -> switch (button) {
-                case "home" -> Map.entry("pressButton", Map.of("name", "home"));
-                case "back", "enter" -> throw unsupported("pressButton " + button,
-                        "iOS has no " + button + " button; tap the app's own Back control, or use imeAction");
-                default -> throw unknownButton(button);
+                case HOME -> Map.entry("pressButton", Map.of("name", "home"));
+                case BACK, ENTER -> throw unsupported("pressButton " + button.wireName(),
+                        "iOS has no " + button.wireName() + " button; tap the app's own Back control, or use imeAction");
             };
             case FAKE -> throw unsupported("pressButton", "the fake driver has no buttons");
         };
@@ -55,9 +53,5 @@ public enum MobilePlatform {
 
     static TandemException unsupported(String tool, String why) {
         return new TandemException(ErrorCode.BAD_PARAMS, tool + " is not available on this Appium device: " + why + ".");
-    }
-
-    private static TandemException unknownButton(String button) {
-        return new TandemException(ErrorCode.BAD_PARAMS, "pressButton takes back, home or enter, not '" + button + "'.");
     }
 }

@@ -26,7 +26,7 @@ public sealed interface RunOutcome {
     record Invalid(RunEvent.Validation validation) implements RunOutcome {
         @Override
         public int exitCode() {
-            return 2;
+            return dev.tandem.protocol.ErrorCode.VALIDATION.exitCode();
         }
     }
 
