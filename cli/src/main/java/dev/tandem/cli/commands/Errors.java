@@ -67,8 +67,8 @@ public final class Errors {
         ArrayNode flat = Json.MAPPER.createArrayNode();
         for (ValidationError d : errors) {
             ObjectNode f = flat.addObject().put("file", RequestFields.flagOf(d.pos().file()).orElse(d.pos().file()))
-                    .put("line", d.pos().line()).put("column", d.pos().column()).put("message", d.message());
-            if (d.hint() != null) f.put("hint", d.hint());
+                    .put("line", d.pos().line()).put("column", d.pos().column()).put("message", RequestFields.asFlags(d.message()));
+            if (d.hint() != null) f.put("hint", RequestFields.asFlags(d.hint()));
         }
         return validation(ctx, plan, flat, more, json);
     }

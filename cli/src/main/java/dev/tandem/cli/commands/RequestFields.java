@@ -12,19 +12,21 @@ import java.util.regex.Pattern;
 public final class RequestFields {
     private RequestFields() {}
 
-    private static final Map<String, String> FLAGS = Map.of(
-            "startStep", "--start-step",
-            "abortStrategy", "--abort-strategy",
-            "runnerPort", "--runner-port",
-            "shards", "--shards",
-            "mode", "--shard-mode",
-            "shardIndex", "--shard-index",
-            "shardTotal", "--shard-total",
-            "device", "--device",
-            "waitMs", "--wait-timeout",
-            "apps", "--app");
+    private static final Map<String, String> FLAGS = Map.ofEntries(
+            Map.entry("startStep", "--start-step"),
+            Map.entry("abortStrategy", "--abort-strategy"),
+            Map.entry("runnerPort", "--runner-port"),
+            Map.entry("shards", "--shards"),
+            Map.entry("mode", "--shard-mode"),
+            Map.entry("shardIndex", "--shard-index"),
+            Map.entry("shardTotal", "--shard-total"),
+            Map.entry("device", "--device"),
+            Map.entry("platform", "--platform"),
+            Map.entry("waitMs", "--wait-timeout"),
+            Map.entry("apps", "--app"));
 
-    private static final Pattern QUOTED = Pattern.compile("`(\\w+)`");
+    /** A backticked field alone, or a field and a value in backticks: a suggested setting, shown as its flag and value in backticks. */
+    private static final Pattern QUOTED = Pattern.compile("`(\\w+)( [^`]*)?`");
 
     /** The flag for a request field, if the CLI has one. */
     public static Optional<String> flagOf(String field) {
@@ -37,7 +39,9 @@ public final class RequestFields {
         Matcher m = QUOTED.matcher(message);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(flagOf(m.group(1)).orElse(m.group())));
+            String rest = m.group(2);
+            String shown = flagOf(m.group(1)).map(flag -> rest == null ? flag : "`" + flag + rest + "`").orElse(m.group());
+            m.appendReplacement(sb, Matcher.quoteReplacement(shown));
         }
         m.appendTail(sb);
         return sb.toString();

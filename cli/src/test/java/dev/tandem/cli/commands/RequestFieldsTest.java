@@ -16,6 +16,14 @@ class RequestFieldsTest {
     }
 
     @Test
+    void aSuggestedSettingKeepsItsBackticksAndShowsTheFlag() {
+        assertThat(RequestFields.asFlags("the plan has no label 'a' (did you mean `device A=sim`?)"))
+                .isEqualTo("the plan has no label 'a' (did you mean `--device A=sim`?)");
+        assertThat(RequestFields.asFlags("add `platform: web` to the plan, or run it with `platform` web"))
+                .isEqualTo("add `platform: web` to the plan, or run it with --platform web");
+    }
+
+    @Test
     void otherBackticksAndPlainWordsStay() {
         assertThat(RequestFields.asFlags("`tandem daemon stop` ends it; the device is busy"))
                 .isEqualTo("`tandem daemon stop` ends it; the device is busy");

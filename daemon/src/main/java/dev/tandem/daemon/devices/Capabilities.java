@@ -46,9 +46,9 @@ public record Capabilities(Function<Platform, Optional<PlatformRow>> rows) {
     private static TandemException unsupported(Plan plan, String label, Platform platform, ToolStep t, boolean given) {
         String who = plan.multiDevice() ? "device " + label : "the plan's device";
         String other = platform.equals(Platform.SIM) ? "web" : "sim";
-        String fix = plan.multiDevice() ? "run " + label + " on another platform (`--device " + label + "=" + other + "`"
+        String fix = plan.multiDevice() ? "run " + label + " on another platform (`device " + label + "=" + other + "`"
                 + (given ? "" : " or `platform:` in its devices entry") + ")"
-                : "run the plan on another platform (`--device " + other + "`" + (given ? "" : " or `platform:` in the plan") + ")";
+                : "run the plan on another platform (`device " + other + "`" + (given ? "" : " or `platform:` in the plan") + ")";
         Tool tool = t.tool();
         return new TandemException(ErrorCode.UNSUPPORTED_ON_PLATFORM, t.pos() + ": plan step " + t.planIndex() + " (" + tool
                 + ") cannot run on " + who + ": platform " + platform + " does not support " + tool + "; " + fix

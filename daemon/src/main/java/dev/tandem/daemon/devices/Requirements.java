@@ -45,8 +45,8 @@ public final class Requirements {
         for (String label : specs.keySet()) {
             if (!labels.contains(label)) {
                 String close = dev.tandem.protocol.Suggest.closest(label, labels);
-                throw new TandemException(ErrorCode.USAGE, "--device " + label + "=…: the plan has no label '" + label
-                        + "'" + (close != null ? " (did you mean `--device " + close + "=" + specs.get(label) + "`?)" : "")
+                throw new TandemException(ErrorCode.USAGE, "`device` " + label + "=…: the plan has no label '" + label
+                        + "'" + (close != null ? " (did you mean `device " + close + "=" + specs.get(label) + "`?)" : "")
                         + "; its labels are " + labels);
             }
         }
@@ -80,7 +80,7 @@ public final class Requirements {
             String other = byDevice.putIfAbsent(r.deviceId(), r.label());
             if (other != null) {
                 throw new TandemException(ErrorCode.USAGE, other + " and " + r.label() + " both ask for " + r.deviceId()
-                        + "; a device runs one label's steps: give " + r.label() + " another device (e.g. `--device " + r.label()
+                        + "; a device runs one label's steps: give " + r.label() + " another device (e.g. `device " + r.label()
                         + "=" + r.platform() + "`)");
             }
         }
@@ -105,9 +105,9 @@ public final class Requirements {
         ToolStep step = plan.firstWebOnlyStep(label);
         if (step == null) return;
         String who = plan.multiDevice() ? "device " + label : "the plan";
-        String fix = givenOnCommandLine ? "give --device " + label + "=web"
-                : plan.multiDevice() ? "declare it as {label: " + label + ", platform: web} under devices, or run with --device " + label + "=web"
-                : "add `platform: web` to the plan, or run it with --platform web";
+        String fix = givenOnCommandLine ? "give `device` " + label + "=web"
+                : plan.multiDevice() ? "declare it as {label: " + label + ", platform: web} under devices, or run with `device` " + label + "=web"
+                : "add `platform: web` to the plan, or run it with `platform` web";
         throw new TandemException(ErrorCode.VALIDATION, step.pos() + ": plan step " + step.planIndex()
                 + " opens a url, which needs a web device, but " + who + " would run on sim: " + fix + ".");
     }

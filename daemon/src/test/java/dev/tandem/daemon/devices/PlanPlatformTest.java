@@ -41,7 +41,7 @@ class PlanPlatformTest {
         assertThatThrownBy(() -> Requirements.forPlan(p, Map.of(), null, POOL))
                 .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION))
                 .hasMessage("p.yaml:1:30: plan step 1 opens a url, which needs a web device, but the plan would run on sim: "
-                        + "add `platform: web` to the plan, or run it with --platform web.");
+                        + "add `platform: web` to the plan, or run it with `platform` web.");
         assertThat(Requirements.forPlan(p, Map.of(), "web", POOL)).extracting(Requirement::platform).containsExactly(Platform.WEB);
     }
 
@@ -55,7 +55,7 @@ class PlanPlatformTest {
                 """);
         assertThatThrownBy(() -> Requirements.forPlan(p, Map.of(), null, POOL))
                 .hasMessageContaining("device A would run on sim: declare it as {label: A, platform: web} under devices, "
-                        + "or run with --device A=web");
+                        + "or run with `device` A=web");
         assertThat(Requirements.forPlan(p, Map.of("A", "web"), null, POOL)).extracting(Requirement::platform)
                 .isEqualTo(List.of(Platform.WEB, Platform.WEB));
     }

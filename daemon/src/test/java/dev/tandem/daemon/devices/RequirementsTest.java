@@ -33,7 +33,7 @@ class RequirementsTest {
 
     @Test
     void oneDeviceForTwoLabelsIsAUsageErrorNotAWait() {
-        usage(() -> reqs(TWO, Map.of("A", "sim:sim-1", "B", "sim:sim-1")), "A and B both ask for sim-1", "--device B=sim");
+        usage(() -> reqs(TWO, Map.of("A", "sim:sim-1", "B", "sim:sim-1")), "A and B both ask for sim-1", "`device B=sim`");
     }
 
     @Test
@@ -58,7 +58,7 @@ class RequirementsTest {
 
     @Test
     void aLabelNotInThePlanSuggestsTheClosest() {
-        usage(() -> reqs(TWO, Map.of("a", "sim")), "no label 'a'", "did you mean `--device A=sim`?");
+        usage(() -> reqs(TWO, Map.of("a", "sim")), "no label 'a'", "did you mean `device A=sim`?");
     }
 
     @Test

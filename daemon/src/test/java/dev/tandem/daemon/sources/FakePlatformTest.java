@@ -135,7 +135,7 @@ class FakePlatformTest {
         assertThat(error.path("code").asText()).isEqualTo("UNSUPPORTED_ON_PLATFORM");
         assertThat(error.path("message").asText())
                 .isEqualTo(plan + ":5:5: plan step 2 (swipe) cannot run on device B: platform fake does not support swipe; "
-                        + "run B on another platform (`--device B=sim` or `platform:` in its devices entry), or remove the step.");
+                        + "run B on another platform (`device B=sim` or `platform:` in its devices entry), or remove the step.");
         assertThat(fakes.started).as("no runner started").isEmpty();
         assertThat(FakeBackendProvider.EXECUTED).isEmpty();
         assertThat(supervisor.list()).isEmpty();
@@ -152,7 +152,7 @@ class FakePlatformTest {
         Run onSim = run(plan, "sim", Map.of("A", "sim", "B", "fake"));
         assertThat(onSim.exit).isEqualTo(2);
         assertThat(onSim.error().path("message").asText()).isEqualTo(plan + ":4:5: plan step 1 (scrollUntilVisible) cannot run on "
-                + "device B: platform fake does not support scrollUntilVisible; run B on another platform (`--device B=sim`), "
+                + "device B: platform fake does not support scrollUntilVisible; run B on another platform (`device B=sim`), "
                 + "or remove the step.");
         assertThat(fakes.started).isEmpty();
         assertThat(supervisor.list()).as("nor a sim runner: the check comes before allocation").isEmpty();
@@ -168,7 +168,7 @@ class FakePlatformTest {
         Run r = run(plan, "fake");
         assertThat(r.exit).isEqualTo(2);
         assertThat(r.error().path("message").asText()).contains(plan + ":3:5: plan step 1 (systemTray) cannot run on the plan's device")
-                .contains("platform fake does not support systemTray").contains("--device sim");
+                .contains("platform fake does not support systemTray").contains("`device sim`");
         assertThat(fakes.started).isEmpty();
     }
 
