@@ -113,7 +113,10 @@ public final class ChatClient implements AutoCloseable {
             this.thread = Thread.ofVirtual().name("chat-" + room).start(this::loop);
         }
 
-        /** The sequence number of the last message delivered (or skipped past). */
+        /**
+         * The sequence number of the last message delivered (or skipped past); at least the seq of
+         * any message the listener has been given.
+         */
         public long lastSeq() {
             return after;
         }
@@ -132,12 +135,13 @@ public final class ChatClient implements AutoCloseable {
                     backoff = BACKOFF_MIN_MS;
                     for (ChatMessage m : page.messages()) {
                         if (stopped) return;
+                        // Recorded before the hand-over: whoever has seen the message must see lastSeq() at it.
+                        after = m.seq();
                         try {
                             listener.accept(m);
                         } catch (RuntimeException e) {
                             LOG.log(System.Logger.Level.WARNING, "chat listener failed on message " + m.seq(), e);
                         }
-                        after = m.seq();
                     }
                     after = page.last();
                 } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,6 +87,41 @@ class ChatClientTest {
                 assertThat(sub.lastSeq()).isEqualTo(1);
             }
         } finally {
+            fake.stop(0);
+        }
+    }
+
+    @Test
+    void lastSeqHasReachedAMessageOnceTheListenerHasIt() throws Exception {
+        HttpServer fake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        fake.createContext("/chat/", ex -> {
+            byte[] bytes = "{\"messages\":[{\"seq\":1,\"from\":\"A\",\"text\":\"hi\",\"at\":1}],\"last\":1}"
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, bytes.length);
+            try (var out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        fake.start();
+        CountDownLatch release = new CountDownLatch(1);
+        try (ChatClient client = new ChatClient("http://127.0.0.1:" + fake.getAddress().getPort() + "/chat")) {
+            LinkedBlockingQueue<ChatMessage> got = new LinkedBlockingQueue<>();
+            // The listener holds the loop inside the hand-over, as a descheduled thread would:
+            // lastSeq was set only after it returned, and a reader woken by the message saw 0.
+            try (ChatClient.Subscription sub = client.subscribe("r", 0, m -> {
+                got.add(m);
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })) {
+                assertThat(got.poll(10, TimeUnit.SECONDS)).isNotNull();
+                assertThat(sub.lastSeq()).isEqualTo(1);
+                release.countDown();
+            }
+        } finally {
+            release.countDown();
             fake.stop(0);
         }
     }

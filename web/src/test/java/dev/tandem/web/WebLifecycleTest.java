@@ -109,7 +109,7 @@ class WebLifecycleTest {
             List<Path> temps = tempDirsOf(web.profileDir());
             try {
                 web.device().launchApp(new LaunchRequest(null, pages.url("static.html"), false, null, null, Map.of()));
-                assertThat(web.device().snapshot().root().children()).isNotEmpty();
+                assertThat(awaitPageContent(web, 20_000)).as("the page shows in a snapshot").isNotEmpty();
                 assertThat(temps).isNotEmpty().allSatisfy(t -> assertThat(t).isDirectory());
             } finally {
                 web.close();
@@ -208,17 +208,35 @@ class WebLifecycleTest {
 
     /**
      * The temp dirs a live Chromium made for this profile: where its SingletonSocket and
-     * SingletonCookie links point (Chromium creates that dir under $TMPDIR at start).
+     * SingletonCookie links point (Chromium creates that dir under $TMPDIR at start). The links are
+     * awaited (bounded), not read once: that they exist by the time Chromium's DevTools port is open
+     * is an accident of its start-up order, not something Chromium promises.
      */
     static List<Path> tempDirsOf(Path profile) throws IOException {
+        List<String> links = List.of("SingletonSocket", "SingletonCookie");
+        await(() -> links.stream().allMatch(l -> Files.isSymbolicLink(profile.resolve(l))), 20_000,
+                () -> "Chromium made no " + links + " links in " + profile);
         List<Path> out = new java.util.ArrayList<>();
-        for (String link : List.of("SingletonSocket", "SingletonCookie")) {
-            Path l = profile.resolve(link);
-            if (!Files.isSymbolicLink(l)) continue;
-            Path target = Files.readSymbolicLink(l);
+        for (String link : links) {
+            Path target = Files.readSymbolicLink(profile.resolve(link));
             if (target.isAbsolute() && !out.contains(target.getParent())) out.add(target.getParent());
         }
         return out;
+    }
+
+    /**
+     * The root's children in a snapshot, awaited (bounded) until there are some: launchApp returns
+     * once the navigation has begun, and the page's load and first layout follow (a plan's steps
+     * settle and then wait for their elements; reading one snapshot at once saw an empty page under load).
+     */
+    private static List<?> awaitPageContent(WebBackend web, long timeoutMs) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        while (true) {
+            long version = web.device().uiVersion();
+            List<?> children = web.device().snapshot().root().children();
+            if (!children.isEmpty() || System.nanoTime() - deadline > 0) return children;
+            web.device().awaitUiChange(version, Math.min(deadline, System.nanoTime() + 100_000_000L));
+        }
     }
 
     /** Processes whose command line names this profile directory (the browser and its helpers). */
@@ -256,10 +274,14 @@ class WebLifecycleTest {
     }
 
     private static void await(BooleanSupplier condition, long timeoutMs) {
+        await(condition, timeoutMs, () -> "condition not met within " + timeoutMs + " ms");
+    }
+
+    private static void await(BooleanSupplier condition, long timeoutMs, java.util.function.Supplier<String> what) {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) throw new AssertionError("condition not met within " + timeoutMs + " ms");
-            LockSupport.parkNanos(5_000_000L); // polling the process table: nothing notifies us
+            if (System.nanoTime() - deadline > 0) throw new AssertionError(what.get() + " (waited " + timeoutMs + " ms)");
+            LockSupport.parkNanos(5_000_000L); // polling the file system and process table: nothing notifies us
         }
     }
 }

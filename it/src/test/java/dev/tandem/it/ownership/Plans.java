@@ -29,4 +29,20 @@ final class Plans {
                     text: Email
                 """.formatted(ms);
     }
+
+    /**
+     * Holds its device until the test presses Ctrl-C: a wait far longer than any test, so no
+     * amount of machine load lets it end on its own before the test is done with it.
+     */
+    static final String HELD_UNTIL_INTERRUPTED = """
+            name: held
+            steps:
+              - tool: launchApp
+                appId: com.example.login
+              - tool: wait
+                ms: 600000
+                timeout: 610000
+              - tool: assertVisible
+                text: Email
+            """;
 }
