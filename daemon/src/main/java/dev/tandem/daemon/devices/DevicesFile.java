@@ -61,6 +61,14 @@ public final class DevicesFile {
                     ? new DevicePool(pools.stream().flatMap(p -> p.slots().stream()).toList(), List.of(), file)
                     : new DevicePool(List.of(), problems, file);
         }
+
+        /**
+         * The Appium drivers ({@code appium:automationName} values, e.g. {@code UiAutomator2},
+         * {@code XCUITest}, {@code Fake}) that this file's appium devices need, for {@code tandem prepare}.
+         */
+        public Set<String> automationNames() {
+            return Set.of(); // filled in with the appium source type (issue 13)
+        }
     }
 
     private DevicesFile() {}
