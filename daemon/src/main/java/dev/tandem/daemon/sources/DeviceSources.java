@@ -61,6 +61,14 @@ public final class DeviceSources {
         return sources;
     }
 
+    /**
+     * Lines for {@code tandem devices} about sources that offer fewer devices than a user may expect,
+     * e.g. why discovery found no Android device (adb is not installed). Empty when there is nothing to say.
+     */
+    public List<String> notes() {
+        return List.of(); // filled in by the appium source's discovery (issue 13)
+    }
+
     /** What is wrong with the devices file (then the pool is empty and says so to every request). */
     public List<Diagnostic> problems() {
         return pool.problems();
