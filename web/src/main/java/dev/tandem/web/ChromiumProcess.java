@@ -1,37 +1,27 @@
 package dev.tandem.web;
 
+import dev.tandem.device.OwnedProcess;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 
 /**
- * One headless Chromium with its own profile directory, started so that it never outlives the JVM
- * that started it: a {@code sh} watchdog starts Chromium in a process group of its own, then blocks
- * reading its stdin, a pipe from this JVM. When the JVM exits for any reason (even kill -9) the
- * pipe closes, and the watchdog kills the whole group and deletes the profile and Chromium's temp
- * dir ({@link ChromiumTempDir}). A shutdown hook does the same on clean exits without waiting for
- * the pipe.
+ * One headless Chromium with its own profile directory, started as an {@link OwnedProcess}: it
+ * never outlives the JVM that started it (even after kill -9), and its profile and Chromium's temp
+ * dir ({@link ChromiumTempDir}) are deleted when it exits.
  */
 final class ChromiumProcess implements AutoCloseable {
     static final long START_TIMEOUT_MS = 20_000;
     static final int START_ATTEMPTS = 3;
-    private static final long STOP_TIMEOUT_MS = 5_000;
 
     /** Flags for a quiet, offline, deterministic browser (the network is closed; nothing phones home). */
     static final List<String> FLAGS = List.of(
@@ -55,56 +45,16 @@ final class ChromiumProcess implements AutoCloseable {
             "--hide-scrollbars",
             "--remote-debugging-port=0");
 
-    /**
-     * The watchdog. Arguments: log file, profile dir, temp dir, then the Chromium command. setsid makes
-     * Chromium the leader of a new process group (no fork: a background job is never a group
-     * leader), so one kill reaches the browser and every helper it started. A background reader
-     * blocks on our pipe (fd 3; an asynchronous list would otherwise read /dev/null) and kills the
-     * group at EOF; the shell itself waits for Chromium, so it reaps it whenever it exits, then
-     * stops the reader (no stale pid is ever killed) and deletes the profile and temp dir. The
-     * watchdog runs in a session of its own and ignores INT, TERM and HUP, so killing the runner's process group
-     * (Ctrl-C, a supervisor, even SIGKILL) takes the runner away but leaves the watchdog to act.
-     */
-    private static final String WATCHDOG = """
-            log="$1"; dir="$2"; tmp="$3"; shift 3
-            exec 3<&0
-            if command -v setsid >/dev/null 2>&1; then setsid "$@" </dev/null >>"$log" 2>&1 3<&- &
-            else "$@" </dev/null >>"$log" 2>&1 3<&- &
-            fi
-            pid=$!
-            trap '' INT TERM HUP
-            echo "$pid"
-            ( while read -r _; do :; done; kill -KILL -"$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null ) <&3 &
-            reader=$!
-            exec 3<&-
-            wait "$pid"
-            kill -KILL "$reader" 2>/dev/null
-            kill -KILL -"$pid" 2>/dev/null
-            for d in "$dir" "$tmp"; do [ -n "$d" ] && rm -rf -- "$d"; done
-            """;
-
-    /** setsid(1), when this system has it: the watchdog gets a session (and process group) of its own. */
-    private static final String SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid")
-            .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
-
-    private final Process watchdog;
-    private final long pid;
+    private final OwnedProcess process;
     private final Path profileDir;
     private final Path tmpDir;
-    private final Path log;
     private final URI browserUrl;
-    private final Thread hook;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ChromiumProcess(Process watchdog, long pid, Path profileDir, Path tmpDir, Path log, URI browserUrl) {
-        this.watchdog = watchdog;
-        this.pid = pid;
+    private ChromiumProcess(OwnedProcess process, Path profileDir, Path tmpDir, URI browserUrl) {
+        this.process = process;
         this.profileDir = profileDir;
         this.tmpDir = tmpDir;
-        this.log = log;
         this.browserUrl = browserUrl;
-        this.hook = new Thread(this::close, "chromium-" + pid + "-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
     }
 
     /**
@@ -135,7 +85,7 @@ final class ChromiumProcess implements AutoCloseable {
     private static ChromiumProcess startOnce(Path binary, Path workDir, int attempt) {
         Path profile = workDir.resolve("profile");
         Path log = workDir.resolve("chromium.log");
-        Process sh = null;
+        OwnedProcess chromium = null;
         Path tmp = null;
         try {
             Files.createDirectories(workDir);
@@ -144,58 +94,26 @@ final class ChromiumProcess implements AutoCloseable {
             tmp = ChromiumTempDir.create(workDir);
             if (attempt == 1) Files.deleteIfExists(log); // later attempts append: the log keeps every crash
             List<String> cmd = new ArrayList<>();
-            if (SETSID != null) cmd.add(SETSID);
-            cmd.addAll(List.of("sh", "-c", WATCHDOG, "tandem-chromium-watchdog", log.toString(), profile.toString(), tmp.toString(), binary.toString()));
+            cmd.add(binary.toString());
             cmd.addAll(FLAGS);
             cmd.add("--user-data-dir=" + profile);
             cmd.add("about:blank");
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            pb.environment().put("TMPDIR", tmp.toString());
-            sh = pb.start();
-            long pid = readPid(sh);
-            URI url = awaitDevToolsUrl(sh, pid, profile, log);
-            return new ChromiumProcess(sh, pid, profile, tmp, log, url);
+            chromium = OwnedProcess.start("chromium", cmd, log, List.of(profile, tmp), Map.of("TMPDIR", tmp.toString()));
+            URI url = awaitDevToolsUrl(chromium, profile, log);
+            return new ChromiumProcess(chromium, profile, tmp, url);
         } catch (IOException e) {
-            if (sh != null) sh.destroyForcibly();
+            if (chromium != null) chromium.close();
             if (tmp != null) deleteTree(tmp);
             throw new TandemException(ErrorCode.RUNNER_FAILED, "cannot start Chromium (" + binary + "): " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            if (sh != null) {
-                try {
-                    sh.getOutputStream().close(); // the watchdog kills whatever did start
-                    sh.waitFor(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS); // and deletes the profile before a retry
-                } catch (IOException ignored) {
-                    // already gone
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            if (chromium != null) chromium.close(); // kills whatever did start and deletes the profile before a retry
             if (tmp != null) deleteTree(tmp);
             throw e;
         }
     }
 
-    private static long readPid(Process sh) {
-        BufferedReader out = new BufferedReader(new InputStreamReader(sh.getInputStream(), StandardCharsets.US_ASCII));
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, Thread::startVirtualThread);
-        try {
-            String s = line.get(START_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            if (s == null) throw new IOException("the Chromium watchdog exited before starting Chromium");
-            return Long.parseLong(s.strip());
-        } catch (Exception e) {
-            sh.destroyForcibly();
-            throw new TandemException(ErrorCode.RUNNER_FAILED, "the Chromium watchdog (sh) did not start Chromium: " + e, e);
-        }
-    }
-
     /** Chromium writes its port and browser path to DevToolsActivePort once it listens. */
-    private static URI awaitDevToolsUrl(Process sh, long pid, Path profile, Path log) {
+    private static URI awaitDevToolsUrl(OwnedProcess chromium, Path profile, Path log) {
         Path portFile = profile.resolve("DevToolsActivePort");
         long deadline = System.nanoTime() + START_TIMEOUT_MS * 1_000_000L;
         long pauseNanos = 1_000_000L;
@@ -210,8 +128,7 @@ final class ChromiumProcess implements AutoCloseable {
             } catch (IOException | NumberFormatException e) {
                 // half-written; read again
             }
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            if (!alive || !sh.isAlive()) {
+            if (!chromium.isAlive()) {
                 throw new StartCrash(tail(log) + " (full log: " + log + ")");
             }
             if (System.nanoTime() - deadline >= 0) {
@@ -229,7 +146,7 @@ final class ChromiumProcess implements AutoCloseable {
 
     /** The browser process id (the leader of Chromium's process group). */
     long pid() {
-        return pid;
+        return process.pid();
     }
 
     Path profileDir() {
@@ -237,62 +154,22 @@ final class ChromiumProcess implements AutoCloseable {
     }
 
     boolean isAlive() {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return process.isAlive();
     }
 
     /** The last lines Chromium logged, for error messages. */
     String logTail() {
-        return tail(log);
+        return process.logTail();
     }
 
     /** Kills Chromium and its helpers, then deletes the profile and temp dir. Idempotent; bounded. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) return;
-        try {
-            watchdog.getOutputStream().close();
-        } catch (IOException ignored) {
-            // the watchdog is gone already; the kill below covers it
-        }
-        boolean exited;
-        try {
-            exited = watchdog.waitFor(STOP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exited = false;
-        }
-        if (!exited) {
-            // The watchdog is stuck: kill Chromium ourselves (it reaped nothing, so the pid is still ours).
-            ProcessHandle.of(pid).ifPresent(h -> {
-                h.descendants().forEach(ProcessHandle::destroyForcibly);
-                h.destroyForcibly();
-            });
-            watchdog.destroyForcibly();
-        }
-        deleteTree(profileDir);
-        deleteTree(tmpDir);
-        if (Thread.currentThread() != hook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // the JVM is shutting down; the hook finds us closed
-            }
-        }
+        process.close();
     }
 
     static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: a helper may still be writing; the next start wipes it again
-                }
-            }
-        } catch (IOException | UncheckedIOException ignored) {
-            // the tree changed under us (the watchdog deletes it too)
-        }
+        OwnedProcess.deleteTree(dir);
     }
 
     private static String tail(Path log) {
