@@ -17,6 +17,15 @@ public interface Backend extends AutoCloseable {
         return ToolExecutor.run(device(), tool, params, ctx);
     }
 
+    /**
+     * The host ports this device's helpers listen on, by name (an Appium device: its server,
+     * {@code appium:systemPort}…), reported in the runner's handshake and recorded in
+     * {@code runners/<device>.json}. Sim and web: none.
+     */
+    default java.util.Map<String, Integer> ports() {
+        return java.util.Map.of();
+    }
+
     /** Exercises the hot paths once: used for start-up training runs and to cut first-command latency. */
     default void prewarm() {}
 

@@ -34,6 +34,7 @@ public enum ErrorCode {
     DEVICE_RESET(INFRASTRUCTURE, "The device was reset during the run (its runner restarted) and its state is gone; rerun the plan, and if it recurs see the runner's log under $TANDEM_HOME/logs."),
     DEVICE_UNAVAILABLE(INFRASTRUCTURE, "Free the device (see `tandem sessions`) or pick another one (`tandem devices`)."),
     RUNNER_FAILED(INFRASTRUCTURE, "The device runner failed; see its log under $TANDEM_HOME/logs and rerun."),
+    APPIUM_NOT_PREPARED(INFRASTRUCTURE, "Run `tandem prepare --platform appium` (it needs Node and the npm registry), then run again."),
     PORT_IN_USE(INFRASTRUCTURE, "Choose a free port or stop the process holding it."),
     CHROMIUM_MISSING(INFRASTRUCTURE, "Install Chromium: `sudo apt-get install -y chromium` (or set TANDEM_CHROMIUM to its path)."),
     DAEMON_UNAVAILABLE(INFRASTRUCTURE, "Run `tandem daemon status`; `tandem daemon stop` then rerun restarts it."),

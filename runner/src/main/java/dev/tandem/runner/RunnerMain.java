@@ -98,7 +98,7 @@ public final class RunnerMain {
         watchdog.start(exit);
         HeapTrim.start();
         handshake.println(READY + Json.text(Map.of("port", server.port(), "bootId", bootId, "pid", pid,
-                "deviceStateSurvivesRestart", uptime.deviceStateSurvivesRestart())));
+                "deviceStateSurvivesRestart", uptime.deviceStateSurvivesRestart(), "ports", backend.ports())));
         handshake.flush();
         handshake.close();
         System.err.println("runner " + config.device() + " (" + config.platform() + ") boot " + bootId

@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * {@code devices.yaml}: the device sources a daemon offers (docs/devices.md). A {@code sources:}
  * list of entries such as {@code {type: sim, count: 8, latency: realistic}} or
- * {@code {type: web, count: 4, profiles: [pixel-7]}}; {@code appium} and {@code grid} are known types
- * that are not available yet. Every bad entry is a diagnostic with its position; no file means
+ * {@code {type: web, count: 4, profiles: [pixel-7]}}, and {@code type: appium} entries with devices and
+ * their capabilities ({@link AppiumEntries}); {@code grid} is a known type that is not available yet. Every bad entry is a diagnostic with its position; no file means
  * today's defaults. The environment variables stay as shortcuts: {@code TANDEM_SIM_DEVICES},
  * {@code TANDEM_SIM_LATENCY} and {@code TANDEM_WEB_DEVICES} override the first sim or web entry.
  */
@@ -34,10 +34,11 @@ public final class DevicesFile {
     static final int MAX_COUNT = 256;
     static final List<String> TOP_KEYS = List.of("sources");
     static final List<String> TYPES = List.of("sim", "web", "appium", "grid");
-    static final List<String> RESERVED = List.of("appium", "grid");
+    static final List<String> RESERVED = List.of("grid");
     static final Map<String, List<String>> KEYS = Map.of(
             "sim", List.of("type", "name", "count", "latency"),
-            "web", List.of("type", "name", "count", "profiles"));
+            "web", List.of("type", "name", "count", "profiles"),
+            "appium", AppiumEntries.KEYS);
 
     /**
      * One local pool: {@code count} devices of one platform, numbered on from the pools before it.
@@ -54,11 +55,20 @@ public final class DevicesFile {
         }
     }
 
-    /** What a devices file declared: its pools, or the problems that make it unusable. */
-    public record Loaded(String file, List<Pool> pools, List<Diagnostic> problems) {
+    /** What a devices file declared: its local pools and Appium sources, or the problems that make it unusable. */
+    public record Loaded(String file, List<Pool> pools, List<AppiumEntries.Pool> appium, List<Diagnostic> problems) {
+        public Loaded {
+            appium = List.copyOf(appium);
+        }
+
+        public Loaded(String file, List<Pool> pools, List<Diagnostic> problems) {
+            this(file, pools, List.of(), problems);
+        }
+
         public DevicePool pool() {
             return problems.isEmpty()
-                    ? new DevicePool(pools.stream().flatMap(p -> p.slots().stream()).toList(), List.of(), file)
+                    ? new DevicePool(java.util.stream.Stream.concat(pools.stream().flatMap(p -> p.slots().stream()),
+                            appium.stream().flatMap(a -> a.slots().stream())).toList(), List.of(), file)
                     : new DevicePool(List.of(), problems, file);
         }
 
@@ -67,7 +77,9 @@ public final class DevicesFile {
          * {@code XCUITest}, {@code Fake}) that this file's appium devices need, for {@code tandem prepare}.
          */
         public Set<String> automationNames() {
-            return Set.of(); // filled in with the appium source type (issue 13)
+            Set<String> out = new java.util.TreeSet<>();
+            appium.forEach(a -> a.devices().forEach(d -> out.add(d.automationName())));
+            return out;
         }
     }
 
@@ -115,6 +127,7 @@ public final class DevicesFile {
             return problems.isEmpty() ? new Loaded(file, defaults(env), List.of()) : new Loaded(file, List.of(), problems);
         }
         List<Pool> pools = new ArrayList<>();
+        List<AppiumEntries.Pool> appium = new ArrayList<>();
         if (!(doc.root() instanceof YNode.Map top)) {
             problems.add(new Diagnostic(doc.root().pos(), "a devices file is a mapping with a 'sources' list, found "
                     + doc.root().describe(), "write `sources:` followed by entries like `- {type: sim, count: 8}`"));
@@ -133,19 +146,24 @@ public final class DevicesFile {
         } else {
             Map<Platform, Integer> next = new HashMap<>();
             Set<String> names = new HashSet<>();
+            Set<String> appiumIds = new HashSet<>();
+            Path baseDir = Path.of(file).toAbsolutePath().getParent();
             for (YNode item : seq.items()) {
-                Pool p = entry(item, problems, names, next);
-                if (p != null) pools.add(p);
+                Object p = entry(item, problems, names, next, appiumIds, baseDir);
+                if (p instanceof Pool local) pools.add(local);
+                if (p instanceof AppiumEntries.Pool a) appium.add(a);
             }
         }
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
             return new Loaded(file, List.of(), List.copyOf(problems));
         }
-        return new Loaded(file, withEnv(pools, env), List.of());
+        return new Loaded(file, withEnv(pools, env), appium, List.of());
     }
 
-    private static Pool entry(YNode item, List<Diagnostic> problems, Set<String> names, Map<Platform, Integer> next) {
+    /** One source entry: a local {@link Pool}, an {@link AppiumEntries.Pool}, or null when it has problems. */
+    private static Object entry(YNode item, List<Diagnostic> problems, Set<String> names, Map<Platform, Integer> next,
+            Set<String> appiumIds, Path baseDir) {
         if (!(item instanceof YNode.Map m)) {
             problems.add(new Diagnostic(item.pos(), "a source is a mapping with a 'type', found " + item.describe(),
                     "write it as `{type: sim, count: 8}`"));
@@ -169,7 +187,7 @@ public final class DevicesFile {
                     (close != null ? "did you mean '" + close + "'? " : "") + "the types are " + String.join(", ", TYPES)));
             return null;
         }
-        Platform platform = Platform.of(type);
+        Platform platform = type.equals("appium") ? null : Platform.of(type);
         List<String> keys = KEYS.get(type);
         int before = problems.size();
         for (YNode.Entry e : m.entries()) if (!keys.contains(e.key())) problems.add(unknownKey(e, keys, "a " + type + " source"));
@@ -216,6 +234,10 @@ public final class DevicesFile {
         if (type.equals("web") && m.get("profiles") != null) {
             profiles = webProfiles(m.get("profiles").value(), problems, known(platform));
         }
+        if (type.equals("appium")) {
+            AppiumEntries.Pool a = AppiumEntries.parse(m, name, baseDir, problems, appiumIds, next);
+            return problems.size() > before ? null : a;
+        }
         if (problems.size() > before) return null;
         int first = next.getOrDefault(platform, 1);
         next.put(platform, first + count);
@@ -246,7 +268,7 @@ public final class DevicesFile {
         return BackendProvider.find(platform.name()).map(BackendProvider::profiles).orElse(List.of());
     }
 
-    private static Diagnostic unknownKey(YNode.Entry e, List<String> keys, String where) {
+    static Diagnostic unknownKey(YNode.Entry e, List<String> keys, String where) {
         String close = Suggest.closest(e.key(), keys);
         return new Diagnostic(e.keyPos(), "unknown key '" + e.key() + "' in " + where,
                 (close != null ? "did you mean '" + close + "'? " : "") + "the keys are " + String.join(", ", keys));

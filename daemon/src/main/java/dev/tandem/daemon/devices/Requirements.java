@@ -32,6 +32,16 @@ public final class Requirements {
     }
 
     /** @param capabilities what each platform's devices can do (its backend's declaration) */
+    /**
+     * The platform of a device no plan entry or flag names: sim, or — when the daemon offers no
+     * sims but devices of one platform only (a devices.yaml of Android phones) — that platform.
+     */
+    static String defaultPlatform(DevicePool pool) {
+        if (!pool.ofPlatform(Platform.SIM).isEmpty()) return Platform.SIM.name();
+        List<Platform> offered = pool.slots().stream().map(DeviceSlot::platform).distinct().toList();
+        return offered.size() == 1 ? offered.getFirst().name() : Platform.SIM.name();
+    }
+
     public static List<Requirement> forPlan(Plan plan, Map<String, String> given, String defaultPlatform, DevicePool pool,
             java.util.function.Function<Platform, List<String>> profilesOf, Capabilities capabilities) {
         Map<String, String> specs = new LinkedHashMap<>(given);
@@ -50,7 +60,7 @@ public final class Requirements {
                         + "; its labels are " + labels);
             }
         }
-        String platform = defaultPlatform != null ? defaultPlatform : Platform.SIM.name();
+        String platform = defaultPlatform != null ? defaultPlatform : defaultPlatform(pool);
         List<Requirement> reqs = new ArrayList<>();
         for (String label : labels) {
             String spec = specs.get(label);

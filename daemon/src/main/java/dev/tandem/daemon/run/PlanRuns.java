@@ -208,6 +208,10 @@ public final class PlanRuns {
                 } catch (TandemException ex) {
                     failures.put(e.getKey(), ex);
                 } catch (RuntimeException ex) {
+                    // a bug, not a device problem: the trace goes to the daemon's log for the report
+                    java.io.StringWriter trace = new java.io.StringWriter();
+                    ex.printStackTrace(new java.io.PrintWriter(trace));
+                    log.warn("starting the runner of " + e.getValue().id() + " failed: " + trace);
                     failures.put(e.getKey(), new TandemException(ErrorCode.RUNNER_FAILED, ex.toString()));
                 }
             }));

@@ -102,7 +102,7 @@ public final class RunnerLauncher implements RunnerStarter {
         JsonNode ready = handshake(process, launch.deviceId(), log);
         RunnerFile file = new RunnerFile(launch.deviceId(), launch.platform().name(), launch.profile(), process.pid(),
                 ready.path("port").asInt(), ready.path("bootId").asText(), token, artifact.artifactKey(),
-                Version.VERSION, System.currentTimeMillis());
+                Version.VERSION, System.currentTimeMillis(), ports(ready));
         try {
             AtomicFiles.writeJson(state.runnerFile(launch.deviceId()), file, true);
         } catch (IOException e) {
@@ -110,6 +110,14 @@ public final class RunnerLauncher implements RunnerStarter {
             throw new TandemException(ErrorCode.RUNNER_FAILED, "cannot record runner state in " + state.runners() + ": " + e.getMessage());
         }
         return new RunnerHandle(file, process, ready.path("deviceStateSurvivesRestart").asBoolean(false));
+    }
+
+    private static Map<String, Integer> ports(JsonNode ready) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        ready.path("ports").properties().forEach(e -> {
+            if (e.getValue().canConvertToInt()) out.put(e.getKey(), e.getValue().asInt());
+        });
+        return out;
     }
 
     private static JsonNode handshake(Process process, String deviceId, Path log) {

@@ -67,7 +67,7 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
         DeviceSlot slot = slot(deviceId);
         String wanted = profile != null ? profile : slot.profile();
         synchronized (startLocks.computeIfAbsent(deviceId, k -> new Object())) {
-            profiles.put(deviceId, wanted);
+            if (wanted != null) profiles.put(deviceId, wanted); // an Appium device has no profile
             RunnerHandle h = runners.get(deviceId);
             String key = artifacts.apply(slot.platform().name()).artifactKey();
             Integer port = ports.get(deviceId);
@@ -136,7 +136,7 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
             return false;
         }
         runners.put(h.deviceId(), h);
-        profiles.put(h.deviceId(), h.file().profile());
+        if (h.file().profile() != null) profiles.put(h.deviceId(), h.file().profile());
         return true;
     }
 

@@ -1,6 +1,10 @@
 package dev.tandem.daemon.sources;
 
+import dev.tandem.daemon.devices.AppiumEntries;
 import dev.tandem.daemon.devices.DevicePool;
+import dev.tandem.daemon.devices.MachineLocks;
+import dev.tandem.daemon.prepare.CacheLayout;
+import dev.tandem.protocol.state.StateDir;
 import dev.tandem.daemon.devices.DeviceSlot;
 import dev.tandem.daemon.devices.DevicesFile;
 import dev.tandem.daemon.runner.RunnerStarter;
@@ -50,6 +54,10 @@ public final class DeviceSources {
         DevicesFile.Loaded loaded = DevicesFile.load(env, stateRoot);
         List<DeviceSource> sources = new ArrayList<>();
         for (DevicesFile.Pool p : loaded.pools()) sources.add(new LocalPool(p));
+        StateDir state = new StateDir(stateRoot);
+        for (AppiumEntries.Pool p : loaded.appium()) {
+            sources.add(new AppiumSource(p, state, CacheLayout.of(state.cache(), env), MachineLocks.defaultDir(env)));
+        }
         return new DeviceSources(sources, loaded);
     }
 
