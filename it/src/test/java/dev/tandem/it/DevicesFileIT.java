@@ -50,11 +50,11 @@ class DevicesFileIT {
             assertThat(run.exit()).as(run.all()).isZero();
             assertThat(t.run("daemon", "stop").exit()).isZero();
 
-            Path bad = t.write("bad-devices.yaml", "sources:\n  - {type: sim, cont: 2}\n  - {type: appium}\n");
+            Path bad = t.write("bad-devices.yaml", "sources:\n  - {type: sim, cont: 2}\n  - {type: grid}\n");
             Tandem.Result refused = t.run("devices", "--devices", bad.toString(), "--json");
             assertThat(refused.exit()).as(refused.all()).isEqualTo(2);
             assertThat(refused.all()).contains("VALIDATION").contains(bad + ":2:17: unknown key 'cont' in a sim source")
-                    .contains(bad + ":3:12: source type 'appium' is not yet available");
+                    .contains(bad + ":3:12: source type 'grid' is not yet available");
             Tandem.Result runRefused = t.run("run", plan.toString(), "--devices", bad.toString());
             assertThat(runRefused.exit()).as(runRefused.all()).isEqualTo(2);
             assertThat(runRefused.all()).contains(bad + ":2:17");

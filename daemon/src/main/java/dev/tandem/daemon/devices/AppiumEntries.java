@@ -112,7 +112,7 @@ public final class AppiumEntries {
             List<String> names = KINDS.stream().map(Kind::platformName).toList();
             String close = pn == null ? null : Suggest.closest(String.valueOf(c.get("platformName")), names);
             problems.add(new Diagnostic(pn == null ? caps.pos() : pn.value().pos(),
-                    pn == null ? "the capabilities need a 'platformName'" : "unknown platformName " + pn.value().describe(),
+                    pn == null ? "the capabilities need a 'platformName'" : "unknown platformName '" + c.get("platformName") + "'",
                     (close != null ? "did you mean '" + close + "'? " : "") + "use one of " + String.join(", ", names)));
             return null;
         }

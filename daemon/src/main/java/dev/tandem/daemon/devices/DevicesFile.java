@@ -190,7 +190,7 @@ public final class DevicesFile {
         Platform platform = type.equals("appium") ? null : Platform.of(type);
         List<String> keys = KEYS.get(type);
         int before = problems.size();
-        for (YNode.Entry e : m.entries()) if (!keys.contains(e.key())) problems.add(unknownKey(e, keys, "a " + type + " source"));
+        for (YNode.Entry e : m.entries()) if (!keys.contains(e.key())) problems.add(unknownKey(e, keys, (type.matches("[aeiou].*") ? "an " : "a ") + type + " source"));
         String name = type;
         YNode.Entry nameEntry = m.get("name");
         if (nameEntry != null) {

@@ -27,7 +27,21 @@ import java.util.Set;
  *
  * @param lockDir the machine-wide lock directory, where runners lock their host ports
  */
-public record AppiumSource(AppiumEntries.Pool pool, StateDir state, CacheLayout cache, Path lockDir) implements DeviceSource {
+public final class AppiumSource implements DeviceSource {
+    private final AppiumEntries.Pool pool;
+    private final StateDir state;
+    private final CacheLayout cache;
+    private final Path lockDir;
+    /** The ports each device's last runner of this daemon had: its runner file is gone once the daemon stopped that runner. */
+    private final Map<String, Map<String, Integer>> lastPorts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public AppiumSource(AppiumEntries.Pool pool, StateDir state, CacheLayout cache, Path lockDir) {
+        this.pool = pool;
+        this.state = state;
+        this.cache = cache;
+        this.lockDir = lockDir;
+    }
+
     @Override
     public String name() {
         return pool.name();
@@ -54,18 +68,20 @@ public record AppiumSource(AppiumEntries.Pool pool, StateDir state, CacheLayout 
         AppiumLaunch appium = new AppiumLaunch(device.capabilities(), pool.server(), bin, home, lockDir, previousPorts(launch.deviceId()));
         Map<String, String> options = new HashMap<>(launch.options());
         options.putAll(appium.toOptions());
-        return processes.start(new RunnerLauncher.Launch(launch.deviceId(), launch.platform(), launch.profile(), launch.port(), options),
-                artifact);
+        RunnerHandle h = processes.start(new RunnerLauncher.Launch(launch.deviceId(), launch.platform(), launch.profile(), launch.port(),
+                options), artifact);
+        lastPorts.put(launch.deviceId(), h.file().ports());
+        return h;
     }
 
-    /** The ports the device's last runner had, from {@code runners/<device>.json}; none when it is missing or unreadable. */
+    /** The ports the device's last runner had: from {@code runners/<device>.json} (a runner of an earlier daemon), else from this daemon's memory. */
     private Map<String, Integer> previousPorts(String deviceId) {
         Path file = state.runnerFile(deviceId);
-        if (!Files.isRegularFile(file)) return Map.of();
+        if (!Files.isRegularFile(file)) return lastPorts.getOrDefault(deviceId, Map.of());
         try {
             return Json.read(Files.readString(file), RunnerFile.class).ports();
         } catch (IOException | RuntimeException e) {
-            return Map.of(); // a torn file only costs fresh ports
+            return lastPorts.getOrDefault(deviceId, Map.of()); // a torn file only costs fresh ports
         }
     }
 }

@@ -99,8 +99,9 @@ class DevicesFileTest {
                 """)).containsExactly(
                 "devices.yaml:2:17: unknown key 'cont' in a sim source (did you mean 'count'? the keys are type, name, count, latency)",
                 "devices.yaml:3:12: unknown source type 'wbe' (did you mean 'web'? the types are sim, web, appium, grid)",
-                "devices.yaml:4:12: source type 'appium' is not yet available in this version "
-                        + "(remove the entry, or use a sim or web source until the appium source ships)",
+                "devices.yaml:4:5: an appium source needs a 'devices' list (add `devices:` with entries like "
+                        + "`- {capabilities: {platformName: Android, appium:udid: emulator-5554}}`)",
+                "devices.yaml:4:20: unknown key 'url' in an appium source (the keys are type, name, server, devices)",
                 "devices.yaml:5:12: source type 'grid' is not yet available in this version "
                         + "(remove the entry, or use a sim or web source until the grid source ships)",
                 "devices.yaml:6:6: two sources are named 'sim' (give this one its own `name:` (a second sim source needs one))",
@@ -131,5 +132,54 @@ class DevicesFileTest {
             assertThat(e.getMessage()).startsWith("the devices file /etc/tandem/devices.yaml has 1 error, so this daemon offers no devices:\n"
                     + "  /etc/tandem/devices.yaml:1:30: 'count' must be a whole number");
         });
+    }
+
+    @Test
+    void appiumDevicesGetTheirPlatformIdsAndAbsoluteAppPathsFromTheirCapabilities() {
+        DevicesFile.Loaded l = DevicesFile.parse("""
+                sources:
+                  - type: appium
+                    devices:
+                      - capabilities: {platformName: Android, appium:udid: emulator-5554}
+                      - {id: my-iphone, capabilities: {platformName: iOS, appium:udid: 00008110-ABC, appium:wdaLocalPort: 8101}}
+                      - capabilities: {platformName: Fake, appium:app: apps/shop.xml}
+                  - {type: appium, name: lab, server: "http://127.0.0.1:4723", devices: [{capabilities: {platformName: android}}]}
+                """, "/work/dev/devices.yaml", Map.of());
+        assertThat(l.problems()).isEmpty();
+        assertThat(l.pool().slots()).extracting(d -> d.id() + " " + d.platform() + " " + d.source()).containsExactly(
+                "android-emulator-5554 android appium", "my-iphone ios appium", "appium-fake-1 appium-fake appium", "android-1 android lab");
+        var fake = l.appium().getFirst().devices().get(2);
+        assertThat(fake.capabilities()).containsEntry("appium:app", "/work/dev/apps/shop.xml").containsEntry("appium:automationName", "Fake");
+        assertThat(l.appium().get(1).server()).hasToString("http://127.0.0.1:4723");
+        assertThat(l.automationNames()).containsExactly("Fake", "UiAutomator2", "XCUITest");
+        assertThat(l.appium().getFirst().devices().get(1).capabilities()).containsEntry("appium:wdaLocalPort", 8101L);
+    }
+
+    @Test
+    void badAppiumDevicesAreReportedWithTheirPositions() {
+        assertThat(errors("""
+                sources:
+                  - type: appium
+                    server: ftp://x
+                    devices:
+                      - {capabilities: {platformName: Andriod}}
+                      - {id: A B, capabilities: {platformName: iOS}}
+                      - {capabilities: {platformName: Android, appium:systemPort: 80}}
+                      - {capabilities: {platformName: Android, appium:systemPort: 8201}}
+                      - {id: p, capabilities: {platformName: Android, appium:systemPort: 8201}}
+                      - {id: p, capabilities: {platformName: Android}, udid: 1}
+                      - {}
+                """)).containsExactly(
+                "devices.yaml:3:13: 'server' must be the http URL of an Appium server, found the string 'ftp://x' "
+                        + "(e.g. `server: http://127.0.0.1:4723`, or drop it and Tandem starts a server per device)",
+                "devices.yaml:5:39: unknown platformName 'Andriod' (did you mean 'Android'? use one of Android, iOS, Fake)",
+                "devices.yaml:6:14: a device id is lower-case letters, digits, '.', '_' and '-', found the string 'A B' (e.g. `id: pixel-7`)",
+                "devices.yaml:7:67: 'appium:systemPort' must be a port from 1024 to 65535, found the integer 80 "
+                        + "(give a free port, or drop it and Tandem assigns one)",
+                "devices.yaml:9:74: port 8201 is given to two devices (appium:systemPort) "
+                        + "(give each device its own port, or drop it and Tandem assigns one)",
+                "devices.yaml:10:14: two devices have the id 'p' (give this one its own `id:`)",
+                "devices.yaml:10:56: unknown key 'udid' in an appium device (the keys are id, capabilities)",
+                "devices.yaml:11:9: an appium device needs a 'capabilities' mapping (add `capabilities: {platformName: Android, appium:udid: emulator-5554}`)");
     }
 }
