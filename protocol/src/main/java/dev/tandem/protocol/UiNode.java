@@ -39,12 +39,19 @@ public record UiNode(
         for (UiNode child : node.children) collect(child, out);
     }
 
-    /** Short human description: {@code button "Sign in" #submit}. */
+    /**
+     * Short human description on one line: {@code button "Sign in" #submit}. A text of several lines
+     * (a list item that merges its labels) shows its line breaks as {@code \n}.
+     */
     public String describe() {
         StringBuilder sb = new StringBuilder(role == null ? "element" : role);
-        if (text != null && !text.isEmpty()) sb.append(" \"").append(text).append('"');
-        else if (hint != null && !hint.isEmpty()) sb.append(" hint=\"").append(hint).append('"');
+        if (text != null && !text.isEmpty()) sb.append(" \"").append(oneLine(text)).append('"');
+        else if (hint != null && !hint.isEmpty()) sb.append(" hint=\"").append(oneLine(hint)).append('"');
         if (id != null && !id.isEmpty()) sb.append(" #").append(id);
         return sb.toString();
+    }
+
+    private static String oneLine(String s) {
+        return s.replace("\r", "").replace("\n", "\\n");
     }
 }

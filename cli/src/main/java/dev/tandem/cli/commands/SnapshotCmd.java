@@ -56,10 +56,7 @@ public final class SnapshotCmd implements Command {
         if (n == null) return;
         StringBuilder sb = new StringBuilder("  ".repeat(depth));
         if (n.ref() != null) sb.append('@').append(n.ref()).append(' ');
-        sb.append(n.role() == null ? "element" : n.role());
-        if (n.text() != null && !n.text().isEmpty()) sb.append(" \"").append(n.text()).append('"');
-        else if (n.hint() != null && !n.hint().isEmpty()) sb.append(" hint=\"").append(n.hint()).append('"');
-        if (n.id() != null && !n.id().isEmpty()) sb.append(" #").append(n.id());
+        sb.append(n.describe()); // role "text" #id, on one line
         if (n.checked() != null) sb.append(n.checked() ? " [checked]" : " [unchecked]");
         if (n.focused()) sb.append(" [focused]");
         if (!n.enabled()) sb.append(" [disabled]");

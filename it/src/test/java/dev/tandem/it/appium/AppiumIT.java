@@ -45,6 +45,12 @@ class AppiumIT {
             assertThat(listenedOn(t, "fake-1")).as("the server listened on the recorded port").containsExactly(server);
             assertThat(appiumProcesses(t)).as("one Appium server, owned by fake-1's runner").hasSize(1);
 
+            Path back = t.write("back.yaml", "steps:\n  - {tool: assertVisible, text: Sign in}\n  - {tool: pressButton, button: back}\n");
+            Tandem.Result refused = t.run("run", back.toString(), "--devices", devices.toString());
+            assertThat(refused.exit()).as(refused.all()).isEqualTo(2);
+            assertThat(refused.err()).as("refused before the run, not deep in it")
+                    .contains("UNSUPPORTED_ON_PLATFORM").contains("platform appium-fake does not support pressButton");
+
             assertThat(t.run("daemon", "stop").exit()).isZero();
             assertThat(t.awaitNoProcesses(20_000)).as("processes left after daemon stop").isEmpty();
         }
