@@ -1,8 +1,8 @@
 package dev.tandem.daemon.sources.appium;
 
+import dev.tandem.daemon.devices.DeviceIds;
 import dev.tandem.protocol.Platform;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,19 +41,12 @@ public record Discovered(String id, Platform platform, String udid, String name,
         return new Discovered(idOf(Platform.IOS, s.udid()), Platform.IOS, s.udid(), s.name(), caps);
     }
 
-    /**
-     * The device id for a tool's serial or UDID: {@code PLATFORM-} and the serial lower-cased, every
-     * run of characters outside {@code [a-z0-9]} one {@code -}, so it is a valid device id and file
-     * name ({@code emulator-5554} → {@code android-emulator-5554}, {@code 192.168.1.7:5555} →
-     * {@code android-192-168-1-7-5555}). {@code Requirement} resolves {@code android:SERIAL} the same way.
-     */
+    /** The device id for a tool's serial or UDID ({@link DeviceIds}: {@code emulator-5554} → {@code android-emulator-5554}). */
     public static String idOf(Platform platform, String serial) {
-        return platform.name() + "-" + sanitize(serial);
+        return DeviceIds.of(platform, serial);
     }
 
-    /** Lower case, {@code [a-z0-9-]} only, no leading, trailing or doubled {@code -}; never empty. */
-    public static String sanitize(String serial) {
-        String s = serial.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return s.isEmpty() ? "unnamed" : s;
+    static String sanitize(String serial) {
+        return DeviceIds.sanitize(serial);
     }
 }
