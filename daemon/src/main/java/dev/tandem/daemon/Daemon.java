@@ -130,7 +130,7 @@ public final class Daemon implements DaemonControl {
         RunService runs = new RunService(pool, allocator, supervisor, planRuns);
         SuiteService suites = new SuiteService(pool, allocator, supervisor, planRuns, history);
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        DaemonApi api = new DaemonApi(this, pool, allocator, supervisor, client, runs, suites, active);
+        DaemonApi api = new DaemonApi(this, pool, sources::notes, allocator, supervisor, client, runs, suites, active);
         server = LoopbackHttpServer.start(0, token, api.routes());
         info = new DaemonInfo(ProcessHandle.current().pid(), server.port(), token, Version.VERSION,
                 System.currentTimeMillis(), state.root().toString());

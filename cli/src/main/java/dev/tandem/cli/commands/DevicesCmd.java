@@ -1,13 +1,14 @@
 package dev.tandem.cli.commands;
 
+import dev.tandem.cli.render.Style;
 import dev.tandem.client.TandemClient;
-import dev.tandem.protocol.api.DevicesReply;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.Json;
+import dev.tandem.protocol.api.DevicesReply;
+import java.io.PrintStream;
 import org.apache.commons.cli.Options;
 
-/** {@code tandem devices}: the devices the daemon offers and who holds them. */
+/** {@code tandem devices}: the devices the daemon offers and who holds them, then why some are missing. */
 public final class DevicesCmd implements Command {
     @Override
     public Spec spec() {
@@ -24,21 +25,35 @@ public final class DevicesCmd implements Command {
     public int run(Args args, Context ctx) {
         boolean json = args.flag("json");
         try (TandemClient d = ctx.daemon(json)) {
-            java.util.List<DevicesReply.Device> list = d.devices().devices();
-            if (json) {
-                ctx.out().println(Json.pretty(list));
-                return ErrorCategory.PASSED_EXIT_CODE;
-            }
-            ctx.out().printf("%-8s %-9s %-10s %-16s %s%n", "DEVICE", "PLATFORM", "PROFILE", "RUNNER", "STATE");
-            for (DevicesReply.Device dev : list) {
-                String state = dev.state().wire();
-                if (dev.state() == DevicesReply.DeviceState.BUSY) state += " (run " + dev.run() + ", pid " + dev.ownerPid() + ")";
-                String runner = dev.runner().wire();
-                if (dev.runnerPid() != null) runner += " pid " + dev.runnerPid();
-                ctx.out().printf("%-8s %-9s %-10s %-16s %s%n", dev.id(), dev.platform(),
-                        dev.profile() == null ? "" : dev.profile(), runner, state);
-            }
+            render(d.devices(), json, new Style(!json && ctx.ansi()), ctx.out(), ctx.err());
             return ErrorCategory.PASSED_EXIT_CODE;
         }
+    }
+
+    /**
+     * The table, then the daemon's notes (one dimmed line each). With {@code --json} stdout stays
+     * what scripts read, the array of devices; the notes go to stderr, one line each, like every
+     * other human line of a {@code --json} command.
+     */
+    static void render(DevicesReply reply, boolean json, Style style, PrintStream out, PrintStream err) {
+        if (json) {
+            out.println(Json.pretty(reply.devices()));
+            reply.notes().forEach(err::println);
+            return;
+        }
+        // ids of discovered devices (android-emulator-5554) are longer than sim-1: the column grows with them
+        int idWidth = Math.max(8, reply.devices().stream().mapToInt(dev -> dev.id().length()).max().orElse(0));
+        String row = "%-" + idWidth + "s %-9s %-10s %-16s %s%n";
+        out.printf(row, "DEVICE", "PLATFORM", "PROFILE", "RUNNER", "STATE");
+        for (DevicesReply.Device dev : reply.devices()) {
+            String state = dev.state().wire();
+            if (dev.state() == DevicesReply.DeviceState.BUSY) state += " (run " + dev.run() + ", pid " + dev.ownerPid() + ")";
+            String runner = dev.runner().wire();
+            if (dev.runnerPid() != null) runner += " pid " + dev.runnerPid();
+            out.printf(row, dev.id(), dev.platform(), dev.profile() == null ? "" : dev.profile(), runner, state);
+        }
+        if (reply.notes().isEmpty()) return;
+        out.println();
+        reply.notes().forEach(n -> out.println(style.dim(n)));
     }
 }

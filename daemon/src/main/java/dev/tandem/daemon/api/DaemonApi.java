@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The daemon's HTTP API for its clients (bearer token from daemon.json on every request): the
@@ -50,6 +51,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DaemonApi {
     private final DaemonControl daemon;
     private final DevicePool pool;
+    private final Supplier<List<String>> deviceNotes;
     private final Allocator allocator;
     private final RunnerSupervisor supervisor;
     private final RunnerClient client;
@@ -60,8 +62,10 @@ public final class DaemonApi {
     private final AtomicLong seq = new AtomicLong();
     private final long startedAt = System.currentTimeMillis();
 
-    public DaemonApi(DaemonControl daemon, DevicePool pool, Allocator allocator, RunnerSupervisor supervisor, RunnerClient client,
-            RunService runs, SuiteService suites, ActiveRuns active) {
+    /** @param deviceNotes why sources offer fewer devices than a user may expect ({@code DeviceSources.notes()}) */
+    public DaemonApi(DaemonControl daemon, DevicePool pool, Supplier<List<String>> deviceNotes, Allocator allocator,
+            RunnerSupervisor supervisor, RunnerClient client, RunService runs, SuiteService suites, ActiveRuns active) {
+        this.deviceNotes = deviceNotes;
         this.suites = suites;
         this.daemon = daemon;
         this.pool = pool;
@@ -113,7 +117,7 @@ public final class DaemonApi {
                     h == null ? null : h.file().port(), holder.isPresent() ? DevicesReply.DeviceState.BUSY : DevicesReply.DeviceState.FREE,
                     holder.map(Allocation::owner).orElse(null), holder.map(Allocation::ownerPid).orElse(null)));
         }
-        r.reply(200, new DevicesReply(list));
+        r.reply(200, new DevicesReply(list, deviceNotes.get()));
     }
 
     private void sessions(Request r) throws IOException {

@@ -13,7 +13,9 @@ import java.util.function.Function;
 /**
  * What one plan label needs: a platform, and optionally a specific device or profile.
  * Parsed from a {@code --device LABEL=SPEC} value: {@code sim}, {@code sim:ID} (e.g. {@code sim:3}
- * or {@code sim:sim-3}), {@code web}, {@code web:PROFILE} or {@code web:ID}. Every spec that can
+ * or {@code sim:sim-3}), {@code web}, {@code web:PROFILE} or {@code web:ID}, {@code android},
+ * {@code android:SERIAL} ({@code android:emulator-5554} is device {@code android-emulator-5554}),
+ * {@code ios}, {@code ios:UDID} (device {@code ios-<udid>}), or any of them with a configured device id. Every spec that can
  * never be served is a USAGE error here, before anything is allocated or started.
  */
 public record Requirement(String label, Platform platform, String deviceId, String profile) {
@@ -21,6 +23,9 @@ public record Requirement(String label, Platform platform, String deviceId, Stri
     /** The profiles a platform's backend accepts (from its provider on the classpath); empty: any. */
     public static final Function<Platform, List<String>> BACKEND_PROFILES = platform ->
             BackendProvider.find(platform.name()).map(BackendProvider::profiles).orElse(List.of());
+
+    /** Platforms whose devices a tool names by serial or UDID: {@code android:SERIAL}, {@code ios:UDID} (DESIGN §3). */
+    private static final Set<Platform> BY_SERIAL = Set.of(Platform.ANDROID, Platform.IOS);
 
     public static Requirement parse(String label, String spec, DevicePool pool) {
         return parse(label, spec, pool, BACKEND_PROFILES);
@@ -43,9 +48,23 @@ public record Requirement(String label, Platform platform, String deviceId, Stri
         if (pool.byId(asId).filter(d -> d.platform().equals(platform)).isPresent()) {
             return new Requirement(label, platform, asId, null);
         }
+        boolean bySerial = BY_SERIAL.contains(platform);
+        if (bySerial) {
+            // android:emulator-5554 is android-emulator-5554, ios:UDID is ios-<udid>: the ids discovery gives
+            String serialId = DeviceIds.of(platform, rest);
+            if (pool.byId(serialId).filter(d -> d.platform().equals(platform)).isPresent()) {
+                return new Requirement(label, platform, serialId, null);
+            }
+        }
         List<String> ids = pool.ofPlatform(platform).stream().map(DeviceSlot::id).toList();
         boolean sim = platform.equals(Platform.SIM); // a sim's latency is the pool's, never a spec's
         List<String> profiles = sim ? List.of() : profilesOf.apply(platform);
+        if (bySerial && profiles.stream().noneMatch(rest::equalsIgnoreCase)) {
+            // a phone's spec names a device, never a free-form profile: an unknown serial is no device here
+            throw new TandemException(ErrorCode.USAGE, where + ": no " + platform + " device '" + rest + "'"
+                    + didYouMean(DeviceIds.of(platform, rest), ids, platform + ":") + "; " + platform + " devices are " + ids
+                    + " (`tandem devices` lists them, with why any is missing)");
+        }
         if (sim || asId.matches(java.util.regex.Pattern.quote(platform.name()) + "-\\d+")) {
             throw new TandemException(ErrorCode.USAGE, where + ": no " + platform + " device '" + rest + "'"
                     + didYouMean(asId, ids, platform + ":") + "; " + platform + " devices are " + ids
@@ -65,6 +84,10 @@ public record Requirement(String label, Platform platform, String deviceId, Stri
         if (byId.isPresent()) return "no platform '" + platform + "'; did you mean `" + byId.get().platform() + ":" + spec + "`?";
         Set<String> platforms = new LinkedHashSet<>();
         pool.slots().forEach(d -> platforms.add(d.platform().name()));
+        if (Platform.isName(platform) && BY_SERIAL.contains(Platform.of(platform))) {
+            return "no " + platform + " devices: none is configured in devices.yaml or discovered (`tandem devices` says why); "
+                    + "use sim, sim:ID, web or web:PROFILE";
+        }
         String close = Suggest.closest(platform, platforms);
         return "unknown platform '" + platform + "'" + (close != null ? " (did you mean `" + close + "`?)" : "")
                 + "; use sim, sim:ID, web or web:PROFILE";

@@ -1,11 +1,27 @@
 package dev.tandem.protocol.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code GET /v1/devices}: every device of the daemon, its runner and its holder. */
-public record DevicesReply(List<Device> devices) {
+/**
+ * {@code GET /v1/devices}: every device of the daemon, its runner and its holder.
+ *
+ * @param notes one line each about devices a user may expect and the daemon does not offer, and why
+ *     (e.g. {@code android: no devices discovered — adb is not installed (…)}); never null
+ */
+public record DevicesReply(List<Device> devices, List<String> notes) {
+
+    @JsonCreator
+    public DevicesReply {
+        devices = devices == null ? List.of() : List.copyOf(devices);
+        notes = notes == null ? List.of() : List.copyOf(notes); // a daemon from before notes sends none
+    }
+
+    public DevicesReply(List<Device> devices) {
+        this(devices, List.of());
+    }
 
     /**
      * One device.

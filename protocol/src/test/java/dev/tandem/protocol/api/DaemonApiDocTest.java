@@ -48,4 +48,16 @@ class DaemonApiDocTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(paths).isEqualTo(new TreeSet<>(Routes.ALL));
     }
+
+    @Test
+    void theDevicesReplysFieldsAreDocumented() throws Exception {
+        String doc = Files.readString(DOC);
+        int from = doc.indexOf("### `GET /v1/devices`");
+        String section = doc.substring(from, doc.indexOf("\n### ", from + 1));
+        List<String> fields = new java.util.ArrayList<>();
+        for (Class<?> c : List.of(DevicesReply.class, DevicesReply.Device.class)) {
+            Arrays.stream(c.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName).forEach(fields::add);
+        }
+        assertThat(fields).allSatisfy(f -> assertThat(section).as("field " + f).contains("`" + f + "`"));
+    }
 }

@@ -106,7 +106,12 @@ class RunEventWireTest {
                         DevicesReply.DeviceState.FREE, null, null))));
         assertThat(devices).isEqualTo("{\"devices\":[{\"id\":\"sim-1\",\"platform\":\"sim\",\"profile\":\"instant\",\"source\":\"sim\",\"runner\":\"running\","
                 + "\"runnerPid\":42,\"runnerPort\":5000,\"state\":\"busy\",\"run\":\"r1\",\"ownerPid\":7},"
-                + "{\"id\":\"sim-2\",\"platform\":\"sim\",\"profile\":\"instant\",\"source\":\"sim\",\"runner\":\"stopped\",\"state\":\"free\"}]}");
+                + "{\"id\":\"sim-2\",\"platform\":\"sim\",\"profile\":\"instant\",\"source\":\"sim\",\"runner\":\"stopped\",\"state\":\"free\"}],"
+                + "\"notes\":[]}");
+        assertThat(Json.text(new DevicesReply(List.of(), List.of("android: adb lists no devices"))))
+                .isEqualTo("{\"devices\":[],\"notes\":[\"android: adb lists no devices\"]}");
+        assertThat(Json.read("{\"devices\":[]}", DevicesReply.class).notes()).as("from a daemon before notes").isEmpty();
+        assertThat(Json.read("{\"devices\":[],\"notes\":[\"ios: x\"]}", DevicesReply.class).notes()).containsExactly("ios: x");
         String sessions = Json.text(new SessionsReply(List.of(new SessionsReply.Lease("snapshot", 7, SessionsReply.LeaseKind.SHARED,
                 Map.of("observe", "sim-1"))), List.of(new SessionsReply.Runner("sim-1", 42, 5000, "b1", "k1", false, true, 10))));
         assertThat(sessions).isEqualTo("{\"leases\":[{\"owner\":\"snapshot\",\"ownerPid\":7,\"kind\":\"shared\",\"devices\":{\"observe\":\"sim-1\"}}],"
