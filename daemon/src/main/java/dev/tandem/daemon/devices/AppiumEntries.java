@@ -20,7 +20,7 @@ import java.util.Set;
  * its {@code platformName}; ids are given or made from the platform and the udid.
  */
 public final class AppiumEntries {
-    static final List<String> KEYS = List.of("type", "name", "server", "devices");
+    static final List<String> KEYS = List.of("type", "name", "server", "devices", "discover");
     static final List<String> DEVICE_KEYS = List.of("id", "capabilities");
 
     /** One {@code platformName} Appium knows, with Tandem's platform and the driver Tandem picks when none is named. */
@@ -37,8 +37,23 @@ public final class AppiumEntries {
 
     private AppiumEntries() {}
 
-    /** A {@code type: appium} entry: its name, the server it names (null: Tandem starts one per device), its devices. */
-    public record Pool(String name, URI server, List<Device> devices) {
+    /**
+     * A {@code type: appium} entry: its name, the server it names (null: Tandem starts one per
+     * device), its devices, and whether it also offers what {@code adb} and {@code simctl} find
+     * ({@code discover: true}; what no file declares is discovered too).
+     */
+    public record Pool(String name, URI server, List<Device> devices, boolean discover) {
+        public Pool {
+            devices = List.copyOf(devices);
+        }
+
+        /** The same source with discovered devices added (a declared device of the same id wins). */
+        public Pool with(List<Device> found) {
+            List<Device> all = new ArrayList<>(devices);
+            for (Device d : found) if (all.stream().noneMatch(x -> x.id().equals(d.id()))) all.add(d);
+            return new Pool(name, server, all, discover);
+        }
+
         public List<DeviceSlot> slots() {
             return devices.stream().map(d -> new DeviceSlot(d.id(), d.platform(), null, name)).toList();
         }
@@ -56,10 +71,23 @@ public final class AppiumEntries {
         YNode.Entry serverEntry = m.get("server");
         if (serverEntry != null) server = server(serverEntry.value(), problems);
         YNode.Entry devices = m.get("devices");
+        boolean discover = false;
+        YNode.Entry discoverEntry = m.get("discover");
+        if (discoverEntry != null) {
+            if (discoverEntry.value() instanceof YNode.Scalar b && b.kind() == YNode.Kind.BOOL) {
+                discover = b.asBool();
+            } else {
+                problems.add(new Diagnostic(discoverEntry.value().pos(), "'discover' is true or false, found " + discoverEntry.value().describe(),
+                        "write `discover: true` to add the devices adb and xcrun simctl find"));
+            }
+        }
         List<Device> out = new ArrayList<>();
-        if (devices == null) {
+        if (devices == null && discover) {
+            // discovery alone: no declared devices
+        } else if (devices == null) {
             problems.add(new Diagnostic(m.pos(), "an appium source needs a 'devices' list",
-                    "add `devices:` with entries like `- {capabilities: {platformName: Android, appium:udid: emulator-5554}}`"));
+                    "add `devices:` with entries like `- {capabilities: {platformName: Android, appium:udid: emulator-5554}}`, "
+                            + "or `discover: true`"));
         } else if (!(devices.value() instanceof YNode.Seq seq)) {
             problems.add(new Diagnostic(devices.value().pos(), "'devices' must be a list, found " + devices.value().describe(),
                     "write each device as `- {id: pixel, capabilities: {platformName: Android}}`"));
@@ -70,7 +98,7 @@ public final class AppiumEntries {
                 if (d != null) out.add(d);
             }
         }
-        return new Pool(name, server, List.copyOf(out));
+        return new Pool(name, server, out, discover);
     }
 
     private static URI server(YNode v, List<Diagnostic> problems) {

@@ -4,6 +4,7 @@ import dev.tandem.daemon.devices.AppiumEntries;
 import dev.tandem.daemon.devices.DevicePool;
 import dev.tandem.daemon.devices.MachineLocks;
 import dev.tandem.daemon.prepare.CacheLayout;
+import dev.tandem.daemon.sources.appium.Discovery;
 import dev.tandem.protocol.state.StateDir;
 import dev.tandem.daemon.devices.DeviceSlot;
 import dev.tandem.daemon.devices.DevicesFile;
@@ -26,6 +27,9 @@ public final class DeviceSources {
     private final List<DeviceSource> sources;
     private final Map<String, DeviceSource> byDevice = new LinkedHashMap<>();
     private final DevicePool pool;
+    /** How long adb and simctl may take to list their devices (adb may have to start its server first). */
+    static final java.time.Duration DISCOVERY_TIMEOUT = java.time.Duration.ofSeconds(5);
+    private List<String> notes = List.of();
 
     /** Sources whose device ids must be unique across all of them. */
     public DeviceSources(List<DeviceSource> sources) {
@@ -55,10 +59,26 @@ public final class DeviceSources {
         List<DeviceSource> sources = new ArrayList<>();
         for (DevicesFile.Pool p : loaded.pools()) sources.add(new LocalPool(p));
         StateDir state = new StateDir(stateRoot);
-        for (AppiumEntries.Pool p : loaded.appium()) {
+        List<AppiumEntries.Pool> appium = new ArrayList<>(loaded.appium());
+        List<String> notes = List.of();
+        // no devices file: sims, web pages and whatever phones are plugged in; a file: what it declares
+        boolean discover = loaded.problems().isEmpty() && (loaded.file() == null || appium.stream().anyMatch(AppiumEntries.Pool::discover));
+        if (discover) {
+            Discovery.Result found = Discovery.run(env, DISCOVERY_TIMEOUT);
+            List<AppiumEntries.Device> devices = found.devices().stream()
+                    .map(d -> new AppiumEntries.Device(d.id(), d.platform(), d.capabilities())).toList();
+            int at = java.util.stream.IntStream.range(0, appium.size()).filter(i -> appium.get(i).discover()).findFirst().orElse(-1);
+            if (at >= 0) appium.set(at, appium.get(at).with(devices));
+            else if (!devices.isEmpty()) appium.add(new AppiumEntries.Pool("discovered", null, devices, true));
+            notes = found.notes().stream().map(n -> n + " (devices are discovered when the daemon starts: `tandem daemon stop` to look again)")
+                    .toList();
+        }
+        for (AppiumEntries.Pool p : appium) {
             sources.add(new AppiumSource(p, state, CacheLayout.of(state.cache(), env), MachineLocks.defaultDir(env)));
         }
-        return new DeviceSources(sources, loaded);
+        DeviceSources out = new DeviceSources(sources, loaded);
+        out.notes = notes;
+        return out;
     }
 
     public DevicePool pool() {
@@ -74,7 +94,7 @@ public final class DeviceSources {
      * e.g. why discovery found no Android device (adb is not installed). Empty when there is nothing to say.
      */
     public List<String> notes() {
-        return List.of(); // filled in by the appium source's discovery (issue 13)
+        return notes;
     }
 
     /** What is wrong with the devices file (then the pool is empty and says so to every request). */
