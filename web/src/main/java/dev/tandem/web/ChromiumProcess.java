@@ -2,6 +2,7 @@ package dev.tandem.web;
 
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;
+import dev.tandem.protocol.os.Host;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -83,9 +84,8 @@ final class ChromiumProcess implements AutoCloseable {
             for d in "$dir" "$tmp"; do [ -n "$d" ] && rm -rf -- "$d"; done
             """;
 
-    /** setsid(1), when this system has it: the watchdog gets a session (and process group) of its own. */
-    private static final String SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid")
-            .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+    /** setsid(1), or perl's setsid on macOS (see Host): the watchdog gets a session (and process group) of its own. */
+    private static final List<String> SETSID = Host.current().newSessionPrefix();
 
     private final Process watchdog;
     private final long pid;
@@ -144,7 +144,7 @@ final class ChromiumProcess implements AutoCloseable {
             tmp = ChromiumTempDir.create(workDir);
             if (attempt == 1) Files.deleteIfExists(log); // later attempts append: the log keeps every crash
             List<String> cmd = new ArrayList<>();
-            if (SETSID != null) cmd.add(SETSID);
+            cmd.addAll(SETSID);
             cmd.addAll(List.of("sh", "-c", WATCHDOG, "tandem-chromium-watchdog", log.toString(), profile.toString(), tmp.toString(), binary.toString()));
             cmd.addAll(FLAGS);
             cmd.add("--user-data-dir=" + profile);

@@ -80,9 +80,14 @@ public record Host(Os os, Path root, CommandRunner commands) {
         };
     }
 
-    /** Whether the absolute path {@code path} (as on the real machine) is an executable file under {@code root}. */
-    boolean isExecutable(String path) {
-        Path p = root.resolve(path.substring(1));
+    /** Where the absolute path {@code path} of a real machine is in this host's tree (itself, on the real one). */
+    public Path path(String path) {
+        return root.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    /** Whether the absolute path {@code path} is an executable file in this host's tree. */
+    public boolean isExecutable(String path) {
+        Path p = path(path);
         return Files.isRegularFile(p) && Files.isExecutable(p);
     }
 }
