@@ -6,6 +6,8 @@ import dev.tandem.device.Device;
 import dev.tandem.device.DeviceSpec;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;
+import dev.tandem.protocol.os.Host;
+import dev.tandem.protocol.os.PortHolder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,9 +97,9 @@ final class AppiumBackend implements Backend {
         }
     }
 
-    /** Who listens on a port, for PORT_IN_USE messages (wired to the OS seam). */
+    /** Who listens on a port, for PORT_IN_USE messages: " by pid N (command)", or "" when the host cannot tell. */
     static String holder(int port) {
-        return "";
+        return Host.current().portHolder(port).map(PortHolder::describe).orElse("");
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.tandem.client;
 import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;
+import dev.tandem.protocol.os.Host;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts the daemon as a detached process: its own session ({@code setsid}, so the terminal's
+ * Starts the daemon as a detached process: its own session ({@code setsid}, or perl's on macOS: {@link Host#newSessionPrefix()}, so the terminal's
  * Ctrl-C or hang-up does not reach it), the CLI's JVM and classpath, output to logs/daemon.log.
  */
 final class DaemonSpawner {
@@ -20,8 +21,7 @@ final class DaemonSpawner {
 
     static Process spawn(StateDir state, Map<String, String> env) {
         List<String> cmd = new ArrayList<>();
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) cmd.add("/usr/bin/setsid");
-        else if (Files.isExecutable(Path.of("/bin/setsid"))) cmd.add("/bin/setsid");
+        cmd.addAll(Host.current().newSessionPrefix());
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add(java);

@@ -1,5 +1,6 @@
 package dev.tandem.device;
 
+import dev.tandem.protocol.os.Host;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -29,8 +30,9 @@ public final class OwnedProcess implements AutoCloseable {
 
     /**
      * The watchdog. Arguments: log file, the number of directories to delete, those directories,
-     * then the command. setsid makes the program the leader of a new process group (no fork: a
-     * background job is never a group leader), so one kill reaches it and every helper it started
+     * then the command, which starts with the host's new-session prefix (setsid, or perl's setsid on
+     * macOS: {@link Host#newSessionPrefix()}). That makes the program the leader of a new process
+     * group (no fork: a background job is never a group leader), so one kill reaches it and every helper it started
      * (Chromium's renderers, Appium's drivers). A background reader blocks on our pipe (fd 3; an
      * asynchronous list would otherwise read /dev/null) and kills the group at EOF; the shell itself
      * waits for the program, so it reaps it whenever it exits, then stops the reader (no stale pid is
@@ -44,9 +46,7 @@ public final class OwnedProcess implements AutoCloseable {
             while [ "$i" -lt "$n" ]; do dirs="$dirs
             $1"; shift; i=$((i+1)); done
             exec 3<&0
-            if command -v setsid >/dev/null 2>&1; then setsid "$@" </dev/null >>"$log" 2>&1 3<&- &
-            else "$@" </dev/null >>"$log" 2>&1 3<&- &
-            fi
+            "$@" </dev/null >>"$log" 2>&1 3<&- &
             pid=$!
             trap '' INT TERM HUP
             echo "$pid"
@@ -59,9 +59,8 @@ public final class OwnedProcess implements AutoCloseable {
             printf '%s\\n' "$dirs" | while IFS= read -r d; do [ -n "$d" ] && rm -rf -- "$d"; done
             """;
 
-    /** setsid(1), when this system has it: the watchdog gets a session (and process group) of its own. */
-    private static final String SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid")
-            .filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+    /** setsid(1), or its macOS stand-in: the watchdog, and the program under it, each get a session (and process group) of their own. */
+    private static final List<String> SETSID = Host.current().newSessionPrefix();
 
     private final Process watchdog;
     private final long pid;
@@ -88,10 +87,10 @@ public final class OwnedProcess implements AutoCloseable {
      */
     public static OwnedProcess start(String name, List<String> command, Path log, List<Path> deleteAfter, Map<String, String> env)
             throws IOException {
-        List<String> cmd = new ArrayList<>();
-        if (SETSID != null) cmd.add(SETSID);
+        List<String> cmd = new ArrayList<>(SETSID);
         cmd.addAll(List.of("sh", "-c", WATCHDOG, "tandem-" + name + "-watchdog", log.toString(), Integer.toString(deleteAfter.size())));
         deleteAfter.forEach(d -> cmd.add(d.toString()));
+        cmd.addAll(SETSID);
         cmd.addAll(command);
         Files.createDirectories(log.toAbsolutePath().getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -9,6 +9,8 @@ import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
+import dev.tandem.protocol.os.Host;
+import dev.tandem.protocol.os.PortHolder;
 import dev.tandem.protocol.Version;
 import dev.tandem.protocol.http.LoopbackHttpServer;
 import dev.tandem.protocol.runner.Uptime;
@@ -77,7 +79,7 @@ public final class RunnerMain {
         } catch (BindException e) {
             backend.close();
             throw new TandemException(ErrorCode.PORT_IN_USE, "runner port " + config.port() + " on 127.0.0.1 is taken"
-                    + PortOwner.describe(config.port()) + "; choose another --runner-port or stop that process");
+                    + Host.current().portHolder(config.port()).map(PortHolder::describe).orElse("") + "; choose another --runner-port or stop that process");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -1,5 +1,6 @@
 package dev.tandem.daemon.run;
 
+import dev.tandem.protocol.os.Host;
 
 /**
  * While a run goes on, watches its client: a broken event stream or a dead client pid means nobody
@@ -39,14 +40,7 @@ final class Heartbeat {
 
     /** Alive and not a zombie: a killed CLI its parent has not reaped yet is gone for us (Java counts zombies alive). */
     static boolean alive(ProcessHandle p) {
-        if (p == null || !p.isAlive()) return false;
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "stat"));
-            int close = stat.lastIndexOf(')');
-            return close < 0 || close + 2 >= stat.length() || stat.charAt(close + 2) != 'Z';
-        } catch (java.io.IOException | RuntimeException e) {
-            return p.isAlive(); // no /proc: trust the JDK
-        }
+        return p != null && p.isAlive() && !Host.current().isZombie(p.pid());
     }
 
     void stop() {

@@ -18,7 +18,8 @@ class RunnerPortIT {
             int port = taken.getLocalPort();
             Tandem.Result r = tandem.run("run", plan.toString(), "--device", "sim:4", "--runner-port", Integer.toString(port));
             assertThat(r.exit()).as(r.all()).isEqualTo(3);
-            assertThat(r.all()).contains("PORT_IN_USE").contains(Integer.toString(port));
+            assertThat(r.all()).contains("PORT_IN_USE").contains(Integer.toString(port))
+                    .contains("by pid " + ProcessHandle.current().pid() + " ("); // the holder, named through the OS seam
 
             int free;
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
