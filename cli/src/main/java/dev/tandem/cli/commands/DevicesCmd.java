@@ -43,7 +43,8 @@ public final class DevicesCmd implements Command {
         }
         // ids of discovered devices (android-emulator-5554) are longer than sim-1: the column grows with them
         int idWidth = Math.max(8, reply.devices().stream().mapToInt(dev -> dev.id().length()).max().orElse(0));
-        String row = "%-" + idWidth + "s %-9s %-10s %-16s %s%n";
+        int platformWidth = Math.max(9, reply.devices().stream().mapToInt(dev -> dev.platform().length()).max().orElse(0));
+        String row = "%-" + idWidth + "s %-" + platformWidth + "s %-10s %-16s %s%n";
         out.printf(row, "DEVICE", "PLATFORM", "PROFILE", "RUNNER", "STATE");
         for (DevicesReply.Device dev : reply.devices()) {
             String state = dev.state().wire();

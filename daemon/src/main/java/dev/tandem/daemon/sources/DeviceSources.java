@@ -70,8 +70,12 @@ public final class DeviceSources {
             int at = java.util.stream.IntStream.range(0, appium.size()).filter(i -> appium.get(i).discover()).findFirst().orElse(-1);
             if (at >= 0) appium.set(at, appium.get(at).with(devices));
             else if (!devices.isEmpty()) appium.add(new AppiumEntries.Pool("discovered", null, devices, true));
-            notes = found.notes().stream().map(n -> n + " (devices are discovered when the daemon starts: `tandem daemon stop` to look again)")
-                    .toList();
+            notes = found.notes();
+            if (!notes.isEmpty()) {
+                notes = new ArrayList<>(notes);
+                notes.add("devices are discovered when the daemon starts: after connecting a phone or booting a simulator, run `tandem daemon stop`");
+                notes = List.copyOf(notes);
+            }
         }
         for (AppiumEntries.Pool p : appium) {
             sources.add(new AppiumSource(p, state, CacheLayout.of(state.cache(), env), MachineLocks.defaultDir(env)));
