@@ -42,7 +42,7 @@ public enum ErrorCode {
     UNSAFE_DIRECTORY(INFRASTRUCTURE, "Use a directory only you can write: remove it, or fix its owner and mode (`chmod 700`), or point TANDEM_DEVICE_LOCK_DIR elsewhere."),
     STATE_DIR_BROKEN(INFRASTRUCTURE, "A path in the state dir is not what Tandem expects; move it aside as the message says (or set another TANDEM_HOME) and rerun."),
     NODE_MISSING(INFRASTRUCTURE, "Install Node.js 20.19+, 22.12+ or 24+ with npm 10+ (from nodejs.org; Debian 13: `apt-get install nodejs npm`; macOS: `brew install node`), then rerun `tandem prepare --platform appium`."),
-    APPIUM_NOT_PREPARED(INFRASTRUCTURE, "Install the Appium server and drivers: run `tandem prepare --platform appium` (with the same --devices file), then rerun."),
+    APPIUM_NOT_PREPARED(INFRASTRUCTURE, "Install the Appium server and drivers: run `tandem prepare --platform appium` (with the same devices file), then rerun."),
     PREPARE_FAILED(INFRASTRUCTURE, "Runner preparation failed; rerun `tandem prepare --json` and read failureReason."),
     INTERNAL(INFRASTRUCTURE, "This is a bug in Tandem; please report it with the log under $TANDEM_HOME/logs.");
 

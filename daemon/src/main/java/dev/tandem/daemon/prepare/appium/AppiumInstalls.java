@@ -72,7 +72,7 @@ public final class AppiumInstalls {
         }
         return new TandemException(ErrorCode.APPIUM_NOT_PREPARED, "no prepared Appium install in " + folder(cacheRoot)
                 + " holds " + AppiumPins.appiumSpec() + (wanted.isEmpty() ? "" : " with " + String.join(", ", wanted))
-                + "; run `tandem prepare --platform appium` (with the same --devices file) to install it");
+                + "; run `tandem prepare --platform appium` (with the same devices file) to install it");
     }
 
     /**
