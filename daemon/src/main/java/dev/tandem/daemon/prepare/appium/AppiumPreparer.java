@@ -66,6 +66,9 @@ public final class AppiumPreparer {
         } catch (TandemException e) {
             run.lookupDone();
             return run.failed(PrepareResult.Cache.MISS, null, e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            run.lookupDone();
+            return run.failed(PrepareResult.Cache.MISS, null, ErrorCode.PREPARE_FAILED, "computing the install's identity failed: " + e);
         }
         String key = identity.key();
         Path folder = AppiumInstalls.folder(cache.root());
