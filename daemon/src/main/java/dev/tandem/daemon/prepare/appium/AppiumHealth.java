@@ -27,6 +27,13 @@ import java.util.concurrent.TimeUnit;
 final class AppiumHealth {
     static final long SERVER_READY_MS = 60_000;
     static final long STOP_GRACE_MS = 10_000;
+    /**
+     * Runs the server and ends it when this JVM's end of the stdin pipe closes, which the OS does
+     * when the prepare dies in any way (kill -9 included): no orphaned server. The shell exits with
+     * the server, so a server that dies is seen at once. (A background job of a non-interactive shell
+     * reads /dev/null, hence the pipe kept as fd 3.)
+     */
+    static final String WATCHDOG = "exec 3<&0; \"$@\" & child=$!; (cat <&3 >/dev/null; kill $child 2>/dev/null) & wait $child";
     private final AppiumInstall install;
     private final Path log;
 
@@ -101,8 +108,9 @@ final class AppiumHealth {
         Process p;
         try {
             Files.createDirectories(serverLog.getParent());
-            ProcessBuilder pb = new ProcessBuilder(install.appiumBin().toString(), "server", "--address", "127.0.0.1", "--port",
-                    String.valueOf(port), "--log-no-colors").redirectErrorStream(true).redirectOutput(serverLog.toFile());
+            ProcessBuilder pb = new ProcessBuilder("sh", "-c", WATCHDOG, "appium-health", install.appiumBin().toString(), "server",
+                    "--address", "127.0.0.1", "--port", String.valueOf(port), "--log-no-colors")
+                    .redirectErrorStream(true).redirectOutput(serverLog.toFile());
             pb.environment().putAll(NpmAppiumOps.env(install.appiumHome()));
             p = pb.start();
         } catch (IOException e) {
@@ -133,7 +141,16 @@ final class AppiumHealth {
             return "cannot read the server log " + serverLog + " (" + e.getMessage() + ")";
         } finally {
             ChildProcesses.killTree(p.toHandle(), STOP_GRACE_MS);
+            closeQuietly(p); // ends the watchdog too
             ChildProcesses.unhook(hook);
+        }
+    }
+
+    private static void closeQuietly(Process p) {
+        try {
+            p.getOutputStream().close();
+        } catch (IOException ignored) {
+            // already closed: the watchdog has ended
         }
     }
 
