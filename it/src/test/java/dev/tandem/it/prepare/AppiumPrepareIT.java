@@ -79,6 +79,30 @@ class AppiumPrepareIT {
                     .contains("install 0, health");
             assertThat(text.err()).contains("installing the fake driver");
 
+            // kill -9 of a prepare during its health check: the server goes with it (its stdin watchdog)
+            Process killed = t.start("prepare", "--platform", "appium");
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (t.processes().stream().noneMatch(AppiumPrepareIT::isAppiumServer)) {
+                assertThat(killed.isAlive()).as("the prepare is still in its health check").isTrue();
+                assertThat(System.nanoTime() - deadline).as("an Appium server started").isNegative();
+                killed.waitFor(50, TimeUnit.MILLISECONDS);
+            }
+            killed.destroyForcibly(); // SIGKILL
+            killed.waitFor(10, TimeUnit.SECONDS);
+            deadline = System.nanoTime() + 20_000_000_000L;
+            for (long pid : t.processes()) {
+                var h = ProcessHandle.of(pid);
+                if (h.isPresent()) {
+                    try {
+                        h.get().onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        throw new AssertionError("process " + pid + " (" + h.get().info().commandLine().orElse("?")
+                                + ") outlived the killed prepare by 20 s", e);
+                    }
+                }
+            }
+            assertThat(t.processes()).as("no process of the killed prepare is left").isEmpty();
+
             System.out.printf("appium prepare (Appium 3.8.0 + fake driver, npm cache warm): miss %d ms (install %d, health %d);"
                     + " hit %d ms (health %d); rebuild %d ms (install %d, health %d)%n",
                     miss.path("durationMs").asLong(), miss.at("/timing/buildMs").asLong(), miss.at("/timing/healthMs").asLong(),
@@ -98,6 +122,15 @@ class AppiumPrepareIT {
             assertThat(json.path("failureCode").asText()).isEqualTo("PREPARE_FAILED");
             assertThat(json.path("failureReason").asText()).contains(file.toString()).contains("2:");
             assertThat(t.home.resolve("cache/appium")).doesNotExist();
+        }
+    }
+
+    private static boolean isAppiumServer(long pid) {
+        try {
+            String cmdline = Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline")).replace('\0', ' ');
+            return cmdline.contains("node_modules/.bin/appium server");
+        } catch (IOException | RuntimeException gone) {
+            return false;
         }
     }
 
