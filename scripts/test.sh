@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Tandem's whole test suite: unit tests, integration tests with real daemon and runner
-# processes, and web tests on real Chromium (installed from Debian's packages when absent; on
-# macOS, Google Chrome or Chromium from /Applications, installed by hand).
+# processes, web tests on real Chromium (installed from Debian's packages when absent; on
+# macOS, Google Chrome or Chromium from /Applications, installed by hand), and Appium tests on a
+# real Appium server (installed through `tandem prepare --platform appium`).
 set -euo pipefail
 cd "$(cd "$(dirname "$0")" && pwd -P)/.." # not readlink -f: macOS before 12.3 has no -f
 
@@ -28,5 +29,33 @@ if ! has_chromium; then
     echo "scripts/test.sh: Chromium is missing: install it (apt-get install chromium) for the web tests." >&2
   fi
 fi
+
+# Appium for the tests on a real Appium server (the pinned server and @appium/fake-driver from the
+# npm registry), installed by `tandem prepare` itself into a cache the test runs share and reuse
+# (.tandem-test-cache, gitignored), with a throwaway state dir. The tests find it through
+# TANDEM_TEST_CACHE_DIR (AppiumInstalls.find) or TANDEM_TEST_APPIUM_HOME (the install dir), and
+# TANDEM_REQUIRE_APPIUM=1 makes them fail rather than skip when it is gone.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "scripts/test.sh: Node.js with npm is missing; the Appium tests need Node.js 20.19+ (22.12+, 24+) and npm 10+:" \
+    "install it from nodejs.org (Debian 13: apt-get install nodejs npm; macOS: brew install node) and rerun." >&2
+  exit 1
+fi
+export TANDEM_TEST_CACHE_DIR="$PWD/.tandem-test-cache"
+prepare_home="$(mktemp -d "${TMPDIR:-/tmp}/tandem-test-prepare-XXXXXX")"
+echo "scripts/test.sh: preparing Appium for the tests (tandem prepare --platform appium)…"
+if ! prepare_json="$(env -u TANDEM_DEVICES_FILE TANDEM_HOME="$prepare_home" TANDEM_CACHE_DIR="$TANDEM_TEST_CACHE_DIR" \
+    ./tandem prepare --platform appium --json)"; then
+  echo "scripts/test.sh: tandem prepare --platform appium failed: $prepare_json" >&2
+  rm -rf "$prepare_home"
+  exit 1
+fi
+rm -rf "$prepare_home"
+TANDEM_TEST_APPIUM_HOME="$(printf '%s' "$prepare_json" | sed -n 's/.*"installDir":"\([^"]*\)".*/\1/p')"
+if [ -z "$TANDEM_TEST_APPIUM_HOME" ]; then
+  echo "scripts/test.sh: tandem prepare --platform appium printed no installDir: $prepare_json" >&2
+  exit 1
+fi
+echo "scripts/test.sh: Appium ready at $TANDEM_TEST_APPIUM_HOME ($(printf '%s' "$prepare_json" | sed -n 's/.*"cache":"\([a-z]*\)".*/\1/p'))"
+export TANDEM_TEST_APPIUM_HOME TANDEM_REQUIRE_APPIUM=1
 
 exec mvn -B verify "$@"

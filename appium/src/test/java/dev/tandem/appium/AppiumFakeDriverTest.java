@@ -26,9 +26,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Against a real Appium 3.8.0 server with @appium/fake-driver 6.2.4, installed (by hand until the
- * build installs it: the skip message gives the commands) under {@code target/appium-home} or
- * {@code $TANDEM_TEST_APPIUM_HOME}. Skips, saying so, when it is not installed.
+ * Against a real Appium 3.8.0 server with @appium/fake-driver 6.2.4, as {@code tandem prepare
+ * --platform appium} installs it: {@code $TANDEM_TEST_APPIUM_HOME} names the install dir
+ * ({@code <cache>/appium/<key>}, the prepare's {@code installDir}; scripts/test.sh sets it). Skips,
+ * saying how to get it, when it is not there, unless {@code TANDEM_REQUIRE_APPIUM=1} (test.sh,
+ * CI), which makes that a failure. (This module cannot use the daemon's AppiumInstalls lookup.)
  */
 class AppiumFakeDriverTest {
     private static Process appium;
@@ -38,20 +40,27 @@ class AppiumFakeDriverTest {
 
     @BeforeEach
     void requireAppium() {
+        if (notInstalled != null && "1".equals(System.getenv("TANDEM_REQUIRE_APPIUM"))) {
+            throw new AssertionError(notInstalled + " (TANDEM_REQUIRE_APPIUM=1)");
+        }
         assumeTrue(notInstalled == null, notInstalled);
     }
 
     @BeforeAll
     static void startAppium() throws Exception {
         String configured = System.getenv("TANDEM_TEST_APPIUM_HOME");
-        Path install = Path.of(configured != null ? configured : "target/appium-home").toAbsolutePath();
+        String howTo = "run scripts/test.sh, or `./tandem prepare --platform appium --json` and set TANDEM_TEST_APPIUM_HOME"
+                + " to the installDir it prints";
+        if (configured == null || configured.isBlank()) {
+            // Not an assumption here: surefire reports a class skipped in @BeforeAll as zero tests, silently.
+            notInstalled = "Appium is not prepared for this test (TANDEM_TEST_APPIUM_HOME is not set): " + howTo;
+            return;
+        }
+        Path install = Path.of(configured).toAbsolutePath();
         Path bin = install.resolve("node_modules/.bin/appium");
         Path driver = install.resolve("home/node_modules/@appium/fake-driver");
         if (!Files.isExecutable(bin) || !Files.isDirectory(driver)) {
-            // Not an assumption here: surefire reports a class skipped in @BeforeAll as zero tests, silently.
-            notInstalled = "Appium is not installed at " + install + "; install it with: npm install --prefix " + install
-                    + " appium@3.8.0 && APPIUM_HOME=" + install + "/home " + bin
-                    + " driver install --source=npm @appium/fake-driver@6.2.4";
+            notInstalled = "TANDEM_TEST_APPIUM_HOME=" + install + " holds no Appium install with the fake driver: " + howTo;
             return;
         }
         int port;

@@ -34,7 +34,6 @@ public enum ErrorCode {
     DEVICE_RESET(INFRASTRUCTURE, "The device was reset during the run (its runner restarted) and its state is gone; rerun the plan, and if it recurs see the runner's log under $TANDEM_HOME/logs."),
     DEVICE_UNAVAILABLE(INFRASTRUCTURE, "Free the device (see `tandem sessions`) or pick another one (`tandem devices`)."),
     RUNNER_FAILED(INFRASTRUCTURE, "The device runner failed; see its log under $TANDEM_HOME/logs and rerun."),
-    APPIUM_NOT_PREPARED(INFRASTRUCTURE, "Run `tandem prepare --platform appium` (it needs Node and the npm registry), then run again."),
     PORT_IN_USE(INFRASTRUCTURE, "Choose a free port or stop the process holding it."),
     CHROMIUM_MISSING(INFRASTRUCTURE, "Install Chromium: `sudo apt-get install -y chromium` (or set TANDEM_CHROMIUM to its path)."),
     DAEMON_UNAVAILABLE(INFRASTRUCTURE, "Run `tandem daemon status`; `tandem daemon stop` then rerun restarts it."),
@@ -42,6 +41,8 @@ public enum ErrorCode {
     UNAUTHORIZED(INFRASTRUCTURE, "The daemon rejected the token; `tandem daemon stop` then rerun starts a fresh one."),
     UNSAFE_DIRECTORY(INFRASTRUCTURE, "Use a directory only you can write: remove it, or fix its owner and mode (`chmod 700`), or point TANDEM_DEVICE_LOCK_DIR elsewhere."),
     STATE_DIR_BROKEN(INFRASTRUCTURE, "A path in the state dir is not what Tandem expects; move it aside as the message says (or set another TANDEM_HOME) and rerun."),
+    NODE_MISSING(INFRASTRUCTURE, "Install Node.js 20.19+, 22.12+ or 24+ with npm 10+ (from nodejs.org; Debian 13: `apt-get install nodejs npm`; macOS: `brew install node`), then rerun `tandem prepare --platform appium`."),
+    APPIUM_NOT_PREPARED(INFRASTRUCTURE, "Install the Appium server and drivers: run `tandem prepare --platform appium` (with the same devices file), then rerun."),
     PREPARE_FAILED(INFRASTRUCTURE, "Runner preparation failed; rerun `tandem prepare --json` and read failureReason."),
     INTERNAL(INFRASTRUCTURE, "This is a bug in Tandem; please report it with the log under $TANDEM_HOME/logs.");
 

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * an in-process lock first, so only one of them ever touches the lock file: closing a second
  * channel on a file can drop this process's POSIX lock on it.
  */
-final class CacheLock implements AutoCloseable {
+public final class CacheLock implements AutoCloseable {
     private static final Map<Path, ReentrantLock> LOCAL = new ConcurrentHashMap<>();
 
     private final ReentrantLock local;
@@ -26,7 +26,7 @@ final class CacheLock implements AutoCloseable {
     }
 
     /** Waits until {@code deadlineNanos} (System.nanoTime) at most; empty if the lock stayed taken. */
-    static Optional<CacheLock> acquire(Path lockFile, long deadlineNanos) throws IOException, InterruptedException {
+    public static Optional<CacheLock> acquire(Path lockFile, long deadlineNanos) throws IOException, InterruptedException {
         ReentrantLock local = LOCAL.computeIfAbsent(lockFile.toAbsolutePath().normalize(), k -> new ReentrantLock(true));
         if (!local.tryLock(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) return Optional.empty();
         try {

@@ -61,7 +61,7 @@ public final class AppiumSource implements DeviceSource {
         if (pool.server() == null) {
             Set<String> drivers = Set.of(device.automationName());
             AppiumInstall install = AppiumInstalls.find(cache.root(), drivers)
-                    .orElseThrow(() -> AppiumInstalls.notPrepared(cache.root(), drivers));
+                    .orElseThrow(() -> AppiumInstalls.missing(cache.root(), drivers));
             bin = install.appiumBin();
             home = install.appiumHome();
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.it.Tandem;
+import dev.tandem.it.prepare.TestAppium;
 import dev.tandem.protocol.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ class AppiumIT {
 
     @Test
     void theExampleLoginPlanPassesOnAFakeDeviceAndStopLeavesNoAppium() throws Exception {
-        Path cache = AppiumInstall.cacheOrSkip();
+        Path cache = preparedCache();
         try (Tandem t = new Tandem().env("TANDEM_CACHE_DIR", cache.toString())) {
             Path devices = examples(t);
             Tandem.Result run = t.run("run", devices.resolveSibling("login.yaml").toString(), "--devices", devices.toString(), "--json");
@@ -58,7 +59,7 @@ class AppiumIT {
 
     @Test
     void twoFakeDevicesRunACriticalSectionInLockStep() throws Exception {
-        Path cache = AppiumInstall.cacheOrSkip();
+        Path cache = preparedCache();
         try (Tandem t = new Tandem().env("TANDEM_CACHE_DIR", cache.toString())) {
             Path devices = examples(t);
             Tandem.Result run = t.run("run", devices.resolveSibling("orders.yaml").toString(), "--devices", devices.toString(), "--json");
@@ -75,7 +76,7 @@ class AppiumIT {
 
     @Test
     void eightDevicesFromTwoDaemonsStartAtOnceWithoutAPortCollision() throws Exception {
-        Path cache = AppiumInstall.cacheOrSkip();
+        Path cache = preparedCache();
         try (Tandem a = new Tandem().env("TANDEM_CACHE_DIR", cache.toString());
                 Tandem b = new Tandem().env("TANDEM_CACHE_DIR", cache.toString())) {
             // one machine: both daemons share the machine-wide lock dir, as two users' shells would
@@ -116,7 +117,7 @@ class AppiumIT {
 
     @Test
     void killingTheRunnerOrTheDaemonLeavesNoAppiumProcess() throws Exception {
-        Path cache = AppiumInstall.cacheOrSkip();
+        Path cache = preparedCache();
         try (Tandem t = new Tandem().env("TANDEM_CACHE_DIR", cache.toString()).env("TANDEM_RUNNER_ORPHAN_TTL_MS", "1500")) {
             Path devices = examples(t);
             Path login = devices.resolveSibling("login.yaml");
@@ -136,6 +137,12 @@ class AppiumIT {
             ProcessHandle.of(t.daemonPid()).orElseThrow().destroyForcibly();
             assertThat(t.awaitNoProcesses(30_000)).as("processes left after kill -9 of the daemon and the orphan TTL").isEmpty();
         }
+    }
+
+    /** The cache scripts/test.sh prepared with the fake driver (skips, or fails under TANDEM_REQUIRE_APPIUM, without it). */
+    private static Path preparedCache() {
+        TestAppium.fakeDriver();
+        return TestAppium.cacheDir();
     }
 
     /** Copies examples/appium into the test's work dir; returns its devices.yaml. */
