@@ -139,6 +139,48 @@ class AppiumIT {
         }
     }
 
+    @Test
+    void aServerTheUserRunsIsUsedAndLeftRunning() throws Exception {
+        Path cache = preparedCache();
+        var install = TestAppium.fakeDriver();
+        try (Tandem t = new Tandem().env("TANDEM_CACHE_DIR", cache.toString())) {
+            int port;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = probe.getLocalPort();
+            }
+            Path log = t.work.resolve("users-appium.log");
+            ProcessBuilder pb = new ProcessBuilder(install.appiumBin().toString(), "server", "--address", "127.0.0.1", "--port",
+                    Integer.toString(port), "--log-no-colors").redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("APPIUM_HOME", install.appiumHome().toString());
+            Process users = pb.start();
+            try {
+                awaitListening(log, users);
+                Path app = examples(t).resolveSibling("shop-app.xml");
+                Path devices = t.write("external.yaml", "sources:\n  - type: appium\n    server: http://127.0.0.1:" + port
+                        + "\n    devices:\n      - {id: lab-1, capabilities: {platformName: Fake, appium:app: '" + app + "'}}\n");
+                Tandem.Result run = t.run("run", t.work.resolve("appium/login.yaml").toString(), "--devices", devices.toString());
+                assertThat(run.exit()).as(run.all()).isZero();
+                assertThat(runnerFile(t, "lab-1").path("ports").isEmpty()).as("no port is Tandem's to assign on a server it does not own")
+                        .isTrue();
+                assertThat(appiumProcesses(t)).as("Tandem started no server of its own").isEmpty();
+                assertThat(t.run("daemon", "stop").exit()).isZero();
+                assertThat(users.isAlive()).as("the user's server is not Tandem's to stop").isTrue();
+                assertThat(Files.readString(log)).as("Tandem closed its session there").contains("DELETE /session/");
+            } finally {
+                users.descendants().forEach(ProcessHandle::destroyForcibly);
+                users.destroyForcibly();
+            }
+        }
+    }
+
+    private static void awaitListening(Path log, Process server) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!Files.exists(log) || !LISTENING.matcher(Files.readString(log)).find()) {
+            if (!server.isAlive() || System.nanoTime() > deadline) throw new AssertionError("the test's Appium server did not start: " + Files.readString(log));
+            server.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS); // wakes at once if it dies
+        }
+    }
+
     /** The cache scripts/test.sh prepared with the fake driver (skips, or fails under TANDEM_REQUIRE_APPIUM, without it). */
     private static Path preparedCache() {
         TestAppium.fakeDriver();
