@@ -77,6 +77,7 @@ public final class Main {
             else overview(ctx.out());
             return ErrorCategory.PASSED_EXIT_CODE;
         }
+        if (args[0].equals(SelfCheck.NAME)) return SelfCheck.run(args, ctx);
         var command = Commands.find(args[0]);
         if (command.isEmpty()) {
             String hint = Commands.suggest(args[0]).map(s -> " Did you mean '" + s + "'?").orElse("");
