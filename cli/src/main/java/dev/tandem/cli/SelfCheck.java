@@ -38,7 +38,10 @@ final class SelfCheck {
     private SelfCheck() {}
 
     /** One command line, the events the daemon answers it with, how its output is shown, its exit code. */
-    private record Scenario(String what, List<String> args, List<RunEvent> events, String mode, int exitCode) {}
+    private record Scenario(String what, List<String> args, List<RunEvent> events, Mode mode, int exitCode) {}
+
+    /** How a command's output is shown: appended lines, in place on a terminal, or JSON. */
+    private enum Mode { PLAIN, LIVE, JSON }
 
     static int run(String[] args, Context ctx) {
         Path home = null;
@@ -52,7 +55,7 @@ final class SelfCheck {
             if (args.length > 1) {
                 List<String> validate = new ArrayList<>(List.of("validate", "--json"));
                 validate.addAll(Arrays.asList(args).subList(1, args.length));
-                scenarios.add(new Scenario("the plans given", validate, List.of(), "json", ErrorCategory.PASSED_EXIT_CODE));
+                scenarios.add(new Scenario("the plans given", validate, List.of(), Mode.JSON, ErrorCategory.PASSED_EXIT_CODE));
             }
             scenarios.addAll(scenarios(samples, plan, home.resolve("out")));
             try (FakeDaemon daemon = FakeDaemon.start(StateDir.resolve(env), env)) {
@@ -77,21 +80,20 @@ final class SelfCheck {
     private static List<Scenario> scenarios(List<SampleEvents.Sample> samples, Path plan, Path out) {
         List<Scenario> all = new ArrayList<>();
         for (SampleEvents.Sample s : samples) {
-            String command = s.route().equals("suite") ? "test" : "run";
-            List<String> base = List.of(command, plan.toString(), "-o", out.toString());
+            List<String> base = List.of(s.request().command, plan.toString(), "-o", out.toString());
             List<String> json = new ArrayList<>(base);
             json.add("--json");
             String what = "the " + s.name() + " sample";
-            all.add(new Scenario(what, base, s.events(), "plain", s.exitCode()));
-            all.add(new Scenario(what, base, s.events(), "live", s.exitCode()));
-            all.add(new Scenario(what, json, s.events(), "json", s.exitCode()));
+            all.add(new Scenario(what, base, s.events(), Mode.PLAIN, s.exitCode()));
+            all.add(new Scenario(what, base, s.events(), Mode.LIVE, s.exitCode()));
+            all.add(new Scenario(what, json, s.events(), Mode.JSON, s.exitCode()));
         }
         return all;
     }
 
     private static void check(Scenario s, Map<String, String> env) {
         Map<String, String> e = new HashMap<>(env);
-        boolean tty = s.mode().equals("live");
+        boolean tty = s.mode() == Mode.LIVE;
         if (tty) {
             e.remove("NO_COLOR");
             e.put("TERM", "xterm-256color");
@@ -103,7 +105,8 @@ final class SelfCheck {
         int exit = Main.run(s.args().toArray(String[]::new), new Context(Map.copyOf(e), sink, sink, tty));
         if (exit != s.exitCode()) {
             String said = bytes.toString(StandardCharsets.UTF_8).strip();
-            throw new TandemException(ErrorCode.INTERNAL, NAME + ": `tandem " + String.join(" ", s.args()) + "` (" + s.mode()
+            String mode = s.mode().name().toLowerCase(java.util.Locale.ROOT);
+            throw new TandemException(ErrorCode.INTERNAL, NAME + ": `tandem " + String.join(" ", s.args()) + "` (" + mode
                     + " output) on " + s.what() + " exited " + exit + ", not " + s.exitCode()
                     + (said.isEmpty() ? "" : "; its last line: " + said.lines().reduce((a, b) -> b).orElse("")));
         }

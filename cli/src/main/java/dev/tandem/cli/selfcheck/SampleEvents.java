@@ -24,8 +24,20 @@ import java.util.Map;
 public final class SampleEvents {
     private SampleEvents() {}
 
+    /** Which request a stream answers: a plan's run or a suite. */
+    public enum Request {
+        RUN("run"), SUITE("test");
+
+        /** The CLI command that sends it. */
+        public final String command;
+
+        Request(String command) {
+            this.command = command;
+        }
+    }
+
     /** One stream and the exit code the CLI should end with on it. */
-    public record Sample(String name, String route, List<RunEvent> events, int exitCode) {}
+    public record Sample(String name, Request request, List<RunEvent> events, int exitCode) {}
 
     /** A two-device run whose second device fails. */
     public static Sample failedRun(String dir) {
@@ -42,7 +54,7 @@ public final class SampleEvents {
         DeviceResult b = new DeviceResult("sim-2", "sim", "instant", DeviceStatus.FAILED, new DeviceResult.Steps(1, 1), 55, failure);
         RunResult result = new RunResult("self-check", "self-check", RunStatus.FAILED, 70, Map.of("A", a, "B", b),
                 List.of(tapped, warned, failed), new RunResult.RootCause("B", failure), 1_700_000_000_000L);
-        return new Sample("failed run", "run", List.of(
+        return new Sample("failed run", Request.RUN, List.of(
                 new RunEvent.Queued("waiting for sim-2 (held by pid 1)", null),
                 new RunEvent.Runner("sim-1", "sim", RunEvent.RunnerStart.PREPARING, null),
                 new RunEvent.Runner("sim-2", "sim", RunEvent.RunnerStart.STARTING, null),
@@ -69,7 +81,7 @@ public final class SampleEvents {
         DeviceResult d = new DeviceResult("sim-1", "sim", "instant", DeviceStatus.PASSED, new DeviceResult.Steps(1, 1), 6, null);
         RunResult result = new RunResult("self-check", "self-check", RunStatus.PASSED, 8, Map.of("default", d), List.of(step),
                 null, 1_700_000_000_000L);
-        return new Sample("passed run", "run", List.of(
+        return new Sample("passed run", Request.RUN, List.of(
                 new RunEvent.Allocated("self-check", dir, "self-check", Map.of("default", "sim-1")),
                 RunEvent.Step.started("default", 0, 0, "launchApp", "launch", "contacts"),
                 RunEvent.Step.ended(step),
@@ -80,7 +92,7 @@ public final class SampleEvents {
 
     /** A plan that does not validate. */
     public static Sample invalidRun() {
-        return new Sample("invalid plan", "run", List.of(
+        return new Sample("invalid plan", Request.RUN, List.of(
                 new RunEvent.Validation(List.of(new ValidationError(new ValidationError.Pos("self-check.yaml", 3, 5),
                         "unknown tool 'tapp'", "did you mean 'tapOn'?")), 1),
                 new RunEvent.Exit(ErrorCode.VALIDATION.exitCode())), ErrorCode.VALIDATION.exitCode());
@@ -88,7 +100,7 @@ public final class SampleEvents {
 
     /** A request the daemon refuses. */
     public static Sample refusedRun() {
-        return new Sample("refused run", "run", List.of(
+        return new Sample("refused run", Request.RUN, List.of(
                 new RunEvent.Error(new ErrorInfo(ErrorCode.DEVICE_UNAVAILABLE, "no device matches 'sim:9'")),
                 new RunEvent.Exit(ErrorCode.DEVICE_UNAVAILABLE.exitCode())), ErrorCode.DEVICE_UNAVAILABLE.exitCode());
     }
@@ -99,7 +111,7 @@ public final class SampleEvents {
         var summary = new RunEvent.SuiteSummary("self-check", RunStatus.FAILED, 90, 2, 2, 1, List.of(
                 new RunEvent.SuiteSummary.ShardSummary(1, 40, List.of("sim-1"), List.of("a.yaml")),
                 new RunEvent.SuiteSummary.ShardSummary(2, 50, List.of("sim-2"), List.of("b.yaml"))));
-        return new Sample("suite", "suite", List.of(
+        return new Sample("suite", Request.SUITE, List.of(
                 new RunEvent.Suite("self-check", dir, 2, List.of(new RunEvent.Suite.Shard(1, List.of("a.yaml")),
                         new RunEvent.Suite.Shard(2, List.of("b.yaml")))),
                 new RunEvent.Queued("waiting for sim-2", "b.yaml"),
