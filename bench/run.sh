@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Builds Tandem and the harnesses, then runs the named benchmarks (see BENCHMARKS.md):
 #   bench/run.sh throughput startup handoff load10k parallel16 adoption shards
+# BASELINE=DIR (another checkout, e.g. a worktree of an older commit): `startup` samples that
+# checkout's launcher too, alternating with this one's.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 mvn -B -q -DskipTests -pl bench -am package >/dev/null
 ./tandem --version >/dev/null   # makes sure the launcher's own build is fresh
+if [ -n "${BASELINE:-}" ]; then "$BASELINE/tandem" --version >/dev/null; fi
 JAVA=""
 for home in "${TANDEM_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/*; do
   if [ -x "$home/bin/java" ] && [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)" -ge 21 ] 2>/dev/null; then
@@ -12,4 +15,4 @@ for home in "${TANDEM_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/*; do
   fi
 done
 CP="$(ls cli/target/lib/*.jar | sort | tr '\n' ':')bench/target/classes"
-exec "$JAVA" -Dtandem.root="$PWD" -cp "$CP" dev.tandem.bench.Bench "$@"
+exec "$JAVA" -Dtandem.root="$PWD" -Dtandem.baseline="${BASELINE:-}" -cp "$CP" dev.tandem.bench.Bench "$@"

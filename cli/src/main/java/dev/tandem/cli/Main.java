@@ -26,6 +26,11 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Jackson builds the typed events reflectively; since JDK 18 each first reflective call spins
+        // method handles, ~40 ms of a warm `tandem run`. The JDK's native accessors cost nothing to set
+        // up, and a short-lived CLI never makes enough calls for their slower calls to matter. Read on
+        // first reflective use, so it must come before any (an unknown property on other JDKs is inert).
+        System.setProperty("jdk.reflect.useNativeAccessorOnly", "true");
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         // Ctrl-C (or a kill) ends the JVM through its shutdown hooks: say what became of the work
@@ -77,6 +82,7 @@ public final class Main {
             else overview(ctx.out());
             return ErrorCategory.PASSED_EXIT_CODE;
         }
+        if (args[0].equals(SelfCheck.NAME)) return SelfCheck.run(args, ctx);
         var command = Commands.find(args[0]);
         if (command.isEmpty()) {
             String hint = Commands.suggest(args[0]).map(s -> " Did you mean '" + s + "'?").orElse("");

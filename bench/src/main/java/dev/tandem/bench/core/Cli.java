@@ -22,6 +22,8 @@ public final class Cli implements AutoCloseable {
 
     public final Path home;
     public final Path work;
+    /** The checkout whose {@code ./tandem} this runs: {@link #ROOT} unless a baseline is compared. */
+    private final Path root;
     private final Map<String, String> env = new HashMap<>();
 
     /** One invocation's outcome and wall time. */
@@ -32,13 +34,19 @@ public final class Cli implements AutoCloseable {
     }
 
     public Cli(String latency) throws IOException {
+        this(latency, ROOT);
+    }
+
+    /** Runs the launcher of another checkout (a baseline to compare with), with its own state dir. */
+    public Cli(String latency, Path root) throws IOException {
+        this.root = root;
         home = Files.createTempDirectory("tandem-bench-home-");
         work = Files.createTempDirectory("tandem-bench-work-");
         env.put("TANDEM_HOME", home.toString());
         env.put("TANDEM_SIM_LATENCY", latency);
         env.put("TANDEM_DEVICE_LOCK_DIR", work.resolve(".locks").toString());
         // a persistent prepared-artifact cache, as a user's ~/.tandem/cache would be
-        env.put("TANDEM_CACHE_DIR", ROOT.resolve("bench/target/tandem-cache").toString());
+        env.put("TANDEM_CACHE_DIR", root.resolve("bench/target/tandem-cache").toString());
         env.put("NO_COLOR", "1");
     }
 
@@ -49,7 +57,7 @@ public final class Cli implements AutoCloseable {
 
     public Result run(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ROOT.resolve("tandem").toString());
+        cmd.add(root.resolve("tandem").toString());
         cmd.addAll(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
         pb.environment().putAll(env);
@@ -72,7 +80,7 @@ public final class Cli implements AutoCloseable {
     /** Starts the launcher without waiting (output discarded): for harnesses that act while a run goes on. */
     public Process start(String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ROOT.resolve("tandem").toString());
+        cmd.add(root.resolve("tandem").toString());
         cmd.addAll(Arrays.asList(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
