@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds Tandem and the harnesses, then runs the named benchmarks (see BENCHMARKS.md):
 #   bench/run.sh throughput startup handoff load10k parallel16 adoption shards
+# The Appium ones need a prepared Appium in Tandem's cache (TANDEM_CACHE_DIR, or `tandem prepare --platform appium`):
+#   bench/run.sh appiumtap appiumcold
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 mvn -B -q -DskipTests -pl bench -am package >/dev/null
