@@ -25,7 +25,7 @@ public final class AppiumColdBench {
             StringBuilder plan = new StringBuilder("name: eight fakes\ndevices: [");
             for (int i = 0; i < DEVICES; i++) plan.append(i == 0 ? "" : ", ").append("D").append(i + 1);
             plan.append("]\nsteps:\n");
-            for (int i = 0; i < DEVICES; i++) plan.append("  - {tool: assertVisible, device: D").append(i + 1).append(", text: Order 1001}\n");
+            for (int i = 0; i < DEVICES; i++) plan.append("  - {tool: assertVisible, device: D").append(i + 1).append(", id: submit}\n");
             Path eight = cli.write("eight.yaml", plan.toString());
             String[] run = {"run", eight.toString(), "--devices", devices.toString(), "-o", "eight"};
             cli.ok(run); // fills the prepared cache (the runner's start-up cache) once; not measured

@@ -82,10 +82,28 @@ public final class AppiumTapBench {
                         rs.length + " batches");
                 Stats.row("raw W3C find + click: one tap", Stats.ms(Stats.percentile(rc, 50)), Stats.ms(Stats.percentile(rc, 95)),
                         rc.length + " taps");
+                long[] perTap = requests(cli.home.resolve("devices/fake-1/appium.log"));
+                int allTaps = (ROUNDS + 1) * TAPS; // the warm-up run's too: the log holds them
+                Stats.row("Appium requests per Tandem `tapOn` (the server's log): page source / pointer actions",
+                        Stats.num((double) perTap[0] / allTaps) + " / " + Stats.num((double) perTap[1] / allTaps), "", allTaps + " taps");
                 Stats.row("**ratio Tandem / raw (plan span / batch span)**", "**" + Stats.num(Stats.percentile(ts, 50) / Stats.percentile(rs, 50)) + "×**",
                         Stats.num(Stats.percentile(ts, 95) / Stats.percentile(rs, 95)) + "×", "target ≤ 1.2× p50");
             }
         }
+    }
+
+    /** GET source and POST actions requests in an Appium server log (the raw client sends neither). */
+    private static long[] requests(Path log) throws Exception {
+        long sources = 0, actions = 0;
+        if (!Files.exists(log)) return new long[] {-1, -1};
+        try (var lines = Files.lines(log)) {
+            for (String l : (Iterable<String>) lines::iterator) {
+                if (!l.contains("[HTTP] --> ")) continue;
+                if (l.contains("--> GET /session/") && l.contains("/source ")) sources++;
+                else if (l.contains("--> POST /session/") && l.contains("/actions ")) actions++;
+            }
+        }
+        return new long[] {sources, actions};
     }
 
     private static void rawBatch(Raw raw, List<Double> span, List<Double> calls) throws Exception {
