@@ -3,6 +3,8 @@
 #   bench/run.sh throughput startup handoff load10k parallel16 adoption shards
 # BASELINE=DIR (another checkout, e.g. a worktree of an older commit): `startup` samples that
 # checkout's launcher too, alternating with this one's.
+# The Appium ones need a prepared Appium in Tandem's cache (TANDEM_CACHE_DIR, or `tandem prepare --platform appium`):
+#   bench/run.sh appiumtap appiumcold
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 mvn -B -q -DskipTests -pl bench -am package >/dev/null

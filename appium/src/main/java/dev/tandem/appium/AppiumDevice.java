@@ -185,8 +185,8 @@ public final class AppiumDevice implements Device {
     @Override
     public void clearText() {
         UiNode focused = refresh().elements().stream().filter(UiNode::focused).findFirst()
-                .orElseThrow(() -> new TandemException(ErrorCode.BAD_PARAMS,
-                        "clearText needs a focused text field; tap the field first."));
+                .orElseThrow(() -> new TandemException(ErrorCode.ELEMENT_NOT_FOUND, // the contract's code: nothing to clear on screen
+                        "clearText needs a focused text field; tap the field first, or give clearText its selector."));
         String text = focused.text() == null ? "" : focused.text();
         if (!text.isEmpty()) session.typeKeys("\uE003".repeat(text.codePointCount(0, text.length()))); // W3C Backspace
         acted();

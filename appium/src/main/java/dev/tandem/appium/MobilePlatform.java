@@ -74,8 +74,11 @@ public enum MobilePlatform {
         return java.util.Optional.empty();
     }
 
-    /** Settled after this many equal post-action reads of the page source, spanning this window. */
-    record Settle(int reads, java.time.Duration window) {}
+    /**
+     * Settled after this many equal post-action reads of the page source, spanning this window; a
+     * read younger than {@code fresh} (and no action since) stands for the screen without another.
+     */
+    record Settle(int reads, java.time.Duration window, java.time.Duration fresh) {}
 
     /**
      * When the page source counts as settled after an action. Real drivers dump the source only
@@ -83,11 +86,18 @@ public enum MobilePlatform {
      * 150 ms apart also catch a second wave (a transition's end, a list loading) — to be tuned on
      * real emulators, not measured yet. The fake driver's source is its static app file, which no
      * action changes: one read after the action is the evidence.
+     *
+     * <p>A phone's screen also changes without Tandem (a notification, a timer), so a read stands
+     * for it only 5 ms: within one step (a tool's snapshot is its settle check), not across the
+     * engine's gap to the next step. The fake's source changes with nothing but a new session, so
+     * its settle read stands until the next action (bounded at 1 s): the next step's snapshot
+     * reuses it and a tapOn costs the pointer action and one source read, as a raw client's tap
+     * costs find and click (BENCHMARKS.md, "Appium tap (fake driver)").
      */
     Settle settle() {
         return switch (this) {
-            case ANDROID, IOS -> new Settle(2, java.time.Duration.ofMillis(150));
-            case FAKE -> new Settle(1, java.time.Duration.ZERO);
+            case ANDROID, IOS -> new Settle(2, java.time.Duration.ofMillis(150), java.time.Duration.ofMillis(5));
+            case FAKE -> new Settle(1, java.time.Duration.ZERO, java.time.Duration.ofSeconds(1));
         };
     }
 

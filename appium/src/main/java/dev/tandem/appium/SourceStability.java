@@ -1,19 +1,17 @@
 package dev.tandem.appium;
 
-import java.time.Duration;
-
 /**
  * Whether a page source counts as settled: nothing tells Tandem that a phone's UI has stopped
  * moving, so the evidence is equal reads after Tandem's last action ({@link MobilePlatform.Settle}).
  * Not thread-safe: guarded by its device's lock.
  */
 final class SourceStability {
-    /** A post-action read younger than this answers isSettled without another round trip. */
-    private static final long FRESH_NS = Duration.ofMillis(5).toNanos();
     private static final long NEVER = Long.MIN_VALUE;
 
     private final int reads;
     private final long windowNs;
+    /** A post-action read younger than this stands for the screen (snapshot, isSettled) without another round trip. */
+    private final long freshNs;
     private long actedAt = System.nanoTime();
     private long firstSeenAt = NEVER;
     private long lastReadAt = NEVER;
@@ -23,6 +21,7 @@ final class SourceStability {
     SourceStability(MobilePlatform.Settle settle) {
         this.reads = settle.reads();
         this.windowNs = settle.window().toNanos();
+        this.freshNs = settle.fresh().toNanos();
     }
 
     /** An action may change the screen at any moment after it: only later reads count. */
@@ -52,7 +51,7 @@ final class SourceStability {
 
     /** The last post-action read is recent enough to stand for a new one. */
     boolean fresh() {
-        return lastReadDoneAt != NEVER && System.nanoTime() - lastReadDoneAt < FRESH_NS;
+        return lastReadDoneAt != NEVER && System.nanoTime() - lastReadDoneAt < freshNs;
     }
 
     /** The platform decides on the next read alone: no reason to wait between reads while settling. */

@@ -164,4 +164,19 @@ class AppiumDeviceTest {
         assertThatThrownBy(() -> d.pressButton(dev.tandem.protocol.Button.HOME)).hasMessageContaining("fake driver");
         assertThatThrownBy(() -> d.imeAction(dev.tandem.protocol.ImeAction.DONE)).hasMessageContaining("fake driver");
     }
+    @Test
+    void onTheFakeAStepsSettleReadIsTheNextStepsSnapshotAcrossTheGapBetweenSteps() throws Exception {
+        // The fake's source changes with nothing but a new session: a tapOn costs one pointer action
+        // and one source read (its settle check), also when the engine takes a while between steps.
+        AppiumDevice d = device(MobilePlatform.FAKE, "fake-app.xml", 390, 844);
+        server.pageSource.set("<AppiumAUT>" + read("fake-app.xml") + "</AppiumAUT>"); // as the fake driver serves it
+        var params = dev.tandem.protocol.Json.toTree(Map.of("id", "submit"));
+        for (int i = 0; i < 5; i++) {
+            dev.tandem.device.ToolExecutor.run(d, dev.tandem.protocol.Tool.TAP_ON, params,
+                    dev.tandem.device.CommandContext.withTimeout(10_000, null));
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // the engine's gap: time passing, not a wait for a condition
+        }
+        assertThat(server.commands("/actions")).hasSize(5);
+        assertThat(server.commands("/source")).as("the first step's read, then one settle read a step").hasSize(1 + 5);
+    }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The measurement harnesses behind BENCHMARKS.md. Each prints Markdown table rows. Run with
  * {@code bench/run.sh NAME…} (builds first); names: throughput, startup, handoff, load10k,
- * parallel16, adoption, shards, web, busy, reset, soak, protocol.
+ * parallel16, adoption, shards, web, busy, reset, soak,
+ * appiumtap, appiumcold, protocol.
  */
 public final class Bench {
     /** One harness. */
@@ -36,6 +37,8 @@ public final class Bench {
         ALL.put("busy", dev.tandem.bench.core.BusyPageBench::run);
         ALL.put("reset", dev.tandem.bench.core.ResetBench::run);
         ALL.put("soak", dev.tandem.bench.core.SoakBench::run);
+        ALL.put("appiumtap", dev.tandem.bench.core.AppiumTapBench::run);
+        ALL.put("appiumcold", dev.tandem.bench.core.AppiumColdBench::run);
         ALL.put("protocol", () -> dev.tandem.bench.protocol.ProtocolBench.main(new String[0]));
     }
 

@@ -1,0 +1,161 @@
+package dev.tandem.bench.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.protocol.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code tapOn} on an Appium fake-driver device through a whole Tandem plan (the CLI, a warm daemon
+ * and runner) against the same tap as a plain W3C client writes it (find the element, click it) on
+ * the same Appium server, interleaved round by round so both see the same machine load.
+ *
+ * <p>Tandem's figure is the plan's span over its taps: from the first tapOn's start to the last's
+ * end in results.json, divided by the taps — every step's command round trip (daemon → runner →
+ * Appium: page source, pointer action, the settle read) and the engine's time between steps, one
+ * sample per run, not quantised by results.json's whole milliseconds. The per-step
+ * {@code durationMs} is printed beside it. The raw client's figure is the same span over its batch.
+ *
+ * <p>Needs a prepared Appium (3.8.0 + @appium/fake-driver) in Tandem's cache: {@code TANDEM_CACHE_DIR}
+ * if set, else the bench's own cache ({@code tandem prepare --platform appium} fills it).
+ */
+public final class AppiumTapBench {
+    private static final int TAPS = 100;
+    private static final int ROUNDS = 15;
+
+    private AppiumTapBench() {}
+
+    public static void run() throws Exception {
+        try (Cli cli = AppiumFakes.cli()) {
+            Path devices = AppiumFakes.devicesFile(cli, 1);
+            StringBuilder plan = new StringBuilder("name: appium taps\nsteps:\n");
+            for (int i = 0; i < TAPS; i++) plan.append("  - tool: tapOn\n    id: submit\n");
+            Path taps = cli.write("taps.yaml", plan.toString());
+            String[] run = {"run", taps.toString(), "--devices", devices.toString()}; // its one device: fake-1
+            cli.ok(concat(run, "-o", "warm")); // daemon, runner, Appium server and session up; JIT warm
+            int port = Json.tree(Files.readAllBytes(cli.home.resolve("runners/fake-1.json"))).path("ports").path("server").asInt();
+            try (Raw raw = new Raw(port, cli.work.resolve("shop-app.xml"))) {
+                for (int i = 0; i < 2 * TAPS; i++) raw.tap(); // the raw client's warm-up
+                List<Double> tandemSpan = new ArrayList<>(), tandemStep = new ArrayList<>(), tandemWall = new ArrayList<>();
+                List<Double> rawSpan = new ArrayList<>(), rawCall = new ArrayList<>();
+                for (int r = 0; r < ROUNDS; r++) {
+                    boolean rawFirst = r % 2 == 1; // alternate who goes first, so neither always follows the other's GC
+                    if (rawFirst) rawBatch(raw, rawSpan, rawCall);
+                    Cli.Result res = cli.ok(concat(run, "-o", "taps"));
+                    tandemWall.add(res.wallMs() / TAPS);
+                    JsonNode results = cli.lastResults("taps");
+                    if (!results.path("devices").toString().contains("\"fake-1\"")) throw new IllegalStateException("not run on fake-1: " + results.path("devices"));
+                    JsonNode steps = results.path("steps");
+                    long first = Long.MAX_VALUE, last = 0;
+                    int n = 0;
+                    for (JsonNode s : steps) {
+                        if (!s.path("tool").asText().equals("tapOn")) continue;
+                        if (!s.path("status").asText().equals("passed")) throw new IllegalStateException("a tapOn did not pass: " + s);
+                        first = Math.min(first, s.path("startMs").asLong());
+                        last = Math.max(last, s.path("startMs").asLong() + s.path("durationMs").asLong());
+                        tandemStep.add((double) s.path("durationMs").asLong());
+                        n++;
+                    }
+                    if (n != TAPS) throw new IllegalStateException("expected " + TAPS + " tapOn steps, results.json has " + n);
+                    tandemSpan.add((double) (last - first) / TAPS);
+                    if (!rawFirst) rawBatch(raw, rawSpan, rawCall);
+                }
+                double[] ts = Stats.sorted(tandemSpan), st = Stats.sorted(tandemStep), tw = Stats.sorted(tandemWall);
+                double[] rs = Stats.sorted(rawSpan), rc = Stats.sorted(rawCall);
+                Stats.row("metric (fake driver, " + TAPS + " taps a run, " + ROUNDS + " rounds interleaved)", "p50", "p95", "n");
+                Stats.row("---", "---", "---", "---");
+                Stats.row("Tandem `tapOn` in a plan: plan span / taps", Stats.ms(Stats.percentile(ts, 50)), Stats.ms(Stats.percentile(ts, 95)),
+                        ts.length + " runs");
+                Stats.row("Tandem `tapOn` step `durationMs` (results.json, whole ms)", Stats.ms(Stats.percentile(st, 50)),
+                        Stats.ms(Stats.percentile(st, 95)), st.length + " steps");
+                Stats.row("Tandem run wall (CLI start included) / taps", Stats.ms(Stats.percentile(tw, 50)), Stats.ms(Stats.percentile(tw, 95)),
+                        tw.length + " runs");
+                Stats.row("raw W3C find + click: batch span / taps", Stats.ms(Stats.percentile(rs, 50)), Stats.ms(Stats.percentile(rs, 95)),
+                        rs.length + " batches");
+                Stats.row("raw W3C find + click: one tap", Stats.ms(Stats.percentile(rc, 50)), Stats.ms(Stats.percentile(rc, 95)),
+                        rc.length + " taps");
+                long[] perTap = requests(cli.home.resolve("devices/fake-1/appium.log"));
+                int allTaps = (ROUNDS + 1) * TAPS; // the warm-up run's too: the log holds them
+                Stats.row("Appium requests per Tandem `tapOn` (the server's log): page source / pointer actions",
+                        Stats.num((double) perTap[0] / allTaps) + " / " + Stats.num((double) perTap[1] / allTaps), "", allTaps + " taps");
+                Stats.row("**ratio Tandem / raw (plan span / batch span)**", "**" + Stats.num(Stats.percentile(ts, 50) / Stats.percentile(rs, 50)) + "×**",
+                        Stats.num(Stats.percentile(ts, 95) / Stats.percentile(rs, 95)) + "×", "target ≤ 1.2× p50");
+                Stats.row("ratio Tandem step `durationMs` / raw one tap (no engine gap between steps; whole ms)",
+                        Stats.num(Stats.percentile(st, 50) / Stats.percentile(rc, 50)) + "×",
+                        Stats.num(Stats.percentile(st, 95) / Stats.percentile(rc, 95)) + "×", "");
+            }
+        }
+    }
+
+    /** GET source and POST actions requests in an Appium server log (the raw client sends neither). */
+    private static long[] requests(Path log) throws Exception {
+        long sources = 0, actions = 0;
+        if (!Files.exists(log)) return new long[] {-1, -1};
+        try (var lines = Files.lines(log)) {
+            for (String l : (Iterable<String>) lines::iterator) {
+                if (!l.contains("[HTTP] --> ")) continue;
+                if (l.contains("--> GET /session/") && l.contains("/source ")) sources++;
+                else if (l.contains("--> POST /session/") && l.contains("/actions ")) actions++;
+            }
+        }
+        return new long[] {sources, actions};
+    }
+
+    private static void rawBatch(Raw raw, List<Double> span, List<Double> calls) throws Exception {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < TAPS; i++) {
+            long s = System.nanoTime();
+            raw.tap();
+            calls.add((System.nanoTime() - s) / 1e6);
+        }
+        span.add((System.nanoTime() - t0) / 1e6 / TAPS);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** A plain W3C client (java.net.http, keep-alive) with its own session on the runner's Appium server. */
+    static final class Raw implements AutoCloseable {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final String base;
+        private final String session;
+
+        Raw(int port, Path app) throws Exception {
+            base = "http://127.0.0.1:" + port;
+            JsonNode caps = Json.toTree(Map.of("capabilities", Map.of("alwaysMatch", Map.of("platformName", "Fake",
+                    "appium:automationName", "Fake", "appium:deviceName", "Raw client", "appium:app", app.toString()))));
+            session = post("/session", caps).path("sessionId").asText();
+        }
+
+        /** Find #submit, then click it: the two requests a W3C client sends for a tap by id. */
+        void tap() throws Exception {
+            JsonNode el = post("/session/" + session + "/element", Json.toTree(Map.of("using", "id", "value", "submit")));
+            post("/session/" + session + "/element/" + el.elements().next().asText() + "/click", Json.object());
+        }
+
+        private JsonNode post(String path, JsonNode body) throws Exception {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))).build();
+            HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            if (res.statusCode() != 200) throw new IllegalStateException("POST " + path + " → HTTP " + res.statusCode() + ": " + new String(res.body()));
+            return Json.tree(res.body()).path("value");
+        }
+
+        @Override
+        public void close() throws Exception {
+            http.send(HttpRequest.newBuilder(URI.create(base + "/session/" + session)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            http.close();
+        }
+    }
+}
