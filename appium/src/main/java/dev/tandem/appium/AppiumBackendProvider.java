@@ -13,6 +13,13 @@ import java.util.Map;
  */
 public abstract sealed class AppiumBackendProvider implements BackendProvider {
     private final MobilePlatform mobile;
+    /**
+     * A runner is ready once its Appium server answers (bounded at {@link AppiumServer#START_TIMEOUT})
+     * and its session is open: Node's start-up takes ~1.7 s of CPU per server, so 8 starting at once
+     * on 2 cores take tens of seconds; a real driver's first session (installing UiAutomator2's
+     * server, building WebDriverAgent) takes minutes.
+     */
+    static final long START_TIMEOUT_MS = AppiumServer.START_TIMEOUT.toMillis() + WebDriverSession.CREATE_TIMEOUT.toMillis() + 30_000;
 
     AppiumBackendProvider(MobilePlatform mobile) {
         this.mobile = mobile;
@@ -36,7 +43,7 @@ public abstract sealed class AppiumBackendProvider implements BackendProvider {
     @Override
     public PlatformRow row() {
         return PlatformRow.jvmRunner(mobile.platform(), List.of("tandem-appium-"), List.of("node"),
-                List.of(PlatformRow.cmd("ping", Map.of()))).withTools(mobile.tools());
+                List.of(PlatformRow.cmd("ping", Map.of()))).withTools(mobile.tools()).withStartTimeout(START_TIMEOUT_MS);
     }
 
     @Override

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  * @param tools the runner-executed tools this platform's devices can do; a plan step with any other
  *     is refused before its run starts ({@code UNSUPPORTED_ON_PLATFORM}). Engine tools (wait,
  *     barrier, criticalSection) need no device and are always available.
+ * @param startTimeoutMs how long a runner may take from launch to ready, its device opened (a sim
+ *     or a browser: seconds; an Appium device starts a Node server and a driver session first)
  */
 public record PlatformRow(
         Platform platform,
@@ -38,7 +40,11 @@ public record PlatformRow(
         String healthCommand,
         List<String> runnerJars,
         List<Command> training,
-        Set<Tool> tools) {
+        Set<Tool> tools,
+        long startTimeoutMs) {
+
+    /** What a sim or web runner needs to report ready, with room for a loaded machine. */
+    public static final long DEFAULT_START_TIMEOUT_MS = 30_000;
 
     /** One runner command: a tool's wire name and its parameters. */
     public record Command(String kind, Map<String, Object> params) {}
@@ -71,7 +77,7 @@ public record PlatformRow(
     public static PlatformRow jvmRunner(Platform platform, List<String> backendJars, List<String> externalTools,
             List<Command> training) {
         return new PlatformRow(platform, RUNNER_MAIN, SMALL_JVM, externalTools, platform.name(), "ping",
-                Stream.concat(RUNNER_CORE.stream(), backendJars.stream()).toList(), training, runnerTools());
+                Stream.concat(RUNNER_CORE.stream(), backendJars.stream()).toList(), training, runnerTools(), DEFAULT_START_TIMEOUT_MS);
     }
 
     /** The same row with only these tools (besides {@code ping}, which every runner answers). */
@@ -79,7 +85,13 @@ public record PlatformRow(
         Set<Tool> t = EnumSet.of(Tool.PING);
         t.addAll(supported);
         return new PlatformRow(platform, runnerMain, jvmOptions, externalTools, cacheFolder, healthCommand, runnerJars,
-                training, t);
+                training, t, startTimeoutMs);
+    }
+
+    /** The same row with another start-up bound. */
+    public PlatformRow withStartTimeout(long ms) {
+        return new PlatformRow(platform, runnerMain, jvmOptions, externalTools, cacheFolder, healthCommand, runnerJars,
+                training, tools, ms);
     }
 
     /** Every tool a runner executes: what sim and web do. */

@@ -31,7 +31,6 @@ import java.util.concurrent.TimeoutException;
  * a deadline. The runner binds its own port, so there is no probe-then-bind race.
  */
 public final class RunnerLauncher implements RunnerStarter {
-    static final long HANDSHAKE_TIMEOUT_MS = 30_000;
 
     /**
      * What to launch a runner from.
@@ -99,7 +98,7 @@ public final class RunnerLauncher implements RunnerStarter {
             throw new TandemException(ErrorCode.RUNNER_FAILED, "cannot start the runner for " + launch.deviceId()
                     + " (" + e.getMessage() + "); check that " + artifact.javaBin() + " exists");
         }
-        JsonNode ready = handshake(process, launch.deviceId(), log);
+        JsonNode ready = handshake(process, launch.deviceId(), log, launch.platform().row().startTimeoutMs());
         RunnerFile file = new RunnerFile(launch.deviceId(), launch.platform().name(), launch.profile(), process.pid(),
                 ready.path("port").asInt(), ready.path("bootId").asText(), token, artifact.artifactKey(),
                 Version.VERSION, System.currentTimeMillis(), ports(ready));
@@ -120,7 +119,7 @@ public final class RunnerLauncher implements RunnerStarter {
         return out;
     }
 
-    private static JsonNode handshake(Process process, String deviceId, Path log) {
+    private static JsonNode handshake(Process process, String deviceId, Path log, long timeoutMs) {
         CompletableFuture<String> line = new CompletableFuture<>();
         Thread.ofVirtual().start(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -138,11 +137,11 @@ public final class RunnerLauncher implements RunnerStarter {
         });
         String l;
         try {
-            l = line.get(HANDSHAKE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            l = line.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             process.destroyForcibly();
             throw new TandemException(ErrorCode.RUNNER_FAILED, "the runner for " + deviceId + " did not report ready within "
-                    + HANDSHAKE_TIMEOUT_MS + " ms; see " + log);
+                    + timeoutMs + " ms; see " + log);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
