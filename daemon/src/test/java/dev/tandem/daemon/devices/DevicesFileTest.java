@@ -100,8 +100,8 @@ class DevicesFileTest {
                 "devices.yaml:2:17: unknown key 'cont' in a sim source (did you mean 'count'? the keys are type, name, count, latency)",
                 "devices.yaml:3:12: unknown source type 'wbe' (did you mean 'web'? the types are sim, web, appium, grid)",
                 "devices.yaml:4:5: an appium source needs a 'devices' list (add `devices:` with entries like "
-                        + "`- {capabilities: {platformName: Android, appium:udid: emulator-5554}}`)",
-                "devices.yaml:4:20: unknown key 'url' in an appium source (the keys are type, name, server, devices)",
+                        + "`- {capabilities: {platformName: Android, appium:udid: emulator-5554}}`, or `discover: true`)",
+                "devices.yaml:4:20: unknown key 'url' in an appium source (the keys are type, name, server, devices, discover)",
                 "devices.yaml:5:12: source type 'grid' is not yet available in this version "
                         + "(remove the entry, or use a sim or web source until the grid source ships)",
                 "devices.yaml:6:6: two sources are named 'sim' (give this one its own `name:` (a second sim source needs one))",
