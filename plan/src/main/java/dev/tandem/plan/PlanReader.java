@@ -22,7 +22,8 @@ final class PlanReader {
     private static final ParamSpec ABORT = ParamSpec.choice("abortStrategy", "immediate", "finish-current-step");
     private static final ParamSpec START = ParamSpec.integer("startStep", Long.MIN_VALUE, "0");
     private static final ParamSpec LABEL = ParamSpec.string("label", "\"A\"");
-    private static final ParamSpec PLATFORM = ParamSpec.choice("platform", Platform.SIM.name(), Platform.WEB.name());
+    /** The platforms a plan may name: the well-known ones (a test-only platform is reached with --device). */
+    private static final ParamSpec PLATFORM = ParamSpec.choice("platform", Platform.WELL_KNOWN.stream().map(Platform::name).toList());
     private static final ParamSpec PROFILE = ParamSpec.string("profile", "pixel-7");
     private static final String ANCHOR_NOTE = "a key whose value only defines anchors, like tap: &tap {...} or ids: {email: &email ...}, is allowed too";
 

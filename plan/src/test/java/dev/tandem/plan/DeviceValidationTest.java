@@ -75,14 +75,14 @@ class DeviceValidationTest {
         assertThat(briefs("""
                 devices:
                 - {label: A, platfrom: web}
-                - {platform: ios}
+                - {platform: iso}
                 - label: [x]
                 steps:
                 - {tool: wait, ms: 5, device: A}
                 """)).containsExactly(
                 "2:14 unknown key 'platfrom' in a device entry",
                 "3:3 a device entry needs 'label'",
-                "3:14 'platform' must be one of sim, web, found 'ios'",
+                "3:14 'platform' must be one of sim, web, android, ios, found 'iso'",
                 "4:10 'label' must be a string, found a list");
     }
 

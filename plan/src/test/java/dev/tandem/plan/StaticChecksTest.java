@@ -70,7 +70,7 @@ class StaticChecksTest {
         assertThat(briefs("""
                 platform: phone
                 steps: [{tool: wait, ms: 1}]
-                """)).containsExactly("1:11 'platform' must be one of sim, web, found 'phone'");
+                """)).containsExactly("1:11 'platform' must be one of sim, web, android, ios, found 'phone'");
         assertThat(briefs("""
                 platform: web
                 devices: [A]

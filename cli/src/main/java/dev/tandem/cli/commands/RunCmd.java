@@ -33,7 +33,7 @@ public final class RunCmd implements Command {
         return Opts.of(
                 Opts.value("d", "device", "LABEL=SPEC", "Device for a label: sim, sim:ID, web, web:PROFILE (repeatable). "
                         + "A single-device plan also takes a bare SPEC."),
-                Opts.value("platform", "P", "Default platform for labels without --device: sim (default) or web."),
+                Opts.value("platform", "P", "Default platform for labels without --device: sim (default), web, android, ios, or any platform the daemon offers."),
                 Opts.value("app", "FILE", "An app definition (YAML, see docs/apps.md) installed on the run's sim devices "
                         + "for this run, beside the built-in apps (repeatable)."),
                 Opts.value("abort-strategy", "S", "immediate | finish-current-step (default: the plan's, else immediate)."),
