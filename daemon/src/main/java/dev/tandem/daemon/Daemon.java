@@ -132,7 +132,7 @@ public final class Daemon implements DaemonControl {
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         DaemonApi api = new DaemonApi(this, pool, sources::notes, allocator, supervisor, client, runs, suites, active);
         server = LoopbackHttpServer.start(0, token, api.routes());
-        info = new DaemonInfo(ProcessHandle.current().pid(), server.port(), token, Version.VERSION,
+        info = new DaemonInfo(ProcessHandle.current().pid(), server.port(), token, reportedVersion(env),
                 System.currentTimeMillis(), state.root().toString());
         AtomicFiles.writeJson(state.daemonJson(), info, true);
         log.info("daemon " + Version.VERSION + " pid " + info.pid() + " on 127.0.0.1:" + info.port() + " for " + state.root()
@@ -152,6 +152,16 @@ public final class Daemon implements DaemonControl {
         String v = env.getOrDefault("TANDEM_WEB_FILE_ROOTS", "");
         return java.util.Arrays.stream(v.split(java.io.File.pathSeparator)).filter(x -> !x.isBlank())
                 .map(x -> Path.of(x).toAbsolutePath().normalize().toString()).toList();
+    }
+
+    /**
+     * The version this daemon reports in daemon.json: its own, or — for the test of a daemon left by
+     * another Tandem version, and only with the test fault switch on — {@code TANDEM_TEST_DAEMON_VERSION}.
+     * (Editing daemon.json instead does not last: the daemon rewrites it within a tick.)
+     */
+    static String reportedVersion(Map<String, String> env) {
+        String v = env.get("TANDEM_TEST_DAEMON_VERSION");
+        return "1".equals(env.get("TANDEM_TEST_FAULTS")) && v != null && !v.isBlank() ? v : Version.VERSION;
     }
 
     /** Marks activity: a request arrived. */
