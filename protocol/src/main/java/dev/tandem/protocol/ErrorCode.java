@@ -15,6 +15,8 @@ public enum ErrorCode {
     USAGE(INVALID_INPUT, "Run `tandem --help` or `tandem COMMAND --help` for the accepted arguments."),
     VALIDATION(INVALID_INPUT, "Fix the plan at the positions listed, then check it with `tandem validate PLAN`."),
     PLAN_NOT_FOUND(INVALID_INPUT, "Check the path; plans are YAML files (`tandem validate PLAN` checks one)."),
+    DEVICE_NOT_LEASED(INVALID_INPUT, "Acquire the device first (MCP `acquire`, or the Java client's `acquire`); `tandem sessions` shows who holds it."),
+    STALE_REF(INVALID_INPUT, "Take a new snapshot of the device and use a ref from it: refs name elements of your latest snapshot only."),
     UNSUPPORTED_ON_PLATFORM(INVALID_INPUT, "Run that device on a platform whose backend supports the tool (--device LABEL=PLATFORM, or the plan's platform), or remove the step."),
     // --- a plan failed
     ELEMENT_NOT_FOUND(PLAN_FAILED, "Check the selector against the elements on screen (`tandem snapshot --device D`)."),

@@ -21,8 +21,17 @@ public final class Routes {
     public static final String SUITES = "/v1/suites";
     /** POST a {@link SnapshotRequest}: the device's {@link dev.tandem.protocol.Snapshot}. */
     public static final String SNAPSHOT = "/v1/snapshot";
+    /** POST a {@link LeaseRequest}: {@link LeaseReply}. */
+    public static final String LEASES = "/v1/leases";
+    /** POST a {@link ReleaseRequest}: {@link LeaseReply}. */
+    public static final String RELEASE = "/v1/leases/release";
+    /** POST a {@link HeartbeatRequest}: {@link LeaseReply}. */
+    public static final String HEARTBEAT = "/v1/leases/heartbeat";
+    /** POST a {@link CommandRequest}: {@link CommandReply}. */
+    public static final String COMMANDS = "/v1/commands";
     /** POST (empty body): {@link ShutdownReply}, then the daemon stops with its runners. */
     public static final String SHUTDOWN = "/v1/shutdown";
 
-    public static final List<String> ALL = List.of(STATUS, DEVICES, SESSIONS, RUNS, SUITES, SNAPSHOT, SHUTDOWN);
+    public static final List<String> ALL = List.of(STATUS, DEVICES, SESSIONS, RUNS, SUITES, SNAPSHOT, LEASES, RELEASE,
+            HEARTBEAT, COMMANDS, SHUTDOWN);
 }

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param clientPid the caller's pid: the run is aborted if it goes away
  * @param runnerPort an explicit port for the (single) device's runner; null: the OS picks one
  * @param apps absolute paths of app definition files installed on the run's devices for this run
+ * @param lease a lease of the caller whose devices the run uses (each label's spec names one of them by id);
+ *              the devices stay leased after the run; null: the run allocates its own
  */
 public record RunRequest(
         String plan,
@@ -27,9 +29,15 @@ public record RunRequest(
         Long waitMs,
         long clientPid,
         Integer runnerPort,
-        List<String> apps) {
+        List<String> apps,
+        String lease) {
 
     public static final long DEFAULT_WAIT_MS = 120_000;
+
+    public RunRequest(String plan, Map<String, String> devices, String platform, AbortStrategy abortStrategy, Integer startStep,
+            String output, Long waitMs, long clientPid, Integer runnerPort, List<String> apps) {
+        this(plan, devices, platform, abortStrategy, startStep, output, waitMs, clientPid, runnerPort, apps, null);
+    }
 
     public RunRequest {
         devices = devices == null ? Map.of() : Map.copyOf(devices);
