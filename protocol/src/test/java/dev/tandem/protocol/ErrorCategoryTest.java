@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The category gives each code the exit code and HTTP status it had before categories existed. */
 class ErrorCategoryTest {
     private static final Set<ErrorCode> INVALID_INPUT = EnumSet.of(ErrorCode.USAGE, ErrorCode.VALIDATION, ErrorCode.PLAN_NOT_FOUND,
-            ErrorCode.UNSUPPORTED_ON_PLATFORM); // new with capabilities: invalid input, refused before the run
+            ErrorCode.UNSUPPORTED_ON_PLATFORM, // new with capabilities: invalid input, refused before the run
+            ErrorCode.DEVICE_NOT_LEASED, ErrorCode.STALE_REF); // new with agents: refused before anything is sent
     private static final Set<ErrorCode> PLAN_FAILED = EnumSet.of(ErrorCode.ELEMENT_NOT_FOUND, ErrorCode.ELEMENT_DISABLED,
             ErrorCode.ASSERTION_FAILED, ErrorCode.NOTIFICATION_NOT_FOUND, ErrorCode.APP_NOT_INSTALLED, ErrorCode.BAD_PARAMS,
             ErrorCode.FILE_NOT_ALLOWED, ErrorCode.STEP_TIMEOUT, ErrorCode.RENDEZVOUS_TIMEOUT, ErrorCode.PEER_FAILED,
