@@ -1,5 +1,8 @@
 package dev.tandem.plan;
 
+import dev.tandem.protocol.tools.ParamSpec;
+import dev.tandem.protocol.tools.ToolDescriptor;
+
 import dev.tandem.protocol.Suggest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,7 +39,7 @@ final class ParamChecker {
     }
 
     /** A step's params checked against its tool's row; {@code fields} is everything but the step keys. */
-    ObjectNode params(ToolParams.Schema schema, Map<String, YNode.Entry> fields, SourcePos stepPos) {
+    ObjectNode params(ToolDescriptor schema, Map<String, YNode.Entry> fields, SourcePos stepPos) {
         String tool = schema.tool().wireName();
         ObjectNode out = NODES.objectNode();
         for (YNode.Entry e : fields.values()) {
@@ -56,12 +59,12 @@ final class ParamChecker {
         if (!schema.oneOf().isEmpty() && schema.oneOf().stream().noneMatch(fields::containsKey)) {
             problems.add(Messages.missingOneOf(stepPos, tool, schema.oneOf(), schema.oneOfHint()));
         }
-        if (schema.selector() != ToolParams.SelectorUse.NONE) checkSelectorPlacement(schema, fields, stepPos);
+        if (schema.selector() != ToolDescriptor.SelectorUse.NONE) checkSelectorPlacement(schema, fields, stepPos);
         return out;
     }
 
     /** The selector is given once: under {@code selector} or inline, and names text, id or role. */
-    private void checkSelectorPlacement(ToolParams.Schema schema, Map<String, YNode.Entry> fields, SourcePos stepPos) {
+    private void checkSelectorPlacement(ToolDescriptor schema, Map<String, YNode.Entry> fields, SourcePos stepPos) {
         YNode.Entry nested = fields.get("selector");
         YNode.Entry firstInline = null;
         boolean inlineMatcher = false;
@@ -75,7 +78,7 @@ final class ParamChecker {
             problems.add(Messages.selectorTwice(firstInline.keyPos(), firstInline.key()));
         } else if (firstInline != null && !inlineMatcher) {
             problems.add(Messages.selectorEmpty(firstInline.keyPos()));
-        } else if (nested == null && firstInline == null && schema.selector() == ToolParams.SelectorUse.REQUIRED) {
+        } else if (nested == null && firstInline == null && schema.selector() == ToolDescriptor.SelectorUse.REQUIRED) {
             problems.add(Messages.selectorMissing(stepPos, schema.tool().wireName()));
         }
     }

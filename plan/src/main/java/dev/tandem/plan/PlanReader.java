@@ -1,5 +1,7 @@
 package dev.tandem.plan;
 
+import dev.tandem.protocol.tools.ParamSpec;
+
 import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.protocol.Platform;
 import dev.tandem.protocol.Suggest;

@@ -1,5 +1,8 @@
 package dev.tandem.plan;
 
+import dev.tandem.protocol.tools.ParamSpec;
+import dev.tandem.protocol.tools.ToolDescriptors;
+
 import dev.tandem.protocol.Suggest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,7 +83,7 @@ final class StepReader {
             opt = b != null && b.booleanValue();
         }
         if (tool == null) return null;
-        ObjectNode params = checker.params(ToolParams.of(tool), fields, m.pos());
+        ObjectNode params = checker.params(ToolDescriptors.of(tool), fields, m.pos());
         ValueChecks.check(tool, fields, params, m.pos(), problems);
         Long timeoutMs = params.has("timeout") ? params.get("timeout").longValue() : null;
         if (tool == Tool.WAIT && timeoutMs != null && params.path("ms").asLong(0) > timeoutMs) {
@@ -159,7 +162,7 @@ final class StepReader {
     }
 
     private CriticalSection section(YNode.Map m, Map<String, YNode.Entry> fields, int planIndex, String label) {
-        ObjectNode params = checker.params(ToolParams.of(Tool.CRITICAL_SECTION), fields, m.pos());
+        ObjectNode params = checker.params(ToolDescriptors.of(Tool.CRITICAL_SECTION), fields, m.pos());
         List<ToolStep> steps = new ArrayList<>();
         boolean everyStepHasDevice = true;
         YNode.Entry stepsEntry = fields.get("steps");
@@ -193,7 +196,7 @@ final class StepReader {
     }
 
     private Barrier barrier(YNode.Map m, Map<String, YNode.Entry> fields, int planIndex, String label) {
-        ObjectNode params = checker.params(ToolParams.of(Tool.BARRIER), fields, m.pos());
+        ObjectNode params = checker.params(ToolDescriptors.of(Tool.BARRIER), fields, m.pos());
         List<String> devices = declared;
         YNode.Entry listed = fields.get("devices");
         if (listed != null) devices = barrierDevices(listed.value());

@@ -1,5 +1,7 @@
 package dev.tandem.plan;
 
+import dev.tandem.protocol.tools.ToolDescriptors;
+
 import dev.tandem.protocol.Tool;
 import java.util.List;
 
@@ -9,6 +11,6 @@ public final class ToolKeys {
 
     /** Every param key a step of {@code tool} accepts besides the step keys (device, label, optional). */
     public static List<String> params(Tool tool) {
-        return List.copyOf(ToolParams.of(tool).params().keySet());
+        return List.copyOf(ToolDescriptors.of(tool).params().keySet());
     }
 }

@@ -8,9 +8,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every tool a plan step or a daemon request can name. Each has exactly one row in
- * {@link ToolTraits#of(Tool)}, an exhaustive switch: a tool added here without its row does not
- * compile.
+ * Every tool a plan step or a daemon request can name. Each has exactly one row in the tool
+ * table ({@link dev.tandem.protocol.tools.ToolDescriptors}), an exhaustive switch: a tool added
+ * here without its row (params, docs, traits, exposure) does not compile.
  */
 public enum Tool {
     LAUNCH_APP("launchApp"),

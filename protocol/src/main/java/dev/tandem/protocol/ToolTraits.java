@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 
 /**
- * The tool traits table: whether a tool changes the device (so an unknown outcome must never be
+ * A tool's traits, declared in its row of the tool table: whether a tool changes the device (so an unknown outcome must never be
  * replayed), its default timeout, and who executes it.
  *
  * @param effect whether the tool mutates the device
@@ -29,31 +29,9 @@ public record ToolTraits(Effect effect, long defaultTimeoutMs, Executor executor
     /** Default bound for implicit element waits inside a step (tapOn, assertVisible…). */
     public static final long DEFAULT_ELEMENT_WAIT_MS = 5_000;
 
+    /** The tool's row of the tool table ({@link dev.tandem.protocol.tools.ToolDescriptors}), which declares its traits. */
     public static ToolTraits of(Tool tool) {
-        return switch (tool) {
-            case LAUNCH_APP -> runner(Effect.MUTATING, 30_000);
-            case STOP_APP -> runner(Effect.MUTATING, 10_000);
-            case TAP_ON -> runner(Effect.MUTATING, 15_000);
-            case INPUT_TEXT -> runner(Effect.MUTATING, 15_000);
-            case CLEAR_TEXT -> runner(Effect.MUTATING, 15_000);
-            case IME_ACTION -> runner(Effect.MUTATING, 15_000);
-            case PRESS_BUTTON -> runner(Effect.MUTATING, 10_000);
-            case SWIPE -> runner(Effect.MUTATING, 10_000);
-            case SCROLL_UNTIL_VISIBLE -> runner(Effect.MUTATING, 30_000);
-            case ASSERT_VISIBLE -> runner(Effect.READ_ONLY, 15_000);
-            case ASSERT_NOT_VISIBLE -> runner(Effect.READ_ONLY, 15_000);
-            case OBSERVE -> runner(Effect.READ_ONLY, 15_000);
-            case SYSTEM_TRAY -> runner(Effect.BY_ACTION, 30_000);
-            case SCREENSHOT -> runner(Effect.READ_ONLY, 15_000);
-            case WAIT -> new ToolTraits(Effect.READ_ONLY, 600_000, Executor.ENGINE, true);
-            case CRITICAL_SECTION -> new ToolTraits(Effect.READ_ONLY, 60_000, Executor.ENGINE, true);
-            case BARRIER -> new ToolTraits(Effect.READ_ONLY, 60_000, Executor.ENGINE, true);
-            case PING -> new ToolTraits(Effect.READ_ONLY, 5_000, Executor.RUNNER, false);
-        };
-    }
-
-    private static ToolTraits runner(Effect effect, long timeoutMs) {
-        return new ToolTraits(effect, timeoutMs, Executor.RUNNER, true);
+        return dev.tandem.protocol.tools.ToolDescriptors.of(tool).traits();
     }
 
     /** Whether this invocation (tool + its params) may change the device. */

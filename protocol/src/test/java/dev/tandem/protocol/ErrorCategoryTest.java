@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ErrorCategoryTest {
     private static final Set<ErrorCode> INVALID_INPUT = EnumSet.of(ErrorCode.USAGE, ErrorCode.VALIDATION, ErrorCode.PLAN_NOT_FOUND,
             ErrorCode.UNSUPPORTED_ON_PLATFORM, // new with capabilities: invalid input, refused before the run
-            ErrorCode.DEVICE_NOT_LEASED, ErrorCode.STALE_REF); // new with agents: refused before anything is sent
+            ErrorCode.DEVICE_NOT_LEASED, ErrorCode.STALE_REF); // new with agents: the caller's request names what it does not hold
     private static final Set<ErrorCode> PLAN_FAILED = EnumSet.of(ErrorCode.ELEMENT_NOT_FOUND, ErrorCode.ELEMENT_DISABLED,
             ErrorCode.ASSERTION_FAILED, ErrorCode.NOTIFICATION_NOT_FOUND, ErrorCode.APP_NOT_INSTALLED, ErrorCode.BAD_PARAMS,
             ErrorCode.FILE_NOT_ALLOWED, ErrorCode.STEP_TIMEOUT, ErrorCode.RENDEZVOUS_TIMEOUT, ErrorCode.PEER_FAILED,
