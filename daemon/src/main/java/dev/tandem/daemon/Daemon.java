@@ -134,11 +134,11 @@ public final class Daemon implements DaemonControl {
                 artifacts::ready, Log.stderr("run"), () -> StateSecrets.read(state), fileRoots(env), denied);
         leases = new LeaseRegistry(pool, allocator, Log.stderr("leases"));
         CommandService commands = new CommandService(pool, allocator, leases, new RefBook(), DeviceCommands.runners(supervisor, client),
-                state.root().resolve("agent"), services.services(), denied);
+                state.root().resolve("agent"), services.services(), fileRoots(env), denied);
         RunService runs = new RunService(pool, allocator, supervisor, planRuns, leases::holderName);
         SuiteService suites = new SuiteService(pool, allocator, supervisor, planRuns, history);
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        DaemonApi api = new DaemonApi(this, pool, sources::notes, allocator, supervisor, client, runs, suites, active, leases, commands);
+        DaemonApi api = new DaemonApi(this, pool, sources::notes, allocator, supervisor, runs, suites, active, leases, commands);
         server = LoopbackHttpServer.start(0, token, api.routes());
         info = new DaemonInfo(ProcessHandle.current().pid(), server.port(), token, reportedVersion(env),
                 System.currentTimeMillis(), state.root().toString());

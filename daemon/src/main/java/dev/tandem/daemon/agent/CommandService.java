@@ -48,15 +48,18 @@ public final class CommandService {
     private final Path agentDir;
     private final Map<String, String> services;
     private final List<String> deniedFiles;
+    private final List<String> fileRoots;
     private final String idPrefix = "a" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
     private final AtomicLong seq = new AtomicLong();
 
     /**
      * @param agentDir where screenshots without a path go ($TANDEM_HOME/agent), one directory per scope
-     * @param services the shared services' URLs launched apps get; {@code deniedFiles}: dirs no device opens files under
+     * @param services the shared services' URLs launched apps get
+     * @param fileRoots dirs web devices may open local files under ({@code TANDEM_WEB_FILE_ROOTS}); {@code deniedFiles} win
      */
     public CommandService(DevicePool pool, Allocator allocator, LeaseRegistry leases, RefBook refs, DeviceCommands devices,
-            Path agentDir, Map<String, String> services, List<String> deniedFiles) {
+            Path agentDir, Map<String, String> services, List<String> fileRoots, List<String> deniedFiles) {
+        this.fileRoots = List.copyOf(fileRoots);
         this.pool = pool;
         this.allocator = allocator;
         this.leases = leases;
@@ -182,7 +185,7 @@ public final class CommandService {
 
     /** What a launched app learns, as in a run: the scope is its room (a lease's devices chat with each other). */
     private void withContext(ObjectNode params, String scope, String device) {
-        ObjectNode merged = new LaunchContext(scope, device, services, new LaunchContext.Files(List.of(), deniedFiles)).toJson();
+        ObjectNode merged = new LaunchContext(scope, device, services, new LaunchContext.Files(fileRoots, deniedFiles)).toJson();
         JsonNode given = params.path("context");
         given.fields().forEachRemaining(e -> {
             if (e.getKey().equals("services") && e.getValue().isObject()) ((ObjectNode) merged.get("services")).setAll((ObjectNode) e.getValue());

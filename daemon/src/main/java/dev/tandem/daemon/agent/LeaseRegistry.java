@@ -79,6 +79,11 @@ public final class LeaseRegistry implements AutoCloseable {
             synchronized (existing) {
                 String adding = existing.allocKey() + " adding";
                 allocator.allocate(adding, existing.clientPid(), reqs, waitMs, Set.of());
+                if (leases.get(existing.id()) != existing) {
+                    // the lease ended while we waited: what we got must not outlive it
+                    allocator.release(adding);
+                    get(existing.id());
+                }
                 allocator.absorb(adding, existing.allocKey(), existing.clientPid());
                 existing.beat(nanos.getAsLong());
                 return reply(existing);
@@ -218,8 +223,10 @@ public final class LeaseRegistry implements AutoCloseable {
     }
 
     private void end(AgentLease lease, String why) {
-        if (leases.remove(lease.id()) == null) return;
-        allocator.release(lease.allocKey());
+        synchronized (lease) {
+            if (leases.remove(lease.id()) == null) return;
+            allocator.release(lease.allocKey());
+        }
         log.info("lease " + lease.seq() + " of " + lease.owner() + " ended: " + why + "; its devices are free");
         onEnd.accept(lease);
     }

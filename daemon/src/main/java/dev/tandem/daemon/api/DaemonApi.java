@@ -10,20 +10,16 @@ import dev.tandem.daemon.run.ActiveRuns;
 import dev.tandem.daemon.run.RunEvents;
 import dev.tandem.protocol.api.RunRequest;
 import dev.tandem.daemon.run.RunService;
-import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.daemon.runner.RunnerHandle;
 import dev.tandem.daemon.runner.RunnerSupervisor;
 import dev.tandem.protocol.api.SuiteRequest;
 import dev.tandem.daemon.suite.SuiteService;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
-import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
-import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.Version;
 import dev.tandem.protocol.http.LoopbackHttpServer.Handler;
 import dev.tandem.protocol.http.LoopbackHttpServer.Request;
-import dev.tandem.protocol.Snapshot;
 import dev.tandem.protocol.api.CommandRequest;
 import dev.tandem.protocol.api.DevicesReply;
 import dev.tandem.protocol.api.HeartbeatRequest;
@@ -36,17 +32,13 @@ import dev.tandem.protocol.api.SessionsReply;
 import dev.tandem.protocol.api.ShutdownReply;
 import dev.tandem.protocol.api.SnapshotRequest;
 import dev.tandem.protocol.api.StatusReply;
-import dev.tandem.protocol.runner.CommandRecord;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -60,19 +52,16 @@ public final class DaemonApi {
     private final Supplier<List<String>> deviceNotes;
     private final Allocator allocator;
     private final RunnerSupervisor supervisor;
-    private final RunnerClient client;
     private final RunService runs;
     private final SuiteService suites;
     private final ActiveRuns active;
     private final LeaseRegistry leases;
     private final CommandService commands;
-    private final String idPrefix = "d" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
-    private final AtomicLong seq = new AtomicLong();
     private final long startedAt = System.currentTimeMillis();
 
     /** @param deviceNotes why sources offer fewer devices than a user may expect ({@code DeviceSources.notes()}) */
     public DaemonApi(DaemonControl daemon, DevicePool pool, Supplier<List<String>> deviceNotes, Allocator allocator,
-            RunnerSupervisor supervisor, RunnerClient client, RunService runs, SuiteService suites, ActiveRuns active,
+            RunnerSupervisor supervisor, RunService runs, SuiteService suites, ActiveRuns active,
             LeaseRegistry leases, CommandService commands) {
         this.leases = leases;
         this.commands = commands;
@@ -82,7 +71,6 @@ public final class DaemonApi {
         this.pool = pool;
         this.allocator = allocator;
         this.supervisor = supervisor;
-        this.client = client;
         this.runs = runs;
         this.active = active;
     }

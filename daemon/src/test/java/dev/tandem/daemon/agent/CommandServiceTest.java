@@ -33,7 +33,7 @@ class CommandServiceTest {
 
     @BeforeEach
     void parts() throws Exception {
-        commands = new CommandService(f.pool, f.allocator, f.leases, new RefBook(), devices, home.resolve("agent"), Map.of(), List.of());
+        commands = new CommandService(f.pool, f.allocator, f.leases, new RefBook(), devices, home.resolve("agent"), Map.of(), List.of(), List.of());
         lease = f.leases.acquire(Fixture.sims("mcp test", "sim-1")).lease();
         devices.show(el("textfield", "email", null), el("button", "sign_in", "Sign in"), el("button", null, "Delete"),
                 el("button", null, "Delete"));
