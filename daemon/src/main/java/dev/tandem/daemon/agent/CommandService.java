@@ -36,8 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * the command only. Params are checked as a plan step's before anything is sent.
  */
 public final class CommandService {
-    /** Tools that are no command on one device. */
-    private static final Set<Tool> PLAN_ONLY = Set.of(Tool.CRITICAL_SECTION, Tool.BARRIER, Tool.OBSERVE);
+    /** Whether a tool is a command on one device: a runner's plan tool ({@code observe} is the snapshot route). */
+    static boolean isCommand(Tool t) {
+        return t.traits().executor() == dev.tandem.protocol.ToolTraits.Executor.RUNNER && t.traits().inPlans() && t != Tool.OBSERVE;
+    }
     static final long SNAPSHOT_TIMEOUT_MS = 15_000;
 
     private final DevicePool pool;
@@ -205,8 +207,8 @@ public final class CommandService {
 
     private static Tool tool(String name) {
         Tool t = name == null ? null : Tool.byName(name).orElse(null);
-        if (t == null || PLAN_ONLY.contains(t)) {
-            List<String> names = java.util.Arrays.stream(Tool.values()).filter(x -> !PLAN_ONLY.contains(x)).map(Tool::wireName).toList();
+        if (t == null || !isCommand(t)) {
+            List<String> names = java.util.Arrays.stream(Tool.values()).filter(CommandService::isCommand).map(Tool::wireName).toList();
             String close = name == null ? null : dev.tandem.protocol.Suggest.closest(name, names);
             throw new TandemException(ErrorCode.USAGE, (name == null ? "a command needs `tool`" : "`" + name + "` is no command on one device")
                     + (t == Tool.OBSERVE ? " (POST /v1/snapshot reads the screen)" : "")

@@ -105,6 +105,10 @@ class CommandServiceTest {
                 });
         assertThatThrownBy(() -> onLease("tapOnn", Json.object().put("text", "x"), null)).isInstanceOfSatisfying(TandemException.class,
                 e -> assertThat(e.getMessage()).contains("did you mean `tapOn`?"));
+        assertThatThrownBy(() -> onLease("barrier", Json.object(), null)).isInstanceOfSatisfying(TandemException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.USAGE);
+            assertThat(e.getMessage()).startsWith("`barrier` is no command on one device").contains("tapOn").doesNotContain("wait,");
+        });
         assertThatThrownBy(() -> onLease("tapOn", Json.object().put("text", "x"), "@e1")).isInstanceOfSatisfying(TandemException.class,
                 e -> assertThat(e.getMessage()).contains("both `ref` and selector keys"));
         assertThat(devices.sent).isEmpty();
