@@ -145,6 +145,11 @@ public final class CommandService {
         long waitMs = req.waitMs() == null ? 0 : Math.max(0, req.waitMs());
         allocator.allocate(owner, req.clientPid(), List.of(new Requirement("device", slot.platform(), slot.id(), null)), waitMs, Set.of());
         try {
+            if (waitMs > 0 && !leases.alive(req.clientPid())) {
+                // its caller gave up while it waited (a CLI interrupted): the device is not touched for nobody
+                throw new TandemException(ErrorCode.CANCELLED, tool.wireName() + " on " + slot.id() + " was not sent: its caller (pid "
+                        + req.clientPid() + ") went away while it waited for the device");
+            }
             return devices.execute(slot.id(), null, nextId("cmd"), tool, params, timeoutMs);
         } finally {
             allocator.release(owner);

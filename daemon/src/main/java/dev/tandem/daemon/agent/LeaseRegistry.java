@@ -177,6 +177,11 @@ public final class LeaseRegistry implements AutoCloseable {
         return lease;
     }
 
+    /** Whether a client's process lives (by the registry's own check, which tests fake). */
+    boolean alive(long pid) {
+        return pidAlive.test(pid);
+    }
+
     /** The name the allocator knows a lease by ({@code mcp claude-code (lease 3)}), for runs on it. */
     public String holderName(String id) {
         return get(id).allocKey();

@@ -156,6 +156,24 @@ class CommandServiceTest {
     }
 
     @Test
+    void aOneShotCommandWhoseCallerDiedWhileItWaitedIsNeverSent() throws Exception {
+        CompletableFuture<CommandReply> oneShot = CompletableFuture.supplyAsync(() -> {
+            try {
+                return commands.command(new CommandRequest(null, "sim-1", "tapOn", Json.object().put("text", "Sign in"), null, 60_000L, 78));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Fixture.await("the one-shot command waits", () -> f.allocator.waiting() == 1);
+        f.deadPids.add(78L);
+        f.leases.release(new ReleaseRequest(lease, List.of()));
+        assertThatThrownBy(oneShot::get).hasCauseInstanceOf(TandemException.class)
+                .cause().satisfies(e -> assertThat(((TandemException) e).code()).isEqualTo(ErrorCode.CANCELLED));
+        assertThat(devices.sent).isEmpty();
+        assertThat(f.holder("sim-1")).isNull();
+    }
+
+    @Test
     void aOneShotCommandNamesRefsOfTheOneShotScope() throws Exception {
         commands.snapshot(new SnapshotRequest("sim-2", 77, null));
         CommandReply r = commands.command(new CommandRequest(null, "sim-2", "tapOn", null, "@e3", null, 77));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.client.Lease;
+import dev.tandem.client.RunOutcome;
 import dev.tandem.client.TandemClient;
 import dev.tandem.it.Tandem;
 import dev.tandem.it.lifecycle.TestClasspath;
@@ -16,6 +17,7 @@ import dev.tandem.protocol.api.CommandReply;
 import dev.tandem.protocol.api.CommandRequest;
 import dev.tandem.protocol.api.DevicesReply;
 import dev.tandem.protocol.api.LeaseRequest;
+import dev.tandem.protocol.api.RunRequest;
 import dev.tandem.protocol.state.StateDir;
 import java.io.BufferedReader;
 import java.io.File;
@@ -63,6 +65,18 @@ class AgentLeaseIT {
                             null, 0L, PID))).isInstanceOfSatisfying(TandemException.class,
                                     e -> assertThat(e.code()).isEqualTo(ErrorCode.DEVICE_UNAVAILABLE));
                 }
+
+                // a plan run on the lease's sim: no new allocation, and the sim is still the lease's after it
+                java.nio.file.Path plan = t.write("signed-out.yaml", """
+                        steps:
+                          - {tool: assertVisible, text: Password must be at least 8 characters}
+                        """);
+                RunOutcome outcome = client.run(new RunRequest(plan.toString(), java.util.Map.of("default", sim), null, null, null,
+                        t.work.resolve("out").toString(), 0L, PID, null, List.of(), lease.id()), e -> { });
+                assertThat(outcome).isInstanceOfSatisfying(RunOutcome.Finished.class, f -> assertThat(f.exitCode()).isZero());
+                assertThat(client.devices().devices()).filteredOn(d -> d.id().equals(sim)).singleElement()
+                        .satisfies(d -> assertThat(d.run()).isEqualTo("it agent (lease 1)"));
+                client.command(new CommandRequest(lease.id(), sim, "tapOn", Json.object().put("id", "email"), null, null, PID));
             }
         }
     }
