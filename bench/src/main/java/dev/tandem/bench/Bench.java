@@ -39,6 +39,7 @@ public final class Bench {
         ALL.put("soak", dev.tandem.bench.core.SoakBench::run);
         ALL.put("appiumtap", dev.tandem.bench.core.AppiumTapBench::run);
         ALL.put("appiumcold", dev.tandem.bench.core.AppiumColdBench::run);
+        ALL.put("mcp", dev.tandem.bench.agents.McpBench::run);
         ALL.put("oneshot", dev.tandem.bench.agents.OneShotBench::run);
         ALL.put("protocol", () -> dev.tandem.bench.protocol.ProtocolBench.main(new String[0]));
     }

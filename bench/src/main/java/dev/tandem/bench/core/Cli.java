@@ -50,6 +50,16 @@ public final class Cli implements AutoCloseable {
         env.put("NO_COLOR", "1");
     }
 
+    /** The environment the launcher runs with (a private state dir): for harnesses that start it themselves. */
+    public Map<String, String> environment() {
+        return Map.copyOf(env);
+    }
+
+    /** The launcher this runs. */
+    public Path launcher() {
+        return root.resolve("tandem");
+    }
+
     public Cli env(String k, String v) {
         env.put(k, v);
         return this;

@@ -48,7 +48,7 @@ public final class DevicesCmd implements Command {
         out.printf(row, "DEVICE", "PLATFORM", "PROFILE", "RUNNER", "STATE");
         for (DevicesReply.Device dev : reply.devices()) {
             String state = dev.state().wire();
-            if (dev.state() == DevicesReply.DeviceState.BUSY) state += " (run " + dev.run() + ", pid " + dev.ownerPid() + ")";
+            if (dev.state() == DevicesReply.DeviceState.BUSY) state += " (" + holder(dev.run()) + ", pid " + dev.ownerPid() + ")";
             String runner = dev.runner().wire();
             if (dev.runnerPid() != null) runner += " pid " + dev.runnerPid();
             out.printf(row, dev.id(), dev.platform(), dev.profile() == null ? "" : dev.profile(), runner, state);
@@ -56,5 +56,10 @@ public final class DevicesCmd implements Command {
         if (reply.notes().isEmpty()) return;
         out.println();
         reply.notes().forEach(n -> out.println(style.dim(n)));
+    }
+
+    /** Who holds a device: a run by its id, a client lease by its owner ({@code mcp claude-code (lease 2)}). */
+    static String holder(String owner) {
+        return owner != null && owner.contains("(lease ") ? owner : "run " + owner;
     }
 }
