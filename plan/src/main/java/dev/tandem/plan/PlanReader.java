@@ -1,6 +1,6 @@
 package dev.tandem.plan;
 
-import dev.tandem.protocol.tools.ParamSpec;
+import dev.tandem.protocol.ParamSpec;
 
 import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.protocol.Platform;

@@ -1,7 +1,7 @@
 package dev.tandem.plan;
 
-import dev.tandem.protocol.tools.ParamSpec;
-import dev.tandem.protocol.tools.ToolDescriptors;
+import dev.tandem.protocol.ParamSpec;
+import dev.tandem.protocol.ToolDescriptors;
 
 import dev.tandem.protocol.Suggest;
 

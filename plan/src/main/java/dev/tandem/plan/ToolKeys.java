@@ -1,6 +1,6 @@
 package dev.tandem.plan;
 
-import dev.tandem.protocol.tools.ToolDescriptors;
+import dev.tandem.protocol.ToolDescriptors;
 
 import dev.tandem.protocol.Tool;
 import java.util.List;

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * Every tool a plan step or a daemon request can name. Each has exactly one row in the tool
- * table ({@link dev.tandem.protocol.tools.ToolDescriptors}), an exhaustive switch: a tool added
+ * table ({@link dev.tandem.protocol.ToolDescriptors}), an exhaustive switch: a tool added
  * here without its row (params, docs, traits, exposure) does not compile.
  */
 public enum Tool {

@@ -29,9 +29,9 @@ public record ToolTraits(Effect effect, long defaultTimeoutMs, Executor executor
     /** Default bound for implicit element waits inside a step (tapOn, assertVisible…). */
     public static final long DEFAULT_ELEMENT_WAIT_MS = 5_000;
 
-    /** The tool's row of the tool table ({@link dev.tandem.protocol.tools.ToolDescriptors}), which declares its traits. */
+    /** The tool's row of the tool table ({@link dev.tandem.protocol.ToolDescriptors}), which declares its traits. */
     public static ToolTraits of(Tool tool) {
-        return dev.tandem.protocol.tools.ToolDescriptors.of(tool).traits();
+        return dev.tandem.protocol.ToolDescriptors.of(tool).traits();
     }
 
     /** Whether this invocation (tool + its params) may change the device. */

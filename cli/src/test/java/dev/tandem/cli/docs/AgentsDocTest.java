@@ -2,9 +2,9 @@ package dev.tandem.cli.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.protocol.tools.ParamSpec;
-import dev.tandem.protocol.tools.ToolDescriptor;
-import dev.tandem.protocol.tools.ToolDescriptors;
+import dev.tandem.protocol.ParamSpec;
+import dev.tandem.protocol.ToolDescriptor;
+import dev.tandem.protocol.ToolDescriptors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

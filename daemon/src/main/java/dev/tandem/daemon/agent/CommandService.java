@@ -108,7 +108,7 @@ public final class CommandService {
         RefBook.Resolved ref = null;
         if (req.ref() != null && !req.ref().isBlank()) {
             // inputText's inline `text` is what it types, not a selector key: the row says which keys select
-            var row = dev.tandem.protocol.tools.ToolDescriptors.of(tool);
+            var row = dev.tandem.protocol.ToolDescriptors.of(tool);
             if (!row.takesSelector()) {
                 throw new TandemException(ErrorCode.USAGE, tool.wireName() + " acts on no element, so it takes no `ref`; drop it");
             }

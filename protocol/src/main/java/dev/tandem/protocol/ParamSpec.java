@@ -1,4 +1,4 @@
-package dev.tandem.protocol.tools;
+package dev.tandem.protocol;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.tandem.protocol.tools;
+package dev.tandem.protocol;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

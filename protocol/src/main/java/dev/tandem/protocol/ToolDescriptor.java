@@ -1,7 +1,5 @@
-package dev.tandem.protocol.tools;
+package dev.tandem.protocol;
 
-import dev.tandem.protocol.Tool;
-import dev.tandem.protocol.ToolTraits;
 import java.util.List;
 import java.util.Map;
 

@@ -1,11 +1,9 @@
-package dev.tandem.protocol.tools;
+package dev.tandem.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tandem.protocol.Tool;
-import dev.tandem.protocol.ToolTraits;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
