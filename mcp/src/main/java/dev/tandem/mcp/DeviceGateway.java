@@ -21,6 +21,9 @@ public interface DeviceGateway extends AutoCloseable {
 
     DevicesReply devices();
 
+    /** The MCP client's name (from its initialize), for the lease's owner as {@code tandem sessions} shows it. */
+    default void clientName(String name) {}
+
     /**
      * Adds devices to the session's lease (opening it on first use).
      *

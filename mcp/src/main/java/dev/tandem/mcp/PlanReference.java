@@ -19,8 +19,8 @@ final class PlanReference {
 
     static String text() {
         StringBuilder sb = new StringBuilder("# Tandem plan tools (from the tool table)\n\n");
-        sb.append("A plan step is `- TOOL: {params}` (or `- TOOL: value` for its main param); in a multi-device plan each step names ")
-                .append("its `device: LABEL`. Selector keys (text, id, role, index) pick an element.\n\n");
+        sb.append("A plan step is a mapping: `tool: NAME` and the tool's params; in a multi-device plan it also names its `device: LABEL`. ")
+                .append("Selector keys (text, id, role, index) pick an element. Full format after the list.\n\n");
         for (ToolDescriptor d : ToolDescriptors.all()) {
             if (d.tool() == Tool.PING) continue;
             sb.append("## ").append(d.tool().wireName());

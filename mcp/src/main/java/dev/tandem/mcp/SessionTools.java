@@ -26,7 +26,10 @@ final class SessionTools {
                                 "platform", Schemas.string("With no specs: the platform of the devices (default sim)."),
                                 "count", Schemas.integer(1, "With no specs: how many devices (default 1)."),
                                 "waitMs", Schemas.integer(0, "How long to wait for busy devices, in ms (default 0: fail at once naming the holders)."))),
-                        false, (a, x, r) -> acquire(s, a)),
+                        false, (a, x, r) -> {
+                            if (x.getClientInfo() != null) s.gateway.clientName(x.getClientInfo().name());
+                            return acquire(s, a);
+                        }),
                 spec("release", "Give devices of this session back (none named: all of them).",
                         Schemas.object(Map.of("devices", Schemas.stringArray("The device ids to release; omitted: every device of this session."))),
                         false, (a, x, r) -> release(s, a)),

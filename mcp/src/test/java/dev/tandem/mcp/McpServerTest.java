@@ -141,16 +141,16 @@ class McpServerTest {
 
     @Test
     void validatePlanGivesEveryErrorWithItsPosition() {
-        CallToolResult r = call("validate_plan", Map.of("yaml", "name: broken\nsteps:\n  - tapOn: {text: Send, colour: red}\n  - bogus: 1\n"));
+        CallToolResult r = call("validate_plan", Map.of("yaml", "name: broken\nsteps:\n  - tool: tapOn\n    text: Send\n    colour: red\n  - tool: bogus\n"));
         assertThat(r.isError()).isFalse();
         JsonNode s = structured(r);
         assertThat(s.path("ok").asBoolean()).isFalse();
         assertThat(s.path("errors")).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(s.path("errors").get(0).path("line").asInt()).isEqualTo(3);
+        assertThat(s.path("errors").get(0).path("line").asInt()).isEqualTo(5);
         assertThat(s.path("errors").get(0).path("column").asInt()).isPositive();
-        assertThat(text(r)).startsWith("VALIDATION: ").contains("plan.yaml:3:").contains("plan.yaml:4:");
+        assertThat(text(r)).startsWith("VALIDATION: ").contains("plan.yaml:5:").contains("plan.yaml:6:");
 
-        CallToolResult ok = call("validate_plan", Map.of("yaml", "name: fine\nsteps:\n  - tapOn: Send\n"));
+        CallToolResult ok = call("validate_plan", Map.of("yaml", "name: fine\nsteps:\n  - tool: tapOn\n    text: Send\n"));
         assertThat(structured(ok).path("ok").asBoolean()).as(text(ok)).isTrue();
         assertThat(text(ok)).startsWith("valid: fine (1 steps");
     }
@@ -158,7 +158,7 @@ class McpServerTest {
     @Test
     void runPlanReportsProgressForItsTokenAndThePathsOfItsFiles() {
         CallToolResult r = client.callTool(CallToolRequest.builder("run_plan")
-                .arguments(Map.of("yaml", "name: fine\nsteps:\n  - tapOn: Send\n  - tapOn: Send\n")).progressToken("run-token").build());
+                .arguments(Map.of("yaml", "name: fine\nsteps:\n  - tool: tapOn\n    text: Send\n")).progressToken("run-token").build());
         assertThat(r.isError()).isFalse();
         assertThat(text(r)).startsWith("PASSED ").contains("2 of 2 steps passed").contains("results.json").contains("junit.xml");
         JsonNode s = structured(r);
@@ -171,7 +171,7 @@ class McpServerTest {
 
     @Test
     void runPlanOnDevicesTheSessionDoesNotHoldIsRefused() {
-        CallToolResult r = call("run_plan", Map.of("yaml", "name: x\nsteps:\n  - tapOn: Send\n", "devices", Map.of("default", "sim-2")));
+        CallToolResult r = call("run_plan", Map.of("yaml", "name: x\nsteps:\n  - tool: tapOn\n    text: Send\n", "devices", Map.of("default", "sim-2")));
         assertThat(r.isError()).isTrue();
         assertThat(text(r)).startsWith("DEVICE_NOT_LEASED: sim-2");
     }
