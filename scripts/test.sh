@@ -58,4 +58,22 @@ fi
 echo "scripts/test.sh: Appium ready at $TANDEM_TEST_APPIUM_HOME ($(printf '%s' "$prepare_json" | sed -n 's/.*"cache":"\([a-z]*\)".*/\1/p'))"
 export TANDEM_TEST_APPIUM_HOME TANDEM_REQUIRE_APPIUM=1
 
+# The MCP Inspector's CLI mode drives `tandem mcp` in McpInspectorIT: the pinned version from the npm
+# registry, installed once into the same cache (its install scripts are not needed: they only set up
+# a source checkout). TANDEM_REQUIRE_MCP_INSPECTOR=1 makes the test fail rather than skip without it.
+inspector_version=2.12.0
+inspector_dir="$TANDEM_TEST_CACHE_DIR/mcp-inspector-$inspector_version"
+TANDEM_TEST_MCP_INSPECTOR="$inspector_dir/node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js"
+if [ ! -f "$TANDEM_TEST_MCP_INSPECTOR" ]; then
+  echo "scripts/test.sh: installing @modelcontextprotocol/inspector@$inspector_version for the MCP tests…"
+  mkdir -p "$inspector_dir"
+  if ! (cd "$inspector_dir" && npm install --prefix . --no-audit --no-fund --ignore-scripts --loglevel=error \
+      "@modelcontextprotocol/inspector@$inspector_version" >install.log 2>&1); then
+    echo "scripts/test.sh: installing the MCP Inspector failed; see $inspector_dir/install.log" >&2
+    exit 1
+  fi
+fi
+echo "scripts/test.sh: MCP Inspector $(node "$TANDEM_TEST_MCP_INSPECTOR" --version) ready"
+export TANDEM_TEST_MCP_INSPECTOR TANDEM_REQUIRE_MCP_INSPECTOR=1
+
 exec mvn -B verify "$@"
