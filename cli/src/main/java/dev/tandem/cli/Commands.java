@@ -3,6 +3,7 @@ package dev.tandem.cli;
 import dev.tandem.cli.commands.Command;
 import dev.tandem.cli.commands.DaemonCmd;
 import dev.tandem.cli.commands.DevicesCmd;
+import dev.tandem.cli.commands.McpCmd;
 import dev.tandem.cli.commands.PrepareCmd;
 import dev.tandem.cli.commands.RunCmd;
 import dev.tandem.cli.commands.SessionsCmd;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public final class Commands {
     public static final List<Command> ALL = List.of(
             new RunCmd(), new TestCmd(), new ValidateCmd(), new DevicesCmd(), new SessionsCmd(), new SnapshotCmd(), new PrepareCmd(),
-            new DaemonCmd());
+            new McpCmd(), new DaemonCmd());
 
     private Commands() {}
 

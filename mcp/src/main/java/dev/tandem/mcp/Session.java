@@ -28,23 +28,20 @@ final class Session {
     void requireLeased(String device) {
         List<String> mine = leasedIds();
         if (mine.contains(device)) return;
-        String holder = holderOf(device);
-        throw new TandemException(ErrorCode.DEVICE_NOT_LEASED, device + " is not leased by this MCP session"
-                + (holder == null ? "" : " (" + holder + ")") + "; call `acquire` with specs [\"" + device + "\"] first"
+        DevicesReply.Device known = find(device);
+        String holder = known == null ? "" : known.state() == DevicesReply.DeviceState.BUSY && known.run() != null
+                ? " (held by " + known.run() + (known.ownerPid() == null ? "" : ", pid " + known.ownerPid()) + ")"
+                : " (nobody holds it)";
+        String spec = known == null ? device : known.platform() + ":" + device;
+        throw new TandemException(ErrorCode.DEVICE_NOT_LEASED, device + " is not leased by this MCP session" + holder
+                + "; call `acquire` with specs [\"" + spec + "\"] first"
                 + (mine.isEmpty() ? " (this session holds no device yet)" : " (this session holds " + String.join(", ", mine) + ")"));
     }
 
-    /** Who holds the device, as `tandem devices` says it, or null when that cannot be told. */
-    private String holderOf(String device) {
+    /** The device as `devices` lists it, or null when it is unknown or the daemon cannot be asked. */
+    private DevicesReply.Device find(String device) {
         try {
-            for (DevicesReply.Device d : gateway.devices().devices()) {
-                if (!d.id().equals(device)) continue;
-                if (d.state() == DevicesReply.DeviceState.BUSY && d.run() != null) {
-                    return "held by " + d.run() + (d.ownerPid() == null ? "" : ", pid " + d.ownerPid());
-                }
-                return "nobody holds it";
-            }
-            return "no such device: `devices` lists them";
+            return gateway.devices().devices().stream().filter(d -> d.id().equals(device)).findFirst().orElse(null);
         } catch (TandemException e) {
             return null;
         }
