@@ -9,6 +9,7 @@ import dev.tandem.cli.commands.RunCmd;
 import dev.tandem.cli.commands.SessionsCmd;
 import dev.tandem.cli.commands.SnapshotCmd;
 import dev.tandem.cli.commands.TestCmd;
+import dev.tandem.cli.commands.ToolCmd;
 import dev.tandem.cli.commands.ValidateCmd;
 import dev.tandem.protocol.Suggest;
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.Optional;
 
 /** The command table: every subcommand, in the order the overview lists them. */
 public final class Commands {
-    public static final List<Command> ALL = List.of(
-            new RunCmd(), new TestCmd(), new ValidateCmd(), new DevicesCmd(), new SessionsCmd(), new SnapshotCmd(), new PrepareCmd(),
-            new McpCmd(), new DaemonCmd());
+    public static final List<Command> ALL = java.util.stream.Stream.of(
+            List.<Command>of(new RunCmd(), new TestCmd(), new ValidateCmd(), new DevicesCmd(), new SessionsCmd(), new SnapshotCmd()),
+            ToolCmd.all(), // tap, type, press, swipe, launch, stop-app, screenshot: one per row of the tool table that has a command
+            List.<Command>of(new McpCmd(), new PrepareCmd(), new DaemonCmd()))
+            .flatMap(List::stream).toList();
 
     private Commands() {}
 

@@ -11,7 +11,13 @@ import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.Snapshot;
 import dev.tandem.protocol.Version;
+import dev.tandem.protocol.api.CommandReply;
+import dev.tandem.protocol.api.CommandRequest;
 import dev.tandem.protocol.api.DevicesReply;
+import dev.tandem.protocol.api.HeartbeatRequest;
+import dev.tandem.protocol.api.LeaseReply;
+import dev.tandem.protocol.api.LeaseRequest;
+import dev.tandem.protocol.api.ReleaseRequest;
 import dev.tandem.protocol.api.ErrorReply;
 import dev.tandem.protocol.api.Routes;
 import dev.tandem.protocol.api.RunEvent;
@@ -211,6 +217,42 @@ public final class TandemClient implements AutoCloseable {
     public Snapshot snapshot(String device) {
         return call("POST", Routes.SNAPSHOT, Json.bytes(new SnapshotRequest(device, ProcessHandle.current().pid())), 30_000,
                 Snapshot.class);
+    }
+
+    /**
+     * {@code POST /v1/snapshot} on a lease: the tree of a device the lease holds, whose refs later
+     * {@link #command}s on the lease may name (null lease: the one-shot scope's, as {@link #snapshot(String)}).
+     */
+    public Snapshot snapshot(String device, String lease) {
+        return call("POST", Routes.SNAPSHOT, Json.bytes(new SnapshotRequest(device, ProcessHandle.current().pid(), lease)), 120_000,
+                Snapshot.class);
+    }
+
+    /** {@code POST /v1/leases}: an exclusive lease on devices (or more devices on {@code req.lease()}). {@link Lease} heartbeats one. */
+    public LeaseReply acquire(LeaseRequest req) {
+        long wait = req.waitMs() == null ? 0 : Math.max(0, req.waitMs());
+        return call("POST", Routes.LEASES, Json.bytes(req), 30_000 + wait, LeaseReply.class);
+    }
+
+    /** {@code POST /v1/leases/heartbeat}: the lease's client is alive; DEVICE_NOT_LEASED once it ended. */
+    public LeaseReply heartbeat(String lease) {
+        return call("POST", Routes.HEARTBEAT, Json.bytes(new HeartbeatRequest(lease)), 10_000, LeaseReply.class);
+    }
+
+    /** {@code POST /v1/leases/release}: gives devices back (an empty list: all, and the lease ends). */
+    public LeaseReply release(String lease, List<String> devices) {
+        return call("POST", Routes.RELEASE, Json.bytes(new ReleaseRequest(lease, devices)), 30_000, LeaseReply.class);
+    }
+
+    /**
+     * {@code POST /v1/commands}: one tool on one device, on a lease or one-shot; the runner's result, or
+     * a TandemException with the daemon's code (BAD_PARAMS, STALE_REF, DEVICE_NOT_LEASED, ELEMENT_NOT_FOUND…).
+     */
+    public CommandReply command(CommandRequest req) {
+        long timeout = req.params() != null && req.params().hasNonNull("timeout") ? req.params().get("timeout").asLong() : 60_000;
+        long wait = req.waitMs() == null ? 0 : Math.max(0, req.waitMs());
+        // the daemon may retry a command on a new runner boot: leave it room beyond the command's own bound
+        return call("POST", Routes.COMMANDS, Json.bytes(req), Math.max(timeout, 60_000) + wait + 60_000, CommandReply.class);
     }
 
     /**

@@ -1,6 +1,10 @@
 package dev.tandem.daemon;
 
 import dev.tandem.apps.AppServices;
+import dev.tandem.daemon.agent.CommandService;
+import dev.tandem.daemon.agent.DeviceCommands;
+import dev.tandem.daemon.agent.LeaseRegistry;
+import dev.tandem.daemon.agent.RefBook;
 import dev.tandem.daemon.api.DaemonApi;
 import dev.tandem.daemon.api.DaemonControl;
 import dev.tandem.daemon.devices.Allocator;
@@ -56,6 +60,7 @@ public final class Daemon implements DaemonControl {
     private ActiveRuns active;
     private LoopbackHttpServer server;
     private Allocator allocator;
+    private LeaseRegistry leases;
     private DaemonInfo info;
 
     public Daemon(StateDir state, Map<String, String> env) {
@@ -127,10 +132,13 @@ public final class Daemon implements DaemonControl {
         List<String> denied = List.of(state.root().toString(), CacheLayout.of(state.cache(), env).root().toString());
         PlanRuns planRuns = new PlanRuns(allocator, supervisor, client, services.services(), active, history,
                 artifacts::ready, Log.stderr("run"), () -> StateSecrets.read(state), fileRoots(env), denied);
-        RunService runs = new RunService(pool, allocator, supervisor, planRuns);
+        leases = new LeaseRegistry(pool, allocator, Log.stderr("leases"));
+        CommandService commands = new CommandService(pool, allocator, leases, new RefBook(), DeviceCommands.runners(supervisor, client),
+                state.root().resolve("agent"), services.services(), fileRoots(env), denied);
+        RunService runs = new RunService(pool, allocator, supervisor, planRuns, leases::holderName);
         SuiteService suites = new SuiteService(pool, allocator, supervisor, planRuns, history);
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        DaemonApi api = new DaemonApi(this, pool, sources::notes, allocator, supervisor, client, runs, suites, active);
+        DaemonApi api = new DaemonApi(this, pool, sources::notes, allocator, supervisor, runs, suites, active, leases, commands);
         server = LoopbackHttpServer.start(0, token, api.routes());
         info = new DaemonInfo(ProcessHandle.current().pid(), server.port(), token, reportedVersion(env),
                 System.currentTimeMillis(), state.root().toString());
@@ -138,6 +146,7 @@ public final class Daemon implements DaemonControl {
         log.info("daemon " + Version.VERSION + " pid " + info.pid() + " on 127.0.0.1:" + info.port() + " for " + state.root()
                 + " (adopted " + adopted + " runners, " + interrupted + " interrupted runs recorded) in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        leases.startWatching();
         Thread.ofPlatform().daemon().name("idle-watch").start(this::watchIdle);
     }
 
@@ -178,7 +187,7 @@ public final class Daemon implements DaemonControl {
                 return;
             }
             keepDaemonJson();
-            if (active.count() > 0) touch();
+            if (active.count() > 0 || !leases.leases().isEmpty()) touch();
             long idle = (System.nanoTime() - lastActivity) / 1_000_000;
             if (idle > idleTimeoutMs) {
                 log.info("idle for " + idle + " ms: stopping");
@@ -220,6 +229,7 @@ public final class Daemon implements DaemonControl {
         if (stopping) return;
         stopping = true;
         Thread.ofPlatform().name("daemon-stop").start(() -> {
+            leases.close();
             active.abortAll("the daemon is stopping");
             supervisor.close();
             services.close();

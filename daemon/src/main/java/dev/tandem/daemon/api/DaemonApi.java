@@ -1,5 +1,7 @@
 package dev.tandem.daemon.api;
 
+import dev.tandem.daemon.agent.CommandService;
+import dev.tandem.daemon.agent.LeaseRegistry;
 import dev.tandem.daemon.devices.Allocation;
 import dev.tandem.daemon.devices.Allocator;
 import dev.tandem.daemon.devices.DevicePool;
@@ -8,21 +10,21 @@ import dev.tandem.daemon.run.ActiveRuns;
 import dev.tandem.daemon.run.RunEvents;
 import dev.tandem.protocol.api.RunRequest;
 import dev.tandem.daemon.run.RunService;
-import dev.tandem.daemon.runner.RunnerClient;
 import dev.tandem.daemon.runner.RunnerHandle;
 import dev.tandem.daemon.runner.RunnerSupervisor;
 import dev.tandem.protocol.api.SuiteRequest;
 import dev.tandem.daemon.suite.SuiteService;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
-import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
-import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.Version;
 import dev.tandem.protocol.http.LoopbackHttpServer.Handler;
 import dev.tandem.protocol.http.LoopbackHttpServer.Request;
-import dev.tandem.protocol.Snapshot;
+import dev.tandem.protocol.api.CommandRequest;
 import dev.tandem.protocol.api.DevicesReply;
+import dev.tandem.protocol.api.HeartbeatRequest;
+import dev.tandem.protocol.api.LeaseRequest;
+import dev.tandem.protocol.api.ReleaseRequest;
 import dev.tandem.protocol.api.ErrorReply;
 import dev.tandem.protocol.api.Routes;
 import dev.tandem.protocol.api.RunEvent;
@@ -30,17 +32,13 @@ import dev.tandem.protocol.api.SessionsReply;
 import dev.tandem.protocol.api.ShutdownReply;
 import dev.tandem.protocol.api.SnapshotRequest;
 import dev.tandem.protocol.api.StatusReply;
-import dev.tandem.protocol.runner.CommandRecord;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -54,46 +52,61 @@ public final class DaemonApi {
     private final Supplier<List<String>> deviceNotes;
     private final Allocator allocator;
     private final RunnerSupervisor supervisor;
-    private final RunnerClient client;
     private final RunService runs;
     private final SuiteService suites;
     private final ActiveRuns active;
-    private final String idPrefix = "d" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
-    private final AtomicLong seq = new AtomicLong();
+    private final LeaseRegistry leases;
+    private final CommandService commands;
     private final long startedAt = System.currentTimeMillis();
 
     /** @param deviceNotes why sources offer fewer devices than a user may expect ({@code DeviceSources.notes()}) */
     public DaemonApi(DaemonControl daemon, DevicePool pool, Supplier<List<String>> deviceNotes, Allocator allocator,
-            RunnerSupervisor supervisor, RunnerClient client, RunService runs, SuiteService suites, ActiveRuns active) {
+            RunnerSupervisor supervisor, RunService runs, SuiteService suites, ActiveRuns active,
+            LeaseRegistry leases, CommandService commands) {
+        this.leases = leases;
+        this.commands = commands;
         this.deviceNotes = deviceNotes;
         this.suites = suites;
         this.daemon = daemon;
         this.pool = pool;
         this.allocator = allocator;
         this.supervisor = supervisor;
-        this.client = client;
         this.runs = runs;
         this.active = active;
     }
 
     public Map<String, Handler> routes() {
-        Map<String, Handler> r = new LinkedHashMap<>();
+        Map<String, Route> r = new LinkedHashMap<>();
         r.put(Routes.STATUS, this::status);
         r.put(Routes.DEVICES, this::devices);
         r.put(Routes.SESSIONS, this::sessions);
         r.put(Routes.RUNS, this::run);
         r.put(Routes.SUITES, this::suite);
         r.put(Routes.SNAPSHOT, this::snapshot);
+        r.put(Routes.LEASES, req -> req.reply(200, leases.acquire(body(req, LeaseRequest.class))));
+        r.put(Routes.RELEASE, req -> req.reply(200, leases.release(body(req, ReleaseRequest.class))));
+        r.put(Routes.HEARTBEAT, req -> req.reply(200, leases.heartbeat(body(req, HeartbeatRequest.class).lease())));
+        r.put(Routes.COMMANDS, req -> req.reply(200, commands.command(body(req, CommandRequest.class))));
         r.put(Routes.SHUTDOWN, this::shutdown);
-        r.replaceAll((path, h) -> req -> {
+        Map<String, Handler> out = new LinkedHashMap<>();
+        r.forEach((path, h) -> out.put(path, req -> {
             daemon.touch();
             try {
                 h.handle(req);
             } catch (TandemException e) {
                 req.reply(e.code().httpStatus(), new ErrorReply(e.info()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                req.reply(503, new ErrorReply(new ErrorInfo(ErrorCode.DAEMON_UNAVAILABLE, "the daemon is stopping; retry")));
             }
-        });
-        return r;
+        }));
+        return out;
+    }
+
+    /** A route's handler; what it throws as TandemException becomes the error reply. */
+    @FunctionalInterface
+    private interface Route {
+        void handle(Request request) throws IOException, InterruptedException;
     }
 
     private void status(Request r) throws IOException {
@@ -195,29 +208,16 @@ public final class DaemonApi {
         }
     }
 
-    private void snapshot(Request r) throws IOException, TandemException {
-        SnapshotRequest body;
+    private void snapshot(Request r) throws IOException, InterruptedException {
+        r.reply(200, commands.snapshot(body(r, SnapshotRequest.class)));
+    }
+
+    /** A POSTed body of the route's record; malformed JSON is USAGE. */
+    private static <T> T body(Request r, Class<T> type) throws IOException {
         try {
-            body = r.bodyAs(SnapshotRequest.class);
-        } catch (IOException e) {
-            throw new TandemException(ErrorCode.USAGE, "malformed SnapshotRequest: " + e.getMessage());
-        }
-        String device = body.device();
-        pool.check();
-        if (device == null || pool.byId(device).isEmpty()) {
-            throw new TandemException(ErrorCode.USAGE, "snapshot needs `device` with one of " + pool.slots().stream().map(DeviceSlot::id).toList());
-        }
-        // read-only: allowed beside a run that holds the device (a shared look, never a mutation)
-        var lease = allocator.openShared("snapshot", body.clientPid(), device);
-        try {
-            CommandRecord rec = client.execute(device, idPrefix + "-obs-" + seq.incrementAndGet(), Tool.OBSERVE, Json.object(), 15_000);
-            if (rec.error() != null) throw rec.error().toException();
-            r.reply(200, Json.convert(rec.result(), Snapshot.class));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TandemException(ErrorCode.INTERNAL, "interrupted");
-        } finally {
-            allocator.closeShared(lease);
+            return r.bodyAs(type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new TandemException(ErrorCode.USAGE, "malformed " + type.getSimpleName() + ": " + e.getOriginalMessage());
         }
     }
 

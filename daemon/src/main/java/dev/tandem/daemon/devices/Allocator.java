@@ -31,6 +31,8 @@ public final class Allocator {
     private final Map<String, Allocation> holders = new HashMap<>();
     private final Map<String, Long> heartbeats = new HashMap<>();
     private final Map<Long, SharedLease> shared = new HashMap<>();
+    /** Runs using a holder's devices ({@link #lend}): the borrower's allocation and whose devices it uses. */
+    private final Map<String, Lent> lent = new HashMap<>();
     private long sharedSeq;
     private long grants;
 
@@ -130,12 +132,147 @@ public final class Allocator {
     public void release(String owner) {
         lock.lock();
         try {
+            keepLentDevices(owner, null);
             Allocation a = holders.remove(owner);
             heartbeats.remove(owner);
             if (a != null) unclaim(a);
             changed.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    private record Lent(String holder, Allocation alloc) {}
+
+    /**
+     * Gives {@code deviceIds} of {@code owner}'s allocation back (the others stay held); the
+     * allocation ends when none is left. Returns the ids it held and gave back.
+     */
+    public List<String> releaseDevices(String owner, java.util.Collection<String> deviceIds) {
+        lock.lock();
+        try {
+            Allocation a = holders.get(owner);
+            if (a == null) return List.of();
+            keepLentDevices(owner, Set.copyOf(deviceIds));
+            Map<String, DeviceSlot> kept = new LinkedHashMap<>();
+            Map<String, String> profiles = new HashMap<>();
+            List<String> gone = new ArrayList<>();
+            a.byLabel().forEach((label, slot) -> {
+                if (deviceIds.contains(slot.id())) {
+                    gone.add(slot.id());
+                } else {
+                    kept.put(label, slot);
+                    if (a.profiles().containsKey(label)) profiles.put(label, a.profiles().get(label));
+                }
+            });
+            if (kept.isEmpty()) {
+                holders.remove(owner);
+                heartbeats.remove(owner);
+            } else {
+                holders.put(owner, new Allocation(owner, a.ownerPid(), kept, profiles, a.grant()));
+            }
+            gone.forEach(id -> unclaimIfFree(id));
+            changed.signalAll();
+            return gone;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Moves every device of {@code from}'s allocation into {@code into}'s (created when absent),
+     * labelled by device id: how a lease grows by a second acquire, allocated atomically first under
+     * its own name. No device is free in between.
+     */
+    public Allocation absorb(String from, String into, long intoPid) {
+        lock.lock();
+        try {
+            Allocation add = holders.remove(from);
+            heartbeats.remove(from);
+            Allocation base = holders.get(into);
+            Map<String, DeviceSlot> devices = new LinkedHashMap<>();
+            Map<String, String> profiles = new HashMap<>();
+            for (Allocation a : base == null ? List.of(add) : List.of(base, add)) {
+                if (a == null) continue;
+                a.byLabel().forEach((label, slot) -> {
+                    devices.put(slot.id(), slot);
+                    String profile = a.profiles().get(label);
+                    if (profile != null) profiles.put(slot.id(), profile);
+                });
+            }
+            Allocation merged = new Allocation(into, intoPid, devices, profiles, base != null ? base.grant() : add != null ? add.grant() : 0);
+            holders.put(into, merged);
+            heartbeats.put(into, System.nanoTime());
+            return merged;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Lends devices {@code holder} holds to a run ({@code borrower}, labels to device ids) without
+     * freeing them: the run's allocation is returned, and {@link #giveBack} ends it, the devices
+     * still the holder's. A device the holder does not hold is DEVICE_NOT_LEASED.
+     */
+    public Allocation lend(String holder, String borrower, long borrowerPid, Map<String, String> labelToDevice) {
+        lock.lock();
+        try {
+            Allocation a = holders.get(holder);
+            Map<String, DeviceSlot> byLabel = new LinkedHashMap<>();
+            Map<String, String> profiles = new HashMap<>();
+            for (Map.Entry<String, String> e : labelToDevice.entrySet()) {
+                Optional<Map.Entry<String, DeviceSlot>> held = a == null ? Optional.empty() : a.byLabel().entrySet().stream()
+                        .filter(h -> h.getValue().id().equals(e.getValue())).findFirst();
+                if (held.isEmpty()) {
+                    throw new TandemException(ErrorCode.DEVICE_NOT_LEASED, "label " + e.getKey() + " names " + e.getValue()
+                            + ", which the lease does not hold" + (a == null ? "" : " (it holds " + a.byLabel().values().stream()
+                            .map(DeviceSlot::id).toList() + ")") + "; acquire it first or name a device of the lease");
+                }
+                byLabel.put(e.getKey(), held.get().getValue());
+                String profile = a.profiles().get(held.get().getKey());
+                if (profile != null) profiles.put(e.getKey(), profile);
+            }
+            for (Lent l : lent.values()) {
+                for (DeviceSlot s : l.alloc().byLabel().values()) {
+                    if (byLabel.containsValue(s)) {
+                        throw new TandemException(ErrorCode.DEVICE_UNAVAILABLE, s.id() + " is in use by run " + l.alloc().owner()
+                                + " on the same lease; wait for it to end");
+                    }
+                }
+            }
+            Allocation run = new Allocation(borrower, borrowerPid, byLabel, profiles, ++grants);
+            lent.put(borrower, new Lent(holder, run));
+            return run;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends a run on lent devices: they stay the holder's (or, if the holder let go meanwhile, are freed now). */
+    public void giveBack(String borrower) {
+        lock.lock();
+        try {
+            Lent l = lent.remove(borrower);
+            if (l != null && holders.get(borrower) == l.alloc()) release(borrower);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A holder lets devices go ({@code ids} null: all) while a run borrowed some: the run keeps
+     * them as its own allocation until it gives them back, so no one else gets a device in use.
+     */
+    private void keepLentDevices(String holder, Set<String> ids) {
+        for (Map.Entry<String, Lent> e : lent.entrySet()) {
+            Lent l = e.getValue();
+            if (!l.holder().equals(holder) || holders.get(e.getKey()) == l.alloc()) continue;
+            boolean touched = ids == null || l.alloc().byLabel().values().stream().anyMatch(s -> ids.contains(s.id()));
+            if (touched) {
+                holders.put(e.getKey(), l.alloc());
+                heartbeats.put(e.getKey(), System.nanoTime());
+            }
         }
     }
 
@@ -162,6 +299,7 @@ public final class Allocator {
                 boolean ownerAlive = ProcessHandle.of(a.ownerPid()).map(ProcessHandle::isAlive).orElse(false);
                 long silentMs = (now - heartbeats.getOrDefault(a.owner(), now)) / 1_000_000;
                 if (!ownerAlive && silentMs >= graceMs) {
+                    keepLentDevices(a.owner(), null);
                     holders.remove(a.owner());
                     heartbeats.remove(a.owner());
                     unclaim(a);
@@ -288,7 +426,18 @@ public final class Allocator {
     }
 
     private void unclaim(Allocation a) {
-        a.byLabel().values().forEach(s -> claims.unclaim(s.id()));
+        a.byLabel().values().forEach(s -> unclaimIfFree(s.id()));
+    }
+
+    /** Gives a device's machine lock back unless another allocation (a run keeping a lent device) still holds it. */
+    private void unclaimIfFree(String deviceId) {
+        boolean held = holders.values().stream().anyMatch(a -> a.byLabel().values().stream().anyMatch(s -> s.id().equals(deviceId)));
+        if (!held) claims.unclaim(deviceId);
+    }
+
+    /** A holder as messages name it: a run by its id, a client's lease by its owner name. */
+    static String describe(Allocation a) {
+        return a.owner().contains("(lease ") ? a.owner() : "run " + a.owner();
     }
 
     private TandemException unavailable(List<Requirement> reqs, long waitMs) {
@@ -302,7 +451,7 @@ public final class Allocator {
         List<String> busy = new ArrayList<>();
         for (Allocation a : holders.values()) {
             for (DeviceSlot s : a.byLabel().values()) {
-                if (reqs.stream().anyMatch(r -> r.accepts(s))) busy.add(s.id() + " (run " + a.owner() + ", pid " + a.ownerPid() + ")");
+                if (reqs.stream().anyMatch(r -> r.accepts(s))) busy.add(s.id() + " (" + describe(a) + ", pid " + a.ownerPid() + ")");
             }
         }
         for (DeviceSlot s : pool.slots()) {

@@ -36,7 +36,7 @@ public final class Requirements {
      * The platform of a device no plan entry or flag names: sim, or — when the daemon offers no
      * sims but devices of one platform only (a devices.yaml of Android phones) — that platform.
      */
-    static String defaultPlatform(DevicePool pool) {
+    public static String defaultPlatform(DevicePool pool) {
         if (!pool.ofPlatform(Platform.SIM).isEmpty()) return Platform.SIM.name();
         List<Platform> offered = pool.slots().stream().map(DeviceSlot::platform).distinct().toList();
         return offered.size() == 1 ? offered.getFirst().name() : Platform.SIM.name();
@@ -83,7 +83,7 @@ public final class Requirements {
      * Requirements that no wait could ever satisfy are usage errors now, not a timeout later: one
      * device named for two labels, or more labels on a platform than it has devices.
      */
-    static void checkServable(List<Requirement> reqs, DevicePool pool) {
+    public static void checkServable(List<Requirement> reqs, DevicePool pool) {
         Map<String, String> byDevice = new LinkedHashMap<>();
         for (Requirement r : reqs) {
             if (r.deviceId() == null) continue;

@@ -11,16 +11,16 @@ import java.util.Map;
  * the app definitions the run brings ({@code --app FILE}, as JSON text), installed for the run, and
  * where it may open local files.
  */
-record LaunchContext(String room, String user, Map<String, String> services, List<String> apps, Files files) {
+public record LaunchContext(String room, String user, Map<String, String> services, List<String> apps, Files files) {
     /** The directories a device may open local files under, and those it never may (dev.tandem.device.FileAccess). */
-    record Files(List<String> allow, List<String> deny) {}
+    public record Files(List<String> allow, List<String> deny) {}
 
     /** A run that brings no app definitions of its own and allows no local files. */
     LaunchContext(String room, String user, Map<String, String> services) {
         this(room, user, services, List.of(), new Files(List.of(), List.of()));
     }
 
-    LaunchContext(String room, String user, Map<String, String> services, Files files) {
+    public LaunchContext(String room, String user, Map<String, String> services, Files files) {
         this(room, user, services, List.of(), files);
     }
 
@@ -28,7 +28,7 @@ record LaunchContext(String room, String user, Map<String, String> services, Lis
         this(room, user, services, apps, new Files(List.of(), List.of()));
     }
 
-    ObjectNode toJson() {
+    public ObjectNode toJson() {
         ObjectNode o = Json.object();
         o.put("room", room);
         o.put("user", user);

@@ -35,8 +35,18 @@ public final class RunService {
     private final Allocator allocator;
     private final RunnerSupervisor supervisor;
     private final PlanRuns runs;
+    private final java.util.function.UnaryOperator<String> leaseHolder;
 
     public RunService(DevicePool pool, Allocator allocator, RunnerSupervisor supervisor, PlanRuns runs) {
+        this(pool, allocator, supervisor, runs, lease -> {
+            throw new TandemException(ErrorCode.DEVICE_NOT_LEASED, "this daemon keeps no leases; run without `lease`");
+        });
+    }
+
+    /** @param leaseHolder a client lease's id to the name the allocator knows it by (DEVICE_NOT_LEASED when it is gone) */
+    public RunService(DevicePool pool, Allocator allocator, RunnerSupervisor supervisor, PlanRuns runs,
+            java.util.function.UnaryOperator<String> leaseHolder) {
+        this.leaseHolder = leaseHolder;
         this.pool = pool;
         this.allocator = allocator;
         this.supervisor = supervisor;
@@ -60,7 +70,8 @@ public final class RunService {
         try {
             strategy = req.abortStrategy() != null ? req.abortStrategy()
                     : plan.abortStrategy() != null ? plan.abortStrategy() : RunOptions.DEFAULT_ABORT;
-            reqs = Requirements.forPlan(plan, req.devices(), req.platform(), pool);
+            reqs = Requirements.forPlan(plan, req.lease() == null ? req.devices() : LeasedRun.specs(plan, req.devices(), pool),
+                    req.platform(), pool);
             apps = RunApps.load(req.apps());
             if (req.runnerPort() != null && (reqs.size() != 1 || req.runnerPort() < 1 || req.runnerPort() > 65535)) {
                 throw new TandemException(ErrorCode.USAGE, reqs.size() != 1
@@ -83,8 +94,10 @@ public final class RunService {
         Allocation alloc;
         try {
             long waitMs = req.waitMs() != null ? req.waitMs() : RunRequest.DEFAULT_WAIT_MS;
-            alloc = allocator.allocate(runId, req.clientPid(), reqs, waitMs, supervisor.warm(),
-                    why -> events.emit(new RunEvent.Queued(why, null)));
+            // on a lease: its devices, lent to the run and still the lease's after it (never free in between)
+            alloc = req.lease() != null ? allocator.lend(leaseHolder.apply(req.lease()), runId, req.clientPid(), LeasedRun.devices(reqs))
+                    : allocator.allocate(runId, req.clientPid(), reqs, waitMs, supervisor.warm(),
+                            why -> events.emit(new RunEvent.Queued(why, null)));
         } catch (TandemException e) {
             events.emit(new RunEvent.Error(e.info()));
             return e.code().exitCode();
@@ -96,7 +109,8 @@ public final class RunService {
             events.emit(new RunEvent.Result(result, runDir.toString(), exit));
             return exit;
         } finally {
-            allocator.release(runId);
+            if (req.lease() != null) allocator.giveBack(runId);
+            else allocator.release(runId);
         }
     }
 

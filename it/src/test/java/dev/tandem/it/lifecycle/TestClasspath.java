@@ -15,12 +15,12 @@ import java.util.stream.Stream;
  * This test JVM's classpath for child JVMs, with each class directory (reactor modules) packed
  * into a jar: the JDK's start-up caches (AOT, CDS) accept jars only.
  */
-final class TestClasspath {
+public final class TestClasspath {
     private static String jarred;
 
     private TestClasspath() {}
 
-    static synchronized String jarred() throws IOException {
+    public static synchronized String jarred() throws IOException {
         if (jarred != null) return jarred;
         Path dir = TempDirs.create("tandem-test-classpath-");
         List<String> out = new ArrayList<>();
