@@ -85,6 +85,8 @@ class McpAgentIT {
             assertThat(text(cross)).startsWith("DEVICE_NOT_LEASED: " + deviceB);
             assertThat(b.call("press", Map.of("device", deviceA, "button", "home")).isError()).isTrue();
             assertThat(structured(a.call("devices", Map.of())).path("leased")).extracting(JsonNode::asText).containsExactly(deviceA);
+            // each lease is owned by its MCP client, by name, as `tandem sessions` shows it
+            assertThat(t.run("sessions").out()).contains("mcp agent-a").contains("mcp agent-b");
         }
     }
 
