@@ -2,7 +2,8 @@
 # Runs Tandem's whole test suite: unit tests, integration tests with real daemon and runner
 # processes, web tests on real Chromium (installed from Debian's packages when absent; on
 # macOS, Google Chrome or Chromium from /Applications, installed by hand), and Appium tests on a
-# real Appium server (installed through `tandem prepare --platform appium`).
+# real Appium server (installed through `tandem prepare --platform appium`), and `tandem mcp` through
+# the MCP Inspector's CLI (installed from the npm registry into the test cache).
 set -euo pipefail
 cd "$(cd "$(dirname "$0")" && pwd -P)/.." # not readlink -f: macOS before 12.3 has no -f
 
