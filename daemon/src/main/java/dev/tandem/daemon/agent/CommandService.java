@@ -11,7 +11,6 @@ import dev.tandem.plan.ToolStep;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
-import dev.tandem.protocol.Selector;
 import dev.tandem.protocol.Snapshot;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.Tool;
@@ -108,11 +107,16 @@ public final class CommandService {
         ObjectNode params = req.params() == null ? Json.object() : req.params().deepCopy();
         RefBook.Resolved ref = null;
         if (req.ref() != null && !req.ref().isBlank()) {
-            if (Selector.fromParams(params).isPresent()) {
+            // inputText's inline `text` is what it types, not a selector key: the row says which keys select
+            var row = dev.tandem.protocol.tools.ToolDescriptors.of(tool);
+            if (!row.takesSelector()) {
+                throw new TandemException(ErrorCode.USAGE, tool.wireName() + " acts on no element, so it takes no `ref`; drop it");
+            }
+            if (params.has("selector") || row.inlineSelectorKeys().stream().anyMatch(params::has)) {
                 throw new TandemException(ErrorCode.USAGE, tool.wireName() + " got both `ref` and selector keys; give one of them");
             }
             ref = refs.resolve(scope, slot.id(), req.ref().trim());
-            params.setAll(ref.selector());
+            params.set("selector", ref.selector());
         }
         String shotPath = tool == Tool.SCREENSHOT ? screenshotPath(params, scope, slot.id()) : null;
         ToolStep step = StepParams.check(tool, params);
