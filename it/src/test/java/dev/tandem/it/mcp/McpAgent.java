@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  */
 final class McpAgent implements AutoCloseable {
     final McpSyncClient client;
+    /** Every progress notification the server sent, in order. */
+    final List<McpSchema.ProgressNotification> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     McpAgent(Tandem t, String name) throws IOException {
         ServerParameters server = ServerParameters.builder(Tandem.java())
@@ -37,7 +39,7 @@ final class McpAgent implements AutoCloseable {
         client = McpClient.sync(new StdioClientTransport(server, new JacksonMcpJsonMapper(new ObjectMapper())))
                 .clientInfo(new McpSchema.Implementation(name, "1.0"))
                 .requestTimeout(Duration.ofSeconds(180)).initializationTimeout(Duration.ofSeconds(60))
-                .jsonSchemaValidator(new PassThroughSchemas()).build();
+                .jsonSchemaValidator(new PassThroughSchemas()).progressConsumer(progress::add).build();
         client.initialize();
     }
 

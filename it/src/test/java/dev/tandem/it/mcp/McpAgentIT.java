@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.it.Tandem;
 import dev.tandem.protocol.Json;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -54,6 +56,27 @@ class McpAgentIT {
             assertThat(Path.of(s.path("resultsJson").asText())).isRegularFile();
             assertThat(Path.of(s.path("junitXml").asText())).isRegularFile();
             assertThat(Path.of(s.path("dir").asText())).startsWith(t.work.resolve("out"));
+        }
+    }
+
+    @Test
+    void runPlanOnTheSessionsDevicesReportsProgressAndKeepsThemLeased() throws Exception {
+        try (Tandem t = new Tandem(); McpAgent agent = new McpAgent(t, "it-agent")) {
+            JsonNode held = structured(agent.call("acquire", Map.of("count", 2))).path("devices");
+            String a = held.get(0).path("id").asText();
+            String b = held.get(1).path("id").asText();
+            Path plan = t.example("chat.yaml");
+            CallToolResult r = agent.client.callTool(CallToolRequest.builder("run_plan")
+                    .arguments(Map.of("path", plan.toString(), "devices", Map.of("A", a, "B", b), "output", t.work.resolve("out").toString()))
+                    .progressToken("chat-run").build());
+            assertThat(r.isError()).as(text(r)).isFalse();
+            assertThat(text(r)).startsWith("PASSED chat").contains("A on " + a).contains("B on " + b);
+            assertThat(agent.progress).isNotEmpty();
+            assertThat(agent.progress).extracting(McpSchema.ProgressNotification::progressToken).containsOnly("chat-run");
+            assertThat(agent.progress.getLast().message()).contains("step");
+            // the run borrowed the lease's devices: they are still this session's
+            assertThat(structured(agent.call("devices", Map.of())).path("leased")).extracting(JsonNode::asText).containsExactlyInAnyOrder(a, b);
+            assertThat(agent.call("snapshot", Map.of("device", b)).isError()).isFalse();
         }
     }
 
