@@ -69,7 +69,6 @@ final class RunPlan {
                 List<Map<String, Object>> errors = new ArrayList<>();
                 v.validation().errors().forEach(e -> errors.add(PlanTools.diagnostic(e)));
                 int more = v.validation().moreErrors() == null ? 0 : v.validation().moreErrors();
-                CallToolResult r = ToolResults.error(ErrorCode.VALIDATION, "the plan is not valid; nothing ran");
                 Map<String, Object> structured = new LinkedHashMap<>();
                 structured.put("code", ErrorCode.VALIDATION.name());
                 structured.put("message", "the plan is not valid; nothing ran");
