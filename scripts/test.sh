@@ -2,7 +2,8 @@
 # Runs Tandem's whole test suite: unit tests, integration tests with real daemon and runner
 # processes, web tests on real Chromium (installed from Debian's packages when absent; on
 # macOS, Google Chrome or Chromium from /Applications, installed by hand), and Appium tests on a
-# real Appium server (installed through `tandem prepare --platform appium`).
+# real Appium server (installed through `tandem prepare --platform appium`), and `tandem mcp` through
+# the MCP Inspector's CLI (installed from the npm registry into the test cache).
 set -euo pipefail
 cd "$(cd "$(dirname "$0")" && pwd -P)/.." # not readlink -f: macOS before 12.3 has no -f
 
@@ -57,5 +58,23 @@ if [ -z "$TANDEM_TEST_APPIUM_HOME" ]; then
 fi
 echo "scripts/test.sh: Appium ready at $TANDEM_TEST_APPIUM_HOME ($(printf '%s' "$prepare_json" | sed -n 's/.*"cache":"\([a-z]*\)".*/\1/p'))"
 export TANDEM_TEST_APPIUM_HOME TANDEM_REQUIRE_APPIUM=1
+
+# The MCP Inspector's CLI mode drives `tandem mcp` in McpInspectorIT: the pinned version from the npm
+# registry, installed once into the same cache (its install scripts are not needed: they only set up
+# a source checkout). TANDEM_REQUIRE_MCP_INSPECTOR=1 makes the test fail rather than skip without it.
+inspector_version=2.12.0
+inspector_dir="$TANDEM_TEST_CACHE_DIR/mcp-inspector-$inspector_version"
+TANDEM_TEST_MCP_INSPECTOR="$inspector_dir/node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js"
+if [ ! -f "$TANDEM_TEST_MCP_INSPECTOR" ]; then
+  echo "scripts/test.sh: installing @modelcontextprotocol/inspector@$inspector_version for the MCP tests…"
+  mkdir -p "$inspector_dir"
+  if ! (cd "$inspector_dir" && npm install --prefix . --no-audit --no-fund --ignore-scripts --loglevel=error \
+      "@modelcontextprotocol/inspector@$inspector_version" >install.log 2>&1); then
+    echo "scripts/test.sh: installing the MCP Inspector failed; see $inspector_dir/install.log" >&2
+    exit 1
+  fi
+fi
+echo "scripts/test.sh: MCP Inspector $(node "$TANDEM_TEST_MCP_INSPECTOR" --version) ready"
+export TANDEM_TEST_MCP_INSPECTOR TANDEM_REQUIRE_MCP_INSPECTOR=1
 
 exec mvn -B verify "$@"

@@ -3,6 +3,7 @@ package dev.tandem.cli;
 import dev.tandem.cli.commands.Command;
 import dev.tandem.cli.commands.DaemonCmd;
 import dev.tandem.cli.commands.DevicesCmd;
+import dev.tandem.cli.commands.McpCmd;
 import dev.tandem.cli.commands.PrepareCmd;
 import dev.tandem.cli.commands.RunCmd;
 import dev.tandem.cli.commands.SessionsCmd;
@@ -19,7 +20,7 @@ public final class Commands {
     public static final List<Command> ALL = java.util.stream.Stream.of(
             List.<Command>of(new RunCmd(), new TestCmd(), new ValidateCmd(), new DevicesCmd(), new SessionsCmd(), new SnapshotCmd()),
             ToolCmd.all(), // tap, type, press, swipe, launch, stop-app, screenshot: one per row of the tool table that has a command
-            List.<Command>of(new PrepareCmd(), new DaemonCmd()))
+            List.<Command>of(new McpCmd(), new PrepareCmd(), new DaemonCmd()))
             .flatMap(List::stream).toList();
 
     private Commands() {}

@@ -58,6 +58,11 @@ public final class Tandem implements AutoCloseable {
         return this;
     }
 
+    /** The environment every process of this test gets (its state dir, lock dir, cache). */
+    public Map<String, String> environment() {
+        return Map.copyOf(env);
+    }
+
     public static String classpath() throws IOException {
         return classpath(LIB);
     }
