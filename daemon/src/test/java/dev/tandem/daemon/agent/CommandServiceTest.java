@@ -49,7 +49,7 @@ class CommandServiceTest {
         CommandReply r = onLease("tapOn", null, "@e2");
         assertThat(r.element()).isEqualTo("button \"Sign in\" #sign_in");
         assertThat(r.result().path("ref").asText()).isEqualTo("e2");
-        ObjectNode sent = devices.mutations().getFirst().params();
+        ObjectNode sent = (ObjectNode) devices.mutations().getFirst().params().path("selector");
         assertThat(sent.path("text").asText()).isEqualTo("Sign in");
         assertThat(sent.path("id").asText()).isEqualTo("sign_in");
         assertThat(sent.has("index")).as("unique: no index").isFalse();
@@ -61,7 +61,26 @@ class CommandServiceTest {
         commands.snapshot(new SnapshotRequest("sim-1", Fixture.PID, lease));
         CommandReply r = onLease("tapOn", null, "e4");
         assertThat(r.result().path("ref").asText()).as("the second Delete, not the first").isEqualTo("e4");
-        assertThat(devices.mutations().getFirst().params().path("index").asInt()).isEqualTo(1);
+        assertThat(devices.mutations().getFirst().params().path("selector").path("index").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void inputTextByRefKeepsItsTextAsWhatItTypes() throws Exception {
+        commands.snapshot(new SnapshotRequest("sim-1", Fixture.PID, lease));
+        onLease("inputText", dev.tandem.protocol.Json.object().put("text", "ana@example.com"), "@e2");
+        ObjectNode sent = devices.mutations().getFirst().params();
+        assertThat(sent.path("text").asText()).as("the text typed, not a selector key").isEqualTo("ana@example.com");
+        assertThat(sent.path("selector").path("id").asText()).isEqualTo("sign_in");
+    }
+
+    @Test
+    void aRefOnAToolThatActsOnNoElementIsRefused() throws Exception {
+        commands.snapshot(new SnapshotRequest("sim-1", Fixture.PID, lease));
+        assertThatThrownBy(() -> onLease("pressButton", dev.tandem.protocol.Json.object().put("button", "back"), "@e2"))
+                .isInstanceOfSatisfying(TandemException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.USAGE);
+                    assertThat(e.getMessage()).contains("takes no `ref`");
+                });
     }
 
     @Test
