@@ -4,19 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
+import dev.tandem.protocol.http.LoopbackHttpClient;
+import dev.tandem.protocol.http.TransportException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.tandem.protocol.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /**
  * The HTTP half of W3C WebDriver: JSON commands to a server over one keep-alive HTTP/1.1
  * connection, replies unwrapped from {@code {"value": …}}, errors mapped by {@link W3cError}.
- * Thread-safe (the JDK client is).
+ * A server at {@code http://127.0.0.1} (every server Tandem owns) is spoken to with the runner
+ * protocol's blocking socket client: a command is one write and one read on the calling thread,
+ * where the JDK's HttpClient hands each exchange between its selector and executor threads
+ * (~0.2-0.4 ms a command on a loaded 2-core machine, BENCHMARKS.md "Appium tap"). Any other URL
+ * (https, a remote host, a farm) goes through the JDK's HttpClient. Thread-safe (both clients are).
  */
 public final class WebDriverClient implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -24,6 +30,10 @@ public final class WebDriverClient implements AutoCloseable {
     private final URI base;
     private final String authorization;
     private final HttpClient http;
+    /** For a plain-HTTP server on 127.0.0.1, else null. */
+    private final LoopbackHttpClient loopback;
+    /** The URL's path (a proxy's prefix such as {@code /wd/hub}), put before each command's path. */
+    private final String basePath;
 
     /**
      * @param base the server's URL, e.g. {@code http://127.0.0.1:4723} (Appium 2+ has no {@code /wd/hub})
@@ -37,6 +47,10 @@ public final class WebDriverClient implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .build();
+        boolean plainLoopback = "http".equalsIgnoreCase(this.base.getScheme()) && "127.0.0.1".equals(this.base.getHost())
+                && this.base.getPort() > 0 && this.base.getRawQuery() == null;
+        this.loopback = plainLoopback ? new LoopbackHttpClient(this.base.getPort(), bearerToken) : null;
+        this.basePath = this.base.getRawPath() == null ? "" : this.base.getRawPath();
     }
 
     public URI base() {
@@ -67,9 +81,9 @@ public final class WebDriverClient implements AutoCloseable {
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<byte[]> response;
+        java.net.http.HttpResponse<byte[]> response;
         try {
-            response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new TandemException(ErrorCode.OUTCOME_UNKNOWN, "The Appium server at " + base + " did not answer "
                     + command + " within " + timeout.toMillis() + " ms; the command may have run on the device"
@@ -85,6 +99,25 @@ public final class WebDriverClient implements AutoCloseable {
             throw new TandemException(ErrorCode.CANCELLED, command + " was interrupted.", e);
         }
         return unwrap(command, response.statusCode(), response.body());
+    }
+
+    private JsonNode sendLoopback(String command, String method, String path, Object body, Duration timeout) {
+        HttpResponse r;
+        try {
+            r = loopback.send(method, basePath + path, body == null ? null : Json.bytes(body), timeout.toMillis());
+        } catch (TransportException e) {
+            throw switch (e.kind()) {
+                case TIMEOUT -> new TandemException(ErrorCode.OUTCOME_UNKNOWN, "The Appium server at " + base + " did not answer "
+                        + command + " within " + timeout.toMillis() + " ms; the command may have run on the device"
+                        + " — check what it shows, and the server's log.", e);
+                case CONNECT_FAILED -> new TandemException(ErrorCode.DEVICE_UNAVAILABLE, "Nothing answers at " + base
+                        + " (" + e.getMessage() + "); start the Appium server, or check the device's server URL.", e);
+                case WRITE_FAILED, RESPONSE_LOST, MALFORMED -> new TandemException(ErrorCode.DEVICE_UNAVAILABLE,
+                        "The connection to the Appium server at " + base + " failed during " + command + " (" + e.getMessage()
+                                + "); check that the server is still running.", e);
+            };
+        }
+        return unwrap(command, r.status(), r.body());
     }
 
     static JsonNode unwrap(String command, int status, byte[] body) {
@@ -105,6 +138,7 @@ public final class WebDriverClient implements AutoCloseable {
 
     @Override
     public void close() {
+        if (loopback != null) loopback.close();
         http.close();
     }
 }

@@ -80,7 +80,9 @@ public final class PlanExecutor {
         for (Track track : tracks.values()) {
             TrackRunner runner = new TrackRunner(track, deviceIds.getOrDefault(track.label(), track.label()),
                     channels.get(track.label()), control, listener, steps::add, options.runId(), seq, start);
-            threads.put(track.label(), Thread.ofVirtual().name("track-" + track.label())
+            // a platform thread: each step blocks on its device's socket, and a platform thread is
+            // woken by the kernel itself where a virtual one waits for the poller and then a carrier
+            threads.put(track.label(), Thread.ofPlatform().daemon().name("track-" + track.label())
                     .start(() -> results.put(track.label(), runner.call())));
         }
         try {

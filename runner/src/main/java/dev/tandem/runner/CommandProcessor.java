@@ -33,6 +33,13 @@ final class CommandProcessor {
     private final Path artifactsDir;
     private final Faults faults;
     private final DeviceGate gate = new DeviceGate();
+    /**
+     * Where commands run: reused platform threads. A command's device I/O (an Appium request, a
+     * page source) blocks on sockets, and a platform thread is woken by the kernel itself where a
+     * virtual one waits for the poller and then a carrier: two hops fewer per request.
+     */
+    private static final java.util.concurrent.ExecutorService COMMAND_THREADS = java.util.concurrent.Executors.newCachedThreadPool(
+            Thread.ofPlatform().daemon().name("command-", 0).factory());
 
     /** The outcome of a submit: the record, and whether to drop the connection instead of replying. */
     record Outcome(CommandRecord record, boolean dropConnection) {}
@@ -124,7 +131,7 @@ final class CommandProcessor {
         CommandContext ctx = CommandContext.forCommand(deadline, timeoutMs,
                 () -> overdue.get() || entry.cancelRequested(), artifactsDir);
         CompletableFuture<JsonNode> work = new CompletableFuture<>();
-        Thread.ofVirtual().name("command-" + entry.id()).start(() -> {
+        COMMAND_THREADS.execute(() -> {
             try {
                 work.complete(backend.runCommand(tool, entry.envelope.params(), ctx));
             } catch (Throwable t) {

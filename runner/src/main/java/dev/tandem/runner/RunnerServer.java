@@ -28,7 +28,8 @@ final class RunnerServer {
     }
 
     LoopbackHttpServer start(int port, String token) throws IOException {
-        return LoopbackHttpServer.start(port, token, Map.of(
+        // one platform thread per connection: the daemon's command reaches its handler without a thread hop
+        return LoopbackHttpServer.startDirect(port, token, Map.of(
                 "/v1/uptime", this::uptime,
                 "/v1/commands", this::commands,
                 "/v1/adopt", this::adopt,

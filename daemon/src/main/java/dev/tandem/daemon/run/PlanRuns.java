@@ -141,6 +141,7 @@ public final class PlanRuns {
         try {
             return executor.run();
         } finally {
+            events.drain();
             heartbeat.stop();
             for (AutoCloseable w : watches) {
                 try {

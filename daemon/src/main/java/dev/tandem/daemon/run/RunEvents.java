@@ -17,14 +17,88 @@ import java.util.function.UnaryOperator;
  * heartbeat sees it and aborts the run.
  */
 public final class RunEvents implements RunListener {
-    /** The stream itself, shared by every view of it so concurrent writers never interleave lines. */
+    /**
+     * The stream itself, shared by every view of it so concurrent writers never interleave lines.
+     * The engine's events (steps, waits, devices) are written by a writer thread in the order
+     * they came, so a step's thread goes on to its next command instead of encoding and writing
+     * JSON; every other event is written by its caller once those before it are out (the result
+     * and the exit come after the last step, and the stream is closed after the exit).
+     */
     private static final class Sink {
         final OutputStream out;
         volatile boolean gone;
         final java.util.concurrent.CountDownLatch goneLatch = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.ArrayDeque<java.util.function.Supplier<byte[]>> pending = new java.util.ArrayDeque<>();
+        private boolean draining;
 
         Sink(OutputStream out) {
             this.out = out;
+        }
+
+        /** Queues a line for the writer thread (started when none runs). */
+        synchronized void later(java.util.function.Supplier<byte[]> line) {
+            if (gone) return;
+            pending.add(line);
+            if (!draining) {
+                draining = true;
+                Thread.ofVirtual().name("run-events").start(this::drain);
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                java.util.function.Supplier<byte[]> next;
+                synchronized (this) {
+                    next = pending.poll();
+                    if (next == null) {
+                        draining = false;
+                        notifyAll();
+                        return;
+                    }
+                }
+                byte[] line;
+                try {
+                    line = next.get();
+                } catch (RuntimeException e) {
+                    continue; // an event that cannot be encoded is dropped, never the stream
+                }
+                write(line);
+            }
+        }
+
+        /** Waits until every queued line is out (or dropped with a broken stream). */
+        void drained() {
+            now(null);
+        }
+
+        /** Writes a line once every queued one is out. */
+        void now(byte[] line) {
+            boolean interrupted = false;
+            synchronized (this) {
+                while (draining) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the line still goes out in order; the flag is kept
+                    }
+                }
+            }
+            if (interrupted) Thread.currentThread().interrupt();
+            if (line != null) write(line);
+        }
+
+        /** Under its own lock, so a blocked stream never holds up queueing (the engine's threads). */
+        private void write(byte[] line) {
+            synchronized (out) {
+                if (gone) return;
+                try {
+                    out.write(line);
+                    out.flush();
+                } catch (IOException e) {
+                    gone = true;
+                    goneLatch.countDown();
+                }
+            }
         }
     }
 
@@ -71,44 +145,48 @@ public final class RunEvents implements RunListener {
         }
     }
 
+    /** Returns once the engine's queued events are written: what a caller reads from the stream after a run is whole. */
+    public void drain() {
+        sink.drained();
+    }
+
     public void emit(RunEvent event) {
         if (!forward.test(event) && !(event instanceof RunEvent.Heartbeat)) return;
-        byte[] line = (Json.text(secrets.mask(Json.toTree(decorate.apply(event)))) + "\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        synchronized (sink) {
-            if (sink.gone) return;
-            try {
-                sink.out.write(line);
-                sink.out.flush();
-            } catch (IOException e) {
-                sink.gone = true;
-                sink.goneLatch.countDown();
-            }
-        }
+        sink.now(line(event));
+    }
+
+    /** The engine's events: queued, written in order by the sink's writer thread. */
+    private void later(RunEvent event) {
+        if (!forward.test(event)) return;
+        sink.later(() -> line(event));
+    }
+
+    private byte[] line(RunEvent event) {
+        return (Json.text(secrets.mask(Json.toTree(decorate.apply(event)))) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override
     public void stepStarted(String label, int planStep, int trackStep, String tool, String stepLabel, String target) {
-        emit(RunEvent.Step.started(label, planStep, trackStep, tool, stepLabel, target));
+        later(RunEvent.Step.started(label, planStep, trackStep, tool, stepLabel, target));
     }
 
     @Override
     public void stepFinished(StepRecord record) {
-        emit(RunEvent.Step.ended(record));
+        later(RunEvent.Step.ended(record));
     }
 
     @Override
     public void waiting(String label, String kind, String name) {
-        emit(new RunEvent.Waiting(label, RunEvent.SyncKind.of(kind), name));
+        later(new RunEvent.Waiting(label, RunEvent.SyncKind.of(kind), name));
     }
 
     @Override
     public void sectionEntered(String label, String name) {
-        emit(new RunEvent.Section(label, name));
+        later(new RunEvent.Section(label, name));
     }
 
     @Override
     public void deviceFinished(String label, DeviceResult result) {
-        emit(new RunEvent.Device(label, result));
+        later(new RunEvent.Device(label, result));
     }
 }

@@ -15,8 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The JDK's HTTP server bound to 127.0.0.1, requiring a bearer token on every request, with one
- * virtual thread per exchange. Binding to port 0 lets the OS pick the port, which {@link #port()}
+ * An HTTP server bound to 127.0.0.1, requiring a bearer token on every request: the JDK's server
+ * with one virtual thread per exchange ({@link #start}), or one platform thread per connection
+ * ({@link #startDirect}). Binding to port 0 lets the OS pick the port, which {@link #port()}
  * reports: there is no probe-then-bind race.
  */
 public final class LoopbackHttpServer implements AutoCloseable {
@@ -27,16 +28,18 @@ public final class LoopbackHttpServer implements AutoCloseable {
         void handle(Request request) throws IOException;
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final AutoCloseable server;
+    private final int port;
 
-    private LoopbackHttpServer(HttpServer server, ExecutorService executor) {
+    private LoopbackHttpServer(AutoCloseable server, int port) {
         this.server = server;
-        this.executor = executor;
+        this.port = port;
     }
 
     /**
-     * Binds and starts. Routes map a path prefix to a handler; the longest matching prefix wins.
+     * Binds and starts the JDK's server (a virtual thread per exchange): for many clients and
+     * long-lived streams (the daemon). Routes map a path prefix to a handler; the longest matching
+     * prefix wins.
      *
      * @throws java.net.BindException when an explicit port is taken
      */
@@ -44,21 +47,54 @@ public final class LoopbackHttpServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-        Map<String, Handler> sorted = new LinkedHashMap<>();
-        routes.entrySet().stream()
-                .sorted((a, b) -> b.getKey().length() - a.getKey().length())
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        Dispatch dispatch = new Dispatch(token, routes);
         server.createContext("/", exchange -> {
             try (exchange) {
+                dispatch.handle(new JdkExchange(exchange));
+            }
+        });
+        server.start();
+        return new LoopbackHttpServer(() -> {
+            server.stop(0);
+            executor.shutdownNow();
+        }, server.getAddress().getPort());
+    }
+
+    /**
+     * The same routes on a server that reads and answers each connection's requests on its own
+     * platform thread ({@link SocketHttpServer}): no thread hop per request, for a server on a
+     * hot path with few connections (a runner, one round trip per plan step).
+     *
+     * @throws java.net.BindException when an explicit port is taken
+     */
+    public static LoopbackHttpServer startDirect(int port, String token, Map<String, Handler> routes) throws IOException {
+        Dispatch dispatch = new Dispatch(token, routes);
+        SocketHttpServer server = SocketHttpServer.start(port, 128, dispatch::handle);
+        return new LoopbackHttpServer(server, server.port());
+    }
+
+    /** Bearer-token check, then the longest matching route. */
+    private static final class Dispatch {
+        private final byte[] expected;
+        private final Map<String, Handler> sorted = new LinkedHashMap<>();
+
+        Dispatch(String token, Map<String, Handler> routes) {
+            expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+            routes.entrySet().stream()
+                    .sorted((a, b) -> b.getKey().length() - a.getKey().length())
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        }
+
+        void handle(Exchange exchange) {
+            try {
                 Request request = new Request(exchange);
-                String auth = exchange.getRequestHeaders().getFirst("Authorization");
+                String auth = exchange.header("Authorization");
                 if (auth == null || !MessageDigest.isEqual(expected, auth.getBytes(StandardCharsets.UTF_8))) {
                     request.drain();
                     request.replyError(401, "UNAUTHORIZED", "missing or wrong bearer token");
                     return;
                 }
-                String path = exchange.getRequestURI().getPath();
+                String path = exchange.uri().getPath();
                 for (Map.Entry<String, Handler> route : sorted.entrySet()) {
                     if (path.startsWith(route.getKey())) {
                         route.getValue().handle(request);
@@ -70,41 +106,83 @@ public final class LoopbackHttpServer implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 // the client went away mid-exchange, or a handler failed after replying; nothing to send
             }
-        });
-        server.start();
-        return new LoopbackHttpServer(server, executor);
-    }
-
-    public int port() {
-        return server.getAddress().getPort();
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    /** One request, with helpers to reply in JSON. */
-    public static final class Request {
-        private final HttpExchange exchange;
-        private byte[] body;
-
-        Request(HttpExchange exchange) {
-            this.exchange = exchange;
         }
+    }
 
+    /** The JDK server's exchange. */
+    private record JdkExchange(HttpExchange exchange) implements Exchange {
+        @Override
         public String method() {
             return exchange.getRequestMethod();
         }
 
+        @Override
+        public java.net.URI uri() {
+            return exchange.getRequestURI();
+        }
+
+        @Override
+        public String header(String name) {
+            return exchange.getRequestHeaders().getFirst(name);
+        }
+
+        @Override
+        public java.io.InputStream requestBody() {
+            return exchange.getRequestBody();
+        }
+
+        @Override
+        public void send(int status, String contentType, byte[] bytes) throws IOException {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+
+        @Override
+        public OutputStream stream(int status, String contentType) throws IOException {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            exchange.sendResponseHeaders(status, 0);
+            return exchange.getResponseBody();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (Exception ignored) {
+            // stopping is best effort
+        }
+    }
+
+    /** One request, with helpers to reply in JSON. */
+    public static final class Request {
+        private final Exchange exchange;
+        private byte[] body;
+
+        Request(Exchange exchange) {
+            this.exchange = exchange;
+        }
+
+        public String method() {
+            return exchange.method();
+        }
+
         public String path() {
-            return exchange.getRequestURI().getPath();
+            return exchange.uri().getPath();
         }
 
         /** A query parameter's value, or null. */
         public String query(String name) {
-            String q = exchange.getRequestURI().getRawQuery();
+            String q = exchange.uri().getRawQuery();
             if (q == null) return null;
             for (String pair : q.split("&")) {
                 int eq = pair.indexOf('=');
@@ -117,7 +195,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
         }
 
         public byte[] body() throws IOException {
-            if (body == null) body = exchange.getRequestBody().readAllBytes();
+            if (body == null) body = exchange.requestBody().readAllBytes();
             return body;
         }
 
@@ -130,24 +208,11 @@ public final class LoopbackHttpServer implements AutoCloseable {
         }
 
         public void reply(int status, Object value) throws IOException {
-            byte[] bytes = value instanceof byte[] b ? b : Json.bytes(value);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
+            exchange.send(status, "application/json", value instanceof byte[] b ? b : Json.bytes(value));
         }
 
         public void replyRaw(int status, String contentType, byte[] bytes) throws IOException {
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
+            exchange.send(status, contentType, bytes);
         }
 
         public void replyError(int status, String code, String message) throws IOException {
@@ -156,9 +221,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
         /** Starts a chunked response; each {@code write} + flush reaches the client at once. */
         public OutputStream stream(int status, String contentType) throws IOException {
-            exchange.getResponseHeaders().set("Content-Type", contentType);
-            exchange.sendResponseHeaders(status, 0);
-            return exchange.getResponseBody();
+            return exchange.stream(status, contentType);
         }
     }
 }
