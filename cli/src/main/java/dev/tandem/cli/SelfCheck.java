@@ -58,6 +58,7 @@ final class SelfCheck {
                 scenarios.add(new Scenario("the plans given", validate, List.of(), Mode.JSON, ErrorCategory.PASSED_EXIT_CODE));
             }
             scenarios.addAll(scenarios(samples, plan, home.resolve("out")));
+            scenarios.addAll(deviceCommands(home.resolve("shot.png")));
             try (FakeDaemon daemon = FakeDaemon.start(StateDir.resolve(env), env)) {
                 for (Scenario s : scenarios) {
                     daemon.next(s.events());
@@ -87,6 +88,21 @@ final class SelfCheck {
             all.add(new Scenario(what, base, s.events(), Mode.PLAIN, s.exitCode()));
             all.add(new Scenario(what, base, s.events(), Mode.LIVE, s.exitCode()));
             all.add(new Scenario(what, json, s.events(), Mode.JSON, s.exitCode()));
+        }
+        return all;
+    }
+
+    /** The one-shot commands, snapshot and devices, plain and JSON: agents start each as its own process. */
+    private static List<Scenario> deviceCommands(Path shot) {
+        List<Scenario> all = new ArrayList<>();
+        List<List<String>> lines = List.of(List.of("devices"), List.of("snapshot", "--device", "sim-1"),
+                List.of("tap", "--device", "sim-1", "@e2"), List.of("type", "--device", "sim-1", "--ref", "@e1", "ana@example.com"),
+                List.of("press", "--device", "sim-1", "back"), List.of("screenshot", "--device", "sim-1", "--out", shot.toString()));
+        for (List<String> line : lines) {
+            all.add(new Scenario("a sample reply", line, List.of(), Mode.PLAIN, ErrorCategory.PASSED_EXIT_CODE));
+            List<String> json = new ArrayList<>(line);
+            json.add("--json");
+            all.add(new Scenario("a sample reply", json, List.of(), Mode.JSON, ErrorCategory.PASSED_EXIT_CODE));
         }
         return all;
     }

@@ -20,8 +20,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A daemon inside this JVM for a throwaway state dir: it answers status and streams whatever
- * {@link #next} was given last on the run and suite routes, as the real one does (NDJSON, chunked). It
+ * A daemon inside this JVM for a throwaway state dir: it answers status, devices, snapshots and
+ * commands with {@link SampleReplies}, and streams whatever {@link #next} was given last on the run
+ * and suite routes, as the real one does (NDJSON, chunked). It
  * holds daemon.lock like a real daemon, so a client that somehow failed to reach it would report a
  * stuck daemon rather than start a real one: nothing outlives this JVM.
  */
@@ -52,7 +53,10 @@ public final class FakeDaemon implements AutoCloseable {
             server = LoopbackHttpServer.start(0, token, Map.of(
                     Routes.STATUS, r -> r.reply(200, status),
                     Routes.RUNS, r -> stream(r, next.get()),
-                    Routes.SUITES, r -> stream(r, next.get())));
+                    Routes.SUITES, r -> stream(r, next.get()),
+                    Routes.DEVICES, r -> r.reply(200, SampleReplies.devices()),
+                    Routes.SNAPSHOT, r -> reply(r, SampleReplies.snapshot()),
+                    Routes.COMMANDS, r -> reply(r, SampleReplies.command())));
             AtomicFiles.writeJson(state.daemonJson(), new DaemonInfo(pid, server.port(), token, Version.VERSION, startedAt,
                     state.root().toString()), true);
         } catch (IOException | RuntimeException e) {
@@ -65,6 +69,11 @@ public final class FakeDaemon implements AutoCloseable {
     /** The events the next run or suite request is answered with. */
     public void next(List<RunEvent> events) {
         next.set(List.copyOf(events));
+    }
+
+    private static void reply(LoopbackHttpServer.Request r, Object body) throws IOException {
+        r.body();
+        r.reply(200, body);
     }
 
     private static void stream(LoopbackHttpServer.Request r, List<RunEvent> events) throws IOException {
