@@ -25,7 +25,7 @@ import org.apache.commons.cli.Options;
  * its positional argument fills the row's positional param, or, for a tool that takes a selector,
  * is a ref ({@code @e3}, from the latest {@code tandem snapshot} of the device) or the element's
  * text. The daemon checks the params as it checks a plan step and takes the device for the one
- * command: a device another run holds exclusively is waited for ({@code --wait MS}) or refused
+ * command: a device another run holds exclusively is waited for ({@code --wait-timeout S}) or refused
  * with DEVICE_UNAVAILABLE naming the holder.
  */
 public final class ToolCmd implements Command {
@@ -52,7 +52,7 @@ public final class ToolCmd implements Command {
     @Override
     public Options options() {
         Options o = Opts.of(Opts.value("d", "device", "D", "Device id, e.g. sim-1 (see `tandem devices`)."),
-                Opts.value("wait", "MS", "How long to wait for a device another run holds (default 0: fail at once, naming the holder)."),
+                Opts.value("wait-timeout", "S", "Seconds to wait for a device another run or agent holds (default 0: fail at once, naming the holder)."),
                 Opts.json());
         if (tool.takesSelector()) {
             o.addOption(Opts.value("ref", "REF", "An element of the latest `tandem snapshot --device D`, e.g. @e3."));
@@ -88,11 +88,17 @@ public final class ToolCmd implements Command {
         boolean json = args.flag("json");
         try (TandemClient daemon = ctx.daemon(json)) {
             CommandReply reply = daemon.command(new CommandRequest(null, device, tool.tool().wireName(), params, ref,
-                    args.longValue("wait"), ProcessHandle.current().pid()));
+                waitMs(args), ProcessHandle.current().pid()));
             if (json) ctx.out().println(Json.pretty(reply));
             else ctx.out().println(line(reply));
         }
         return ErrorCategory.PASSED_EXIT_CODE;
+    }
+
+    private static Long waitMs(Args args) {
+        Long seconds = args.longValue("wait-timeout");
+        if (seconds != null && seconds < 0) throw new TandemException(ErrorCode.USAGE, "--wait-timeout takes seconds of 0 or more");
+        return seconds == null ? null : seconds * 1000;
     }
 
     /** The options given, as the tool's params: values typed as the row says; the validator checks the rest. */

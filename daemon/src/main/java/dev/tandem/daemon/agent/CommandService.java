@@ -143,7 +143,13 @@ public final class CommandService {
             throws InterruptedException {
         String owner = "cli " + tool.wireName() + " (lease cli-" + seq.incrementAndGet() + ")";
         long waitMs = req.waitMs() == null ? 0 : Math.max(0, req.waitMs());
-        allocator.allocate(owner, req.clientPid(), List.of(new Requirement("device", slot.platform(), slot.id(), null)), waitMs, Set.of());
+        try {
+            allocator.allocate(owner, req.clientPid(), List.of(new Requirement("device", slot.platform(), slot.id(), null)), waitMs,
+                    Set.of());
+        } catch (TandemException e) {
+            if (e.code() != ErrorCode.DEVICE_UNAVAILABLE || waitMs > 0) throw e;
+            throw new TandemException(ErrorCode.DEVICE_UNAVAILABLE, e.getMessage() + "; give `waitMs` to wait for it");
+        }
         try {
             if (waitMs > 0 && !leases.alive(req.clientPid())) {
                 // its caller gave up while it waited (a CLI interrupted): the device is not touched for nobody

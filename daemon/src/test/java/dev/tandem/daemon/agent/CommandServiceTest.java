@@ -153,7 +153,8 @@ class CommandServiceTest {
         assertThatThrownBy(() -> commands.command(new CommandRequest(null, "sim-1", "tapOn", Json.object().put("text", "Sign in"), null,
                 0L, 77))).isInstanceOfSatisfying(TandemException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.DEVICE_UNAVAILABLE);
-                    assertThat(e.getMessage()).contains("sim-1 (mcp test (lease 1), pid " + Fixture.PID + ")");
+                    assertThat(e.getMessage()).contains("sim-1 (mcp test (lease 1), pid " + Fixture.PID + ")")
+                            .endsWith("give `waitMs` to wait for it");
                 });
         assertThat(devices.sent).isEmpty();
     }
