@@ -78,6 +78,15 @@ class McpServerTest {
         assertThat(tap.description()).startsWith(ToolDescriptors.of(Tool.TAP_ON).summary());
     }
 
+    /** docs/agents.md lists every tool the server offers, each in a table row of its own; the device tools' rows are generated (AgentsDocTest). */
+    @Test
+    void docsAgentsListsEveryToolTheServerOffers() throws Exception {
+        String doc = Files.readString(Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("agents.md"));
+        for (McpSchema.Tool t : client.listTools().tools()) {
+            assertThat(doc).as("docs/agents.md names the MCP tool " + t.name()).contains("| `" + t.name() + "` |");
+        }
+    }
+
     @Test
     void aDeviceToolOnADeviceTheSessionHasNotAcquiredIsDeviceNotLeased() {
         CallToolResult r = call("tap", Map.of("device", "sim-1", "text", "Send"));
