@@ -51,8 +51,28 @@ class WebSandboxTest {
                 + home + "\"]}}}";
     }
 
+    /**
+     * The text of the page once it is loaded. Right after a tap on a link the browser may be between
+     * documents (the refused navigation replaces the page), when there is no document element to
+     * read: that state is waited out, bounded, rather than read.
+     */
     private static String pageText() {
-        return WebFixture.eval(phone, "document.documentElement.innerText").asText();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String expr = "document.readyState === 'complete' && document.documentElement ? document.documentElement.innerText : null";
+        while (true) {
+            RuntimeException last;
+            try {
+                var v = WebFixture.eval(phone, expr);
+                if (v != null && !v.isNull()) return v.asText();
+                last = null;
+            } catch (RuntimeException e) { // the context was torn down mid-call by the navigation
+                last = e;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the page did not finish loading within 5 s", last);
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Test
