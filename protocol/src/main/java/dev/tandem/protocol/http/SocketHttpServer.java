@@ -117,7 +117,11 @@ final class SocketHttpServer implements AutoCloseable {
                 }
                 byte[] body;
                 if (headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT).contains("chunked")) {
-                    body = new ChunkedInputStream(in).readAllBytes();
+                    body = new ChunkedInputStream(in).readNBytes(MAX_BODY + 1);
+                    if (body.length > MAX_BODY) { // the same bound as a sized body: a chunked one never grows without end
+                        plain(out, 413, "request body too large");
+                        return;
+                    }
                 } else {
                     long len = Long.parseLong(headers.getOrDefault("content-length", "0"));
                     if (len < 0 || len > MAX_BODY) {
