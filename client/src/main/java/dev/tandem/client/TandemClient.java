@@ -7,6 +7,7 @@ import dev.tandem.protocol.state.FileLock;
 import dev.tandem.protocol.state.Log;
 import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.Snapshot;
@@ -70,7 +71,7 @@ public final class TandemClient implements AutoCloseable {
 
     /** The running daemon, if a healthy one of this version answers. */
     public static Optional<TandemClient> find(StateDir state) {
-        Optional<DaemonInfo> read = AtomicFiles.readJson(state.daemonJson(), DaemonInfo.class, Log.stderr("cli"));
+        Optional<DaemonInfo> read = readDaemonInfo(state);
         if (read.isEmpty()) return Optional.empty();
         DaemonInfo info = read.get();
         if (!ProcessHandle.of(info.pid()).map(ProcessHandle::isAlive).orElse(false)) return Optional.empty();
@@ -90,6 +91,17 @@ public final class TandemClient implements AutoCloseable {
         }
         c.close();
         return Optional.empty();
+    }
+
+    /** daemon.json, read the lean way first (see LeanWire); anything unusual takes the full path, which reports and moves it aside. */
+    private static Optional<DaemonInfo> readDaemonInfo(StateDir state) {
+        try {
+            Optional<DaemonInfo> lean = LeanWire.daemonInfo(Files.readAllBytes(state.daemonJson()));
+            if (lean.isPresent()) return lean;
+        } catch (IOException e) {
+            // absent or unreadable: the full path says which
+        }
+        return AtomicFiles.readJson(state.daemonJson(), DaemonInfo.class, Log.stderr("cli"));
     }
 
     /**
@@ -141,6 +153,8 @@ public final class TandemClient implements AutoCloseable {
     }
 
     private static Map<String, String> readSettings(HttpResponse r) {
+        Optional<Map<String, String>> lean = LeanWire.settings(r.body());
+        if (lean.isPresent()) return lean.get();
         try {
             StatusReply s = Json.read(r.body(), StatusReply.class);
             return s.settings() == null ? Map.of() : new java.util.TreeMap<>(s.settings());
@@ -252,7 +266,17 @@ public final class TandemClient implements AutoCloseable {
         long timeout = req.params() != null && req.params().hasNonNull("timeout") ? req.params().get("timeout").asLong() : 60_000;
         long wait = req.waitMs() == null ? 0 : Math.max(0, req.waitMs());
         // the daemon may retry a command on a new runner boot: leave it room beyond the command's own bound
-        return call("POST", Routes.COMMANDS, Json.bytes(req), Math.max(timeout, 60_000) + wait + 60_000, CommandReply.class);
+        long bound = Math.max(timeout, 60_000) + wait + 60_000;
+        try { // coded by hand (LeanWire): a one-shot CLI command is this call and little else
+            HttpResponse r = http.send("POST", Routes.COMMANDS, LeanWire.command(req), bound);
+            if (!r.ok()) throw errorOf(r.body(), r.status());
+            Optional<CommandReply> lean = LeanWire.commandReply(r.body());
+            return lean.isPresent() ? lean.get() : Json.read(r.body(), CommandReply.class);
+        } catch (TransportException e) {
+            throw unanswered(Routes.COMMANDS, e);
+        } catch (IOException e) {
+            throw unreadable(Routes.COMMANDS, e);
+        }
     }
 
     /**
@@ -300,15 +324,25 @@ public final class TandemClient implements AutoCloseable {
             if (!r.ok()) throw errorOf(r.body(), r.status());
             return Json.read(r.body(), type);
         } catch (TransportException e) {
-            throw new TandemException(ErrorCode.DAEMON_UNAVAILABLE, "the daemon (pid " + info.pid() + ") did not answer "
-                    + path + " (" + e.getMessage() + "); `tandem daemon status` shows its state");
+            throw unanswered(path, e);
         } catch (IOException e) {
-            throw new TandemException(ErrorCode.INTERNAL, "the daemon's reply to " + path + " is not what this client reads ("
-                    + e.getMessage() + ")");
+            throw unreadable(path, e);
         }
     }
 
+    private TandemException unanswered(String path, TransportException e) {
+        return new TandemException(ErrorCode.DAEMON_UNAVAILABLE, "the daemon (pid " + info.pid() + ") did not answer "
+                + path + " (" + e.getMessage() + "); `tandem daemon status` shows its state");
+    }
+
+    private static TandemException unreadable(String path, IOException e) {
+        return new TandemException(ErrorCode.INTERNAL, "the daemon's reply to " + path + " is not what this client reads ("
+                + e.getMessage() + ")");
+    }
+
     static TandemException errorOf(byte[] body, int status) {
+        Optional<ErrorInfo> lean = LeanWire.error(body);
+        if (lean.isPresent()) return lean.get().toException();
         try {
             ErrorReply reply = Json.read(body, ErrorReply.class);
             if (reply.error() != null && reply.error().code() != null) return reply.error().toException();

@@ -1,11 +1,13 @@
 package dev.tandem.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.client.LeanWire;
 import dev.tandem.client.TandemClient;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
-import dev.tandem.protocol.Json;
+import dev.tandem.protocol.LeanJson;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.api.CommandReply;
@@ -23,8 +25,9 @@ import org.apache.commons.cli.Options;
  * A one-shot device command ({@code tandem tap --device sim-1 @e3}), projected from the tool's row
  * of the tool table: its options are the tool's params (camelCase keys as {@code --kebab-case}),
  * its positional argument fills the row's positional param, or, for a tool that takes a selector,
- * is a ref ({@code @e3}, from the latest {@code tandem snapshot} of the device) or the element's
- * text. The daemon checks the params as it checks a plan step and takes the device for the one
+ * is a ref ({@code @e3}, from the latest {@code tandem snapshot} of the device), an id as the
+ * snapshot prints it ({@code #sign_in}) or the element's text ({@code --text} for a text that starts
+ * with {@code @} or {@code #}). The daemon checks the params as it checks a plan step and takes the device for the one
  * command: a device another run holds exclusively is waited for ({@code --wait-timeout S}) or refused
  * with DEVICE_UNAVAILABLE naming the holder.
  */
@@ -45,7 +48,7 @@ public final class ToolCmd implements Command {
     public Spec spec() {
         String positional = tool.exposure().positional();
         String arg = positional != null ? option(positional).toUpperCase(java.util.Locale.ROOT)
-                : tool.takesSelector() ? "@REF|TEXT" : "";
+                : tool.takesSelector() ? "@REF|#ID|TEXT" : "";
         return new Spec(tool.exposure().command(), tool.summary(), "--device D " + (arg.isEmpty() ? "" : arg + " ") + "[options]");
     }
 
@@ -82,6 +85,7 @@ public final class ToolCmd implements Command {
             String value = positional.getFirst();
             if (positionalParam != null) params.put(positionalParam, value);
             else if (tool.takesSelector() && value.startsWith("@")) ref = value;
+            else if (tool.takesSelector() && value.startsWith("#") && value.length() > 1) params.put("id", value.substring(1));
             else if (tool.takesSelector()) params.put("text", value);
             else throw new TandemException(ErrorCode.USAGE, command + " takes no argument, not '" + value + "'");
         }
@@ -89,7 +93,7 @@ public final class ToolCmd implements Command {
         try (TandemClient daemon = ctx.daemon(json)) {
             CommandReply reply = daemon.command(new CommandRequest(null, device, tool.tool().wireName(), params, ref,
                 waitMs(args), ProcessHandle.current().pid()));
-            if (json) ctx.out().println(Json.pretty(reply));
+            if (json) ctx.out().println(LeanJson.pretty(LeanWire.tree(reply)));
             else ctx.out().println(line(reply));
         }
         return ErrorCategory.PASSED_EXIT_CODE;
@@ -103,7 +107,7 @@ public final class ToolCmd implements Command {
 
     /** The options given, as the tool's params: values typed as the row says; the validator checks the rest. */
     private ObjectNode params(Args args) throws IOException {
-        ObjectNode params = Json.object();
+        ObjectNode params = JsonNodeFactory.instance.objectNode(); // not Json.object(): no ObjectMapper on this path (LeanJson says why)
         if (tool.tool() == Tool.SCREENSHOT) {
             String out = args.value("out");
             if (out != null) params.put("path", Path.of(out).toAbsolutePath().normalize().toString());
@@ -135,9 +139,9 @@ public final class ToolCmd implements Command {
 
     private static JsonNode jsonObject(String option, String value) {
         try {
-            JsonNode n = Json.MAPPER.readTree(value);
-            if (n != null && n.isObject()) return n;
-        } catch (IOException ignored) {
+            JsonNode n = LeanJson.parse(value);
+            if (n.isObject()) return n;
+        } catch (IllegalArgumentException ignored) {
             // the message below says what is expected
         }
         throw new TandemException(ErrorCode.USAGE, "--" + option + " takes a JSON object, e.g. '{\"room\": \"lobby\"}', not '" + value + "'");

@@ -60,7 +60,7 @@ class ToolCmdTest {
     @Test
     void helpShowsTheParamsDocs() {
         assertThat(run("tap", "--help")).isZero();
-        assertThat(out.toString()).contains("--device").contains("--ref").contains("@REF|TEXT").contains("doubleTap")
+        assertThat(out.toString()).contains("--device").contains("--ref").contains("@REF|#ID|TEXT").contains("doubleTap")
                 .contains("Picks the n-th");
         out.reset();
         assertThat(run("type", "--help")).isZero();
