@@ -46,7 +46,18 @@ public final class Main {
         // A success with nothing left running ends by returning: System.exit logs the exit through
         // System.Logger, whose first use scans every jar on the classpath for a logging backend
         // (~25 ms of a one-shot `tandem tap`, whose budget is 150 ms). The shutdown hooks run either way.
-        if (code == ErrorCategory.PASSED_EXIT_CODE && aloneInItsGroup()) return;
+        if (code == ErrorCategory.PASSED_EXIT_CODE && aloneInItsGroup()) {
+            // a non-daemon thread outside main's group (none is known) would keep the JVM up: end it anyway
+            Thread.ofPlatform().daemon().name("exit-guard").start(() -> {
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                System.exit(code);
+            });
+            return;
+        }
         System.exit(code);
     }
 
