@@ -5,23 +5,19 @@ import dev.tandem.protocol.api.RunEvent;
 import java.nio.file.Path;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
-import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
  * A valid plan: a container whose children are its device tracks. Executing it runs the plan once
  * (all devices together, as they must); its tracks then report their own outcome. Step ends are
  * published on it as they happen, so a long run shows progress.
  */
-final class PlanDescriptor extends AbstractTestDescriptor implements Node<TandemContext> {
-    private final Plan plan;
+final class PlanDescriptor extends TandemDescriptor {
     private final Path file;
 
     PlanDescriptor(UniqueId id, String name, Path file, Plan plan) {
-        super(id, name, source(file, 1, 1));
-        this.plan = plan;
+        super(id, name, source(file, 1, 1), Type.CONTAINER);
         this.file = file;
         for (TrackDescriptor.Track t : TrackDescriptor.tracks(plan)) {
             addChild(new TrackDescriptor(PlanIds.track(id, t.label()), t, file, plan));
@@ -30,16 +26,6 @@ final class PlanDescriptor extends AbstractTestDescriptor implements Node<Tandem
 
     static TestSource source(Path file, int line, int column) {
         return FileSource.from(file.toFile(), FilePosition.from(Math.max(1, line), Math.max(1, column)));
-    }
-
-    @Override
-    public Type getType() {
-        return Type.CONTAINER;
-    }
-
-    @Override
-    public String getLegacyReportingName() {
-        return getDisplayName();
     }
 
     @Override
@@ -69,9 +55,5 @@ final class PlanDescriptor extends AbstractTestDescriptor implements Node<Tandem
             case RunEvent.Queued q -> context.publish(this, "tandem.queued", q.message());
             default -> { }
         }
-    }
-
-    Plan plan() {
-        return plan;
     }
 }

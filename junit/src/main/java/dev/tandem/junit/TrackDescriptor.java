@@ -10,14 +10,12 @@ import dev.tandem.protocol.result.StepStatus;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.junit.platform.engine.support.hierarchical.Node;
 
 /**
  * One device's track of a plan: a test that passes, fails or is aborted as that device did. Its
  * steps become reported entries (an optional step that failed is one too, never a failure).
  */
-final class TrackDescriptor extends AbstractTestDescriptor implements Node<TandemContext> {
+final class TrackDescriptor extends TandemDescriptor {
     /** A track of the plan: its label, and where it is declared (null: a single-device plan's one track, at line 1). */
     record Track(String label, SourcePos pos) {}
 
@@ -26,7 +24,7 @@ final class TrackDescriptor extends AbstractTestDescriptor implements Node<Tande
 
     TrackDescriptor(UniqueId id, Track track, Path file, Plan plan) {
         super(id, track.label(), PlanDescriptor.source(file, track.pos() == null ? 1 : track.pos().line(),
-                track.pos() == null ? 1 : track.pos().column()));
+                track.pos() == null ? 1 : track.pos().column()), Type.TEST);
         this.label = track.label();
         this.plan = plan;
     }
@@ -37,13 +35,8 @@ final class TrackDescriptor extends AbstractTestDescriptor implements Node<Tande
     }
 
     @Override
-    public Type getType() {
-        return Type.TEST;
-    }
-
-    @Override
-    public String getLegacyReportingName() {
-        return getDisplayName();
+    public ExecutionMode getExecutionMode() {
+        return ExecutionMode.SAME_THREAD; // it only reads its plan's finished run: in order, on the plan's thread
     }
 
     @Override
