@@ -13,7 +13,8 @@ public final class TandemError extends RuntimeException {
     private final ErrorCode code;
 
     TandemError(ErrorInfo error) {
-        super(error.code() + ": " + error.message() + " (" + error.code().hint() + ")");
+        // USAGE's hint names the CLI's --help; here the message itself names the parameter to fix
+        super(error.code() + ": " + error.message() + (error.code() == ErrorCode.USAGE ? "" : " (" + error.code().hint() + ")"));
         this.code = error.code();
     }
 

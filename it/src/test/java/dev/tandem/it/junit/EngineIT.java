@@ -111,6 +111,9 @@ class EngineIT {
         try (Stream<Path> runs = Files.list(tandem.work.resolve("out"))) {
             assertThat(runs.filter(d -> Files.isRegularFile(d.resolve("results.json"))).count()).isEqualTo(3);
         }
+        // the daemon outlives this fork: it runs from the jars themselves, not from Surefire's booter jar that goes with the fork
+        String cmdline = Files.readString(Path.of("/proc", String.valueOf(tandem.daemonPid()), "cmdline"));
+        assertThat(cmdline).contains("tandem-sim-").doesNotContain("surefirebooter");
     }
 
     @Test
