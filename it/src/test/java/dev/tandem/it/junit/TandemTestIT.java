@@ -11,6 +11,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import dev.tandem.client.TandemClient;
 import dev.tandem.it.Tandem;
+import dev.tandem.junit.Devices;
+import dev.tandem.junit.TandemTest;
 import dev.tandem.protocol.state.StateDir;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +47,25 @@ class TandemTestIT {
                                 && m.contains("Sign inn") && m.contains("(device A sim-")))));
         try (TandemClient c = TandemClient.find(StateDir.resolve(tandem.environment())).orElseThrow()) {
             assertThat(c.sessions().leases()).noneMatch(l -> l.owner().startsWith("junit "));
+        }
+    }
+
+    /** Tests written in code, run here through the Jupiter engine (Surefire skips nested classes: never on a real home). */
+    @TandemTest(devices = {"A=sim", "B=sim"})
+    static class DevicesSample {
+        @Test
+        void signInOnOneDeviceWhileTheOtherWatches(Devices devices) {
+            devices.get("A").launch("com.example.login");
+            devices.get("A").tap("Sign in");
+            devices.get("A").assertVisible("Password must be at least 8 characters");
+            devices.get("B").launch("com.example.login");
+            assertThat(devices.get("B").snapshot().screen()).isEqualTo("login");
+        }
+
+        @Test
+        void aMissingElementIsAnAssertionFailure(Devices devices) {
+            devices.get("A").launch("com.example.login");
+            devices.get("A").assertVisible("Sign inn");
         }
     }
 }
