@@ -13,6 +13,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import dev.tandem.it.Tandem;
+import dev.tandem.junit.TandemError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -121,6 +122,14 @@ class EngineIT {
         EngineExecutionResults r = run("out-retries", Map.of("tandem.retries", "1"), selectFile(plans.resolve("wrong.yaml").toFile()));
         r.testEvents().assertStatistics(s -> s.failed(1).aborted(1));
         assertThat(entries(r, "tandem.retry")).hasSize(1);
+    }
+
+    @Test
+    void aRunTheDaemonRefusesFailsThePlanWithItsCode() {
+        EngineExecutionResults r = run("out-refused", Map.of("tandem.devices", "C=sim"), selectFile(plans.resolve("chat.yaml").toFile()));
+        r.testEvents().assertStatistics(s -> s.started(0));
+        r.containerEvents().assertThatEvents().haveExactly(1, event(displayName("chat.yaml"), finishedWithFailure(
+                instanceOf(TandemError.class), message(m -> m.startsWith("USAGE: ") && m.contains("C")))));
     }
 
     @Test
