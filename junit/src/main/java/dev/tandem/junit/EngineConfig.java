@@ -53,6 +53,17 @@ record EngineConfig(Map<String, String> devices, String platform, Path output, M
         return new EngineConfig(devices, c.get("tandem.platform").orElse(null), output, params, retries, waitMs, apps, Map.copyOf(env));
     }
 
+    /**
+     * The device specs for one plan: those of its own labels. One setting serves a whole suite, so a
+     * label only some plans have (B of the two-device plans, the bare SPEC of single-device ones)
+     * does not make the others refused.
+     */
+    Map<String, String> devicesFor(List<String> labels) {
+        Map<String, String> mine = new java.util.LinkedHashMap<>(devices);
+        mine.keySet().retainAll(labels);
+        return mine;
+    }
+
     private static List<String> list(String value) {
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }

@@ -3,6 +3,7 @@ package dev.tandem.junit;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.api.RunEvent;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.FilePosition;
@@ -15,10 +16,12 @@ import org.junit.platform.engine.support.descriptor.FileSource;
  */
 final class PlanDescriptor extends TandemDescriptor {
     private final Path file;
+    private final List<String> labels;
 
     PlanDescriptor(UniqueId id, String name, Path file, Plan plan) {
         super(id, name, source(file, 1, 1), Type.CONTAINER);
         this.file = file;
+        this.labels = plan.labels();
         for (TrackDescriptor.Track t : TrackDescriptor.tracks(plan)) {
             addChild(new TrackDescriptor(PlanIds.track(id, t.label()), t, file, plan));
         }
@@ -36,7 +39,7 @@ final class PlanDescriptor extends TandemDescriptor {
     @Override
     public TandemContext execute(TandemContext context, DynamicTestExecutor dynamic) {
         EngineConfig config = context.configOrThrow();
-        PlanRun run = PlanRunner.run(config, file, e -> progress(context, e));
+        PlanRun run = PlanRunner.run(config, file, labels, e -> progress(context, e));
         for (var f : run.failedAttempts()) {
             context.publish(this, "tandem.retry", "attempt failed (" + f.result().status().wire() + "), rerun; see " + f.dir());
         }

@@ -126,10 +126,12 @@ class EngineIT {
 
     @Test
     void aRunTheDaemonRefusesFailsThePlanWithItsCode() {
-        EngineExecutionResults r = run("out-refused", Map.of("tandem.devices", "C=sim"), selectFile(plans.resolve("chat.yaml").toFile()));
-        r.testEvents().assertStatistics(s -> s.started(0));
+        // B=... is ignored by the single-device plan; the chat plan's A names a device that does not exist
+        EngineExecutionResults r = run("out-refused", Map.of("tandem.devices", "A=sim:sim-99,B=sim"),
+                selectFile(plans.resolve("chat.yaml").toFile()), selectFile(plans.resolve("sign-in.yaml").toFile()));
+        r.testEvents().assertStatistics(s -> s.started(1).succeeded(1));
         r.containerEvents().assertThatEvents().haveExactly(1, event(displayName("chat.yaml"), finishedWithFailure(
-                instanceOf(TandemError.class), message(m -> m.startsWith("USAGE: ") && m.contains("C")))));
+                instanceOf(TandemError.class), message(m -> m.startsWith("USAGE: ") && m.contains("sim-99")))));
     }
 
     @Test
