@@ -54,9 +54,23 @@ final class PlanDescriptor extends TandemDescriptor {
     private void progress(TandemContext context, RunEvent e) {
         switch (e) {
             case RunEvent.Allocated a -> context.publish(this, "tandem.devices", a.devices().toString());
-            case RunEvent.Step s when s.phase() == RunEvent.Phase.END -> context.publish(this, "tandem.step", Steps.line(s.record()));
+            case RunEvent.Step s -> {
+                if (s.phase() == RunEvent.Phase.END) context.publish(this, "tandem.step", Steps.line(s.record()));
+            }
             case RunEvent.Queued q -> context.publish(this, "tandem.queued", q.message());
-            default -> { }
+            // the rest reaches the tests through the run's result
+            case RunEvent.Runner r -> { }
+            case RunEvent.Waiting w -> { }
+            case RunEvent.Section s -> { }
+            case RunEvent.Device d -> { }
+            case RunEvent.Result r -> { }
+            case RunEvent.Error err -> { }
+            case RunEvent.Validation v -> { }
+            case RunEvent.Heartbeat h -> { }
+            case RunEvent.Exit x -> { }
+            case RunEvent.Suite s -> { }
+            case RunEvent.Plan p -> { }
+            case RunEvent.SuiteResult r -> { }
         }
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class TandemExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(TandemExtension.class);
-    private static final DeviceSpecs SPECS = new DeviceSpecs("devices", " ", p -> Platform.isName(p));
+    private static final DeviceSpecs SPECS = new DeviceSpecs("@TandemTest(devices)", " ", Platform::isName);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
