@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds Tandem and the harnesses, then runs the named benchmarks (see BENCHMARKS.md):
-#   bench/run.sh throughput startup handoff load10k parallel16 adoption shards
+#   bench/run.sh throughput startup handoff load10k parallel16 adoption shards junit
 # BASELINE=DIR (another checkout, e.g. a worktree of an older commit): `startup` samples that
 # checkout's launcher too, alternating with this one's.
 # The Appium ones need a prepared Appium in Tandem's cache (TANDEM_CACHE_DIR, or `tandem prepare --platform appium`):
@@ -16,5 +16,5 @@ for home in "${TANDEM_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/*; do
     JAVA="$home/bin/java"; break
   fi
 done
-CP="$(ls cli/target/lib/*.jar | sort | tr '\n' ':')bench/target/classes"
+CP="$(ls cli/target/lib/*.jar bench/target/lib/*.jar 2>/dev/null | sort | tr '\n' ':')bench/target/classes"
 exec "$JAVA" -Dtandem.root="$PWD" -Dtandem.baseline="${BASELINE:-}" -cp "$CP" dev.tandem.bench.Bench "$@"

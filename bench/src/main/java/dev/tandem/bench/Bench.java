@@ -41,6 +41,7 @@ public final class Bench {
         ALL.put("appiumcold", dev.tandem.bench.core.AppiumColdBench::run);
         ALL.put("mcp", dev.tandem.bench.agents.McpBench::run);
         ALL.put("oneshot", dev.tandem.bench.agents.OneShotBench::run);
+        ALL.put("junit", dev.tandem.bench.junit.JunitBench::run);
         ALL.put("protocol", () -> dev.tandem.bench.protocol.ProtocolBench.main(new String[0]));
     }
 

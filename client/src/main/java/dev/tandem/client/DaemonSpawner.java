@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Starts the daemon as a detached process: its own session ({@code setsid}, or perl's on macOS: {@link Host#newSessionPrefix()}, so the terminal's
- * Ctrl-C or hang-up does not reach it), the CLI's JVM and classpath, output to logs/daemon.log.
+ * Ctrl-C or hang-up does not reach it), the caller's JVM and classpath (its real jars: {@link ChildClasspath}), output to logs/daemon.log.
  */
 final class DaemonSpawner {
     private DaemonSpawner() {}
@@ -26,7 +26,7 @@ final class DaemonSpawner {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add(java);
         cmd.addAll(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx512m", "-Xss1m", "-Djava.awt.headless=true"));
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.tandem.daemon.DaemonMain"));
+        cmd.addAll(List.of("-cp", ChildClasspath.expand(System.getProperty("java.class.path")), "dev.tandem.daemon.DaemonMain"));
         Path log = state.logs().resolve("daemon.log");
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
