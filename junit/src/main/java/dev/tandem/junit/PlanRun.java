@@ -1,6 +1,7 @@
 package dev.tandem.junit;
 
 import dev.tandem.client.RunOutcome;
+import dev.tandem.protocol.result.RunStatus;
 import java.util.List;
 
 /**
@@ -13,6 +14,6 @@ record PlanRun(RunOutcome.Finished last, List<RunOutcome.Finished> failedAttempt
     }
 
     boolean flaky() {
-        return !failedAttempts.isEmpty() && last.exitCode() == 0;
+        return !failedAttempts.isEmpty() && last.result().status() == RunStatus.PASSED;
     }
 }

@@ -7,6 +7,7 @@ import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.api.RunEvent;
 import dev.tandem.protocol.api.RunRequest;
+import dev.tandem.protocol.result.RunStatus;
 import dev.tandem.protocol.state.StateDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class PlanRunner {
                 RunOutcome outcome = tandem.run(request, events);
                 switch (outcome) {
                     case RunOutcome.Finished f -> {
-                        if (f.exitCode() == 0 || failed.size() >= config.retries()) return new PlanRun(f, failed);
+                        if (f.result().status() == RunStatus.PASSED || failed.size() >= config.retries()) return new PlanRun(f, failed);
                         failed.add(f);
                     }
                     case RunOutcome.Invalid v -> throw Failures.invalid(plan, v.validation().errors(),

@@ -1,16 +1,16 @@
 package dev.tandem.bench.junit;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
-
+import dev.tandem.protocol.ErrorCategory;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.engine.TestExecutionResult;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
 /**
  * One plan through the JUnit Platform launcher and Tandem's engine, as a build's test JVM runs it:
@@ -21,7 +21,8 @@ public final class EngineMain {
     private EngineMain() {}
 
     public static void main(String[] args) {
-        System.exit(run(LauncherFactory.create(), Path.of(args[0]), Map.of("tandem.output", args[1])) ? 0 : 1);
+        boolean passed = run(LauncherFactory.create(), Path.of(args[0]), Map.of("tandem.output", args[1]));
+        System.exit(passed ? ErrorCategory.PASSED_EXIT_CODE : ErrorCategory.PLAN_FAILED.exitCode());
     }
 
     /** Runs the plan; whether every test of it passed. */
