@@ -40,15 +40,11 @@ public final class JunitBench {
             Path plan = Cli.ROOT.resolve("examples/chat.yaml");
             List<Double> tandemRun = new ArrayList<>();
             List<Double> engineJvm = new ArrayList<>();
-            List<Double> engineJvmCds = new ArrayList<>();
-            // the archive a Surefire argLine makes on the build's first run and maps on every later one (docs/junit.md)
-            List<String> cds = List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cli.work.resolve("engine.jsa"));
             List<Double> engineWarm = new ArrayList<>();
             List<Double> clientWarm = new ArrayList<>();
             for (int i = 0; i < WARMUP + ROUNDS; i++) {
                 double c = cli.ok("run", plan.toString(), "--output", "out-cli").wallMs();
                 double j = freshJvm(cli, plan, List.of());
-                double js = freshJvm(cli, plan, cds);
                 // the two warm paths swap places each round: the one right after a JVM start pays for its exit
                 double w;
                 double k;
@@ -63,7 +59,6 @@ public final class JunitBench {
                 clientWarm.add(k);
                 tandemRun.add(c);
                 engineJvm.add(j);
-                engineJvmCds.add(js);
                 engineWarm.add(w);
             }
             double base = Stats.percentile(Stats.sorted(tandemRun), 50);
@@ -71,7 +66,6 @@ public final class JunitBench {
             Stats.row("---", "---", "---", "---", "---");
             report("`tandem run examples/chat.yaml`", tandemRun, base);
             report("engine, fresh JVM (launcher + listener)", engineJvm, base);
-            report("engine, fresh JVM with an auto-created CDS archive", engineJvmCds, base);
             report("engine, warm JVM (launcher + listener)", engineWarm, base);
             report("client, warm JVM (`TandemClient.run`, what `tandem run` does after its JVM start)", clientWarm, base);
             double[] e = Stats.sorted(engineWarm);
