@@ -2,16 +2,21 @@ package dev.tandem.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.protocol.Bounds;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.LeanJson;
+import dev.tandem.protocol.Snapshot;
+import dev.tandem.protocol.UiNode;
 import dev.tandem.protocol.api.CommandReply;
 import dev.tandem.protocol.api.CommandRequest;
 import dev.tandem.protocol.api.ErrorReply;
+import dev.tandem.protocol.api.SnapshotRequest;
 import dev.tandem.protocol.api.StatusReply;
 import dev.tandem.protocol.state.DaemonInfo;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +55,29 @@ class LeanWireTest {
         assertThat(LeanWire.settings(Json.bytes(new StatusReply(1, "0.1.0", "/h", 2, 0, 1, null)))).contains(Map.of());
         ErrorReply error = new ErrorReply(new ErrorInfo(ErrorCode.STALE_REF, "ref @e3 is not in the latest snapshot"));
         assertThat(LeanWire.error(Json.bytes(error))).contains(error.error());
+    }
+
+    @Test
+    void aSnapshotReadsAndPrintsAsJacksonReadsAndPrintsIt() throws Exception {
+        UiNode box = new UiNode("e8", "checkbox", "remember", "Remember me", null, new Bounds(16, 400, 200, 48), true, false, false, null);
+        UiNode email = new UiNode("e6", "textfield", "email", null, "Email \"work\"", new Bounds(16, 300, 380, 48), true, null, true, null);
+        UiNode off = new UiNode("e10", "button", "forgot", "Forgot\npassword?", null, null, false, null, false, null);
+        UiNode root = new UiNode(null, "screen", null, null, null, new Bounds(0, 0, 411, 891), true, null, false,
+                List.of(new UiNode("e1", "group", "system:status_bar", null, null, new Bounds(0, 0, 411, 24), true, null, false,
+                        List.of(new UiNode("e2", "text", "system:clock", "12:00", null, new Bounds(4, 2, 40, 20), true, null, false, null))),
+                        email, box, off));
+        for (Snapshot snap : new Snapshot[] {new Snapshot("sim-1", "com.example.login", "login", 411, 891, 2.625, root),
+                new Snapshot("web-1", null, null, 390, 844, 3.0, new UiNode(null, "screen", null, null, null, null, true, null, false, null))}) {
+            byte[] wire = Json.bytes(snap);
+            assertThat(LeanWire.snapshot(wire)).contains(Json.read(wire, Snapshot.class));
+            assertThat(LeanJson.pretty(LeanWire.tree(snap))).isEqualTo(Json.pretty(snap));
+        }
+        for (SnapshotRequest r : new SnapshotRequest[] {new SnapshotRequest("sim-1", 42), new SnapshotRequest("sim-1", 42, "l-7")}) {
+            assertThat(new String(LeanWire.snapshotRequest(r), StandardCharsets.UTF_8)).isEqualTo(Json.text(r));
+        }
+        assertThat(LeanWire.snapshot("{\"root\":{\"children\":{}}}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(LeanWire.snapshot("{\"root\":{\"checked\":\"yes\"}}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(LeanWire.snapshot("{\"width\":1.5,\"root\":{}}".getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
 
     @Test

@@ -1,12 +1,13 @@
 package dev.tandem.cli.commands;
 
+import dev.tandem.client.LeanWire;
 import dev.tandem.client.TandemClient;
 import dev.tandem.protocol.Snapshot;
 import dev.tandem.protocol.UiNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
-import dev.tandem.protocol.Json;
+import dev.tandem.protocol.LeanJson;
 import dev.tandem.protocol.TandemException;
 import java.io.PrintStream;
 import org.apache.commons.cli.Options;
@@ -41,7 +42,7 @@ public final class SnapshotCmd implements Command {
             Snapshot snap = d.snapshot(device);
             PrintStream out = ctx.out();
             if (json) {
-                out.println(Json.pretty(snap));
+                out.println(LeanJson.pretty(LeanWire.tree(snap))); // no ObjectMapper on this path (see LeanJson)
                 return ErrorCategory.PASSED_EXIT_CODE;
             }
             boolean home = snap.app() == null;

@@ -53,6 +53,13 @@ class OneShotCliIT {
         assertThat(reply.path("durationMs").isIntegralNumber()).isTrue();
         assertThat(tandem.run("snapshot", "--device", "sim-1").out()).contains("#remember [unchecked]");
 
+        Tandem.Result tree = tandem.run("snapshot", "--device", "sim-1", "--json");
+        assertThat(tree.exit()).as(tree.all()).isZero();
+        JsonNode snap = Json.tree(tree.out().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(snap.path("device").asText()).isEqualTo("sim-1");
+        assertThat(snap.path("app").asText()).isEqualTo("com.example.login");
+        assertThat(snap.findValues("id")).extracting(JsonNode::asText).contains("remember", "sign_in");
+
         Tandem.Result byText = tandem.run("tap", "--device", "sim-1", "Remember me");
         assertThat(byText.exit()).as(byText.all()).isZero();
         assertThat(tandem.run("snapshot", "--device", "sim-1").out()).contains("#remember [checked]");
