@@ -1,0 +1,25 @@
+package dev.tandem.plan;
+
+import java.util.Map;
+
+/**
+ * What a plan's parameters are filled in from, besides its own {@code env:}.
+ *
+ * @param params the values given with {@code -e NAME=VALUE} (they win over the plan's env:)
+ * @param environment the process environment of whoever asked for the run (the CLI's, not the
+ *     daemon's: a daemon started in another shell must not change what a plan means)
+ */
+public record LoadOptions(Map<String, String> params, Map<String, String> environment) {
+    /** No -e values and an empty environment: a plan means only what its files say. */
+    public static final LoadOptions NONE = new LoadOptions(Map.of(), Map.of());
+
+    public LoadOptions {
+        params = params == null ? Map.of() : Map.copyOf(params);
+        environment = environment == null ? Map.of() : environment;
+    }
+
+    /** {@code params} and this process's environment: for front ends that load plans themselves. */
+    public static LoadOptions here(Map<String, String> params) {
+        return new LoadOptions(params, System.getenv());
+    }
+}
