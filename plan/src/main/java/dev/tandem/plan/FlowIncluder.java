@@ -50,7 +50,7 @@ final class FlowIncluder {
     private final LoadOptions options;
     private final Problems problems;
     private final Set<String> used = new LinkedHashSet<>();
-    private final Map<Path, YNode> files = new HashMap<>();
+    private final Map<Path, YNode> files = new java.util.LinkedHashMap<>();
     private final Deque<Path> stack = new ArrayDeque<>();
     /** Flow files whose top-level keys were checked: a flow included ten times is reported once. */
     private final Set<Path> checked = new java.util.HashSet<>();
@@ -62,9 +62,17 @@ final class FlowIncluder {
         this.problems = problems;
     }
 
-    /** The values taken from outside the plan files so far: every output masks them. */
+    /** Every -e value, and the environment's values the plan used: every output masks them. */
     Secrets secrets() {
-        return used.isEmpty() ? Secrets.NONE : Secrets.of(used);
+        if (used.isEmpty() && options.params().isEmpty()) return Secrets.NONE;
+        List<String> all = new ArrayList<>(options.params().values());
+        all.addAll(used);
+        return Secrets.of(all);
+    }
+
+    /** The flow files read, absolute, in the order first included. */
+    List<String> files() {
+        return files.entrySet().stream().filter(e -> e.getValue() != null).map(e -> e.getKey().toString()).toList();
     }
 
     /** The plan's tree with parameters filled in and sub-flows spliced in; null when a bound stopped it. */

@@ -18,6 +18,11 @@ public record LoadOptions(Map<String, String> params, Map<String, String> enviro
         environment = environment == null ? Map.of() : environment;
     }
 
+    /** Whether {@code name} can be a parameter's name: a letter or '_', then letters, digits and '_'. */
+    public static boolean isName(String name) {
+        return Parameters.isName(name);
+    }
+
     /** {@code params} and this process's environment: for front ends that load plans themselves. */
     public static LoadOptions here(Map<String, String> params) {
         return new LoadOptions(params, System.getenv());

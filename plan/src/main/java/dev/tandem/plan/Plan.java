@@ -17,6 +17,8 @@ import java.util.List;
  * @param tags the plan's {@code tags}, in the order written (empty when it has none)
  * @param secrets the parameter values that came from outside the plan files ({@code -e} and the
  *     environment): no output may show them
+ * @param flows the absolute paths of the sub-flow files its runFlow steps included (a suite does
+ *     not run them as plans of their own)
  */
 public record Plan(
         String name,
@@ -28,16 +30,18 @@ public record Plan(
         String platform,
         String profile,
         List<String> tags,
-        Secrets secrets) {
+        Secrets secrets,
+        List<String> flows) {
 
     public Plan {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        flows = flows == null ? List.of() : List.copyOf(flows);
         secrets = secrets == null ? Secrets.NONE : secrets;
     }
 
     public Plan(String name, String file, List<DeviceDecl> devices, List<Step> steps, AbortStrategy abortStrategy, Integer startStep,
             String platform, String profile) {
-        this(name, file, devices, steps, abortStrategy, startStep, platform, profile, List.of(), Secrets.NONE);
+        this(name, file, devices, steps, abortStrategy, startStep, platform, profile, List.of(), Secrets.NONE, List.of());
     }
 
     public Plan(String name, String file, List<DeviceDecl> devices, List<Step> steps, AbortStrategy abortStrategy, Integer startStep) {

@@ -88,8 +88,8 @@ public final class PlanLoader {
         FlowIncluder flows = new FlowIncluder(options, problems);
         root = flows.expand(root, fileName);
         if (root == null && !problems.isEmpty()) return new LoadResult(null, problems.sorted());
-        Plan plan = PlanReader.read(root, fileName, defaultName(fileName), problems, flows.secrets());
-        return problems.isEmpty() ? new LoadResult(plan, List.of()) : new LoadResult(null, problems.sorted());
+        Plan plan = PlanReader.read(root, fileName, defaultName(fileName), problems, flows.secrets(), flows.files());
+        return problems.isEmpty() ? new LoadResult(plan, List.of()) : new LoadResult(null, masked(problems.sorted(), flows.secrets()));
     }
 
     /** Checks a start step given outside the plan (the CLI's --start-step) against it. */
@@ -105,6 +105,12 @@ public final class PlanLoader {
         int dot = base.lastIndexOf('.');
         String name = dot > 0 ? base.substring(0, dot) : base;
         return name.isEmpty() ? fileName : name;
+    }
+
+    /** A message may echo a value: one that came from -e or the environment is shown masked. */
+    private static List<Diagnostic> masked(List<Diagnostic> found, dev.tandem.protocol.Secrets secrets) {
+        if (secrets.isEmpty()) return found;
+        return found.stream().map(d -> new Diagnostic(d.pos(), secrets.mask(d.message()), secrets.mask(d.hint()))).toList();
     }
 
     private static LoadResult failed(Diagnostic d) {

@@ -39,15 +39,16 @@ final class PlanReader {
 
     /** The plan, or null when anything is wrong (then {@code problems} lists all of it). */
     static Plan read(YNode root, String file, String defaultName, Problems problems) {
-        return read(root, file, defaultName, problems, dev.tandem.protocol.Secrets.NONE);
+        return read(root, file, defaultName, problems, dev.tandem.protocol.Secrets.NONE, List.of());
     }
 
-    /** @param secrets the parameter values from outside the plan files (see {@link FlowIncluder}) */
-    static Plan read(YNode root, String file, String defaultName, Problems problems, dev.tandem.protocol.Secrets secrets) {
-        return new PlanReader(problems).plan(root, file, defaultName, secrets);
+    /** @param secrets the parameter values from outside the plan files, {@code flows} the files included (see {@link FlowIncluder}) */
+    static Plan read(YNode root, String file, String defaultName, Problems problems, dev.tandem.protocol.Secrets secrets,
+            List<String> flows) {
+        return new PlanReader(problems).plan(root, file, defaultName, secrets, flows);
     }
 
-    private Plan plan(YNode root, String file, String defaultName, dev.tandem.protocol.Secrets secrets) {
+    private Plan plan(YNode root, String file, String defaultName, dev.tandem.protocol.Secrets secrets, List<String> flows) {
         if (root == null) {
             problems.add(Messages.emptyPlan(new SourcePos(file, 1, 1)));
             return null;
@@ -128,7 +129,7 @@ final class PlanReader {
         YNode.Entry tagsEntry = m.get("tags");
         List<String> tags = tagsEntry == null ? List.of() : Tags.read(tagsEntry.value(), problems);
         if (!problems.isEmpty()) return null;
-        return new Plan(name, file, List.copyOf(devices), List.copyOf(steps), abort, startStep, platform, profile, tags, secrets);
+        return new Plan(name, file, List.copyOf(devices), List.copyOf(steps), abort, startStep, platform, profile, tags, secrets, flows);
     }
 
     /**

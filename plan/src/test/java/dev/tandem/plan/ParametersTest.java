@@ -107,7 +107,7 @@ class ParametersTest {
     }
 
     @Test
-    void valuesFromOutsideThePlanAreSecretsAndPlanDefaultsAreNot() {
+    void givenValuesAndUsedEnvironmentValuesAreSecretsAndPlanDefaultsAreNot() {
         LoadResult r = load("""
                 env: {GREETING: hello-there}
                 steps:
@@ -115,7 +115,7 @@ class ParametersTest {
                 """, Map.of("PASSWORD", "hunter22", "UNUSED", "not-used-here"), Map.of("HOME_DIR", "/home/alice", "PATH", "/usr/bin"));
         assertThat(r.errors()).isEmpty();
         assertThat(r.plan().secrets().mask("hunter22 hello-there /home/alice /usr/bin not-used-here"))
-                .isEqualTo("*** hello-there *** /usr/bin not-used-here");
+                .isEqualTo("*** hello-there *** /usr/bin ***");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.tandem.plan.Diagnostic;
 import dev.tandem.plan.Plan;
 import dev.tandem.plan.Step;
 import dev.tandem.plan.ToolStep;
+import dev.tandem.plan.LoadOptions;
 import dev.tandem.plan.LoadResult;
 import dev.tandem.plan.PlanLoader;
 import dev.tandem.plan.SourcePos;
@@ -24,17 +25,22 @@ public final class ValidateCmd implements Command {
     @Override
     public Spec spec() {
         return new Spec("validate", "Check plans without running them; every error with file:line:column.",
-                "PLAN… [--json]");
+                "PLAN… [-e NAME=VALUE] [--explain] [--json]");
     }
 
     @Override
     public Options options() {
-        return Opts.of(Opts.json());
+        return Opts.of(ParamFlags.option(),
+                Opts.flag("explain", "Print each plan as it runs: parameters filled in (-e values masked), sub-flows inlined "
+                        + "with where each step comes from; a Maestro flow converted to a Tandem plan."),
+                Opts.json());
     }
 
     @Override
     public int run(Args args, Context ctx) {
         boolean json = args.flag("json");
+        boolean explain = args.flag("explain");
+        LoadOptions options = LoadOptions.here(ParamFlags.parse(args.values("env")));
         int errors = 0;
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (String file : args.positional(1, Integer.MAX_VALUE, "PLAN: the plan file(s) to check")) {
@@ -43,15 +49,16 @@ public final class ValidateCmd implements Command {
             LoadResult r = PlanFile.problem(plan)
                     .map(e -> new LoadResult(null, List.of(new Diagnostic(new SourcePos(plan.toString(), 0, 0), e.getMessage(),
                             e.code().hint()))))
-                    .orElseGet(() -> PlanLoader.load(plan));
+                    .orElseGet(() -> PlanLoader.load(plan, options));
             errors += r.errorCount();
             if (json) {
                 ObjectNode o = out.addObject();
                 o.put("plan", plan.toString()).put("ok", r.ok());
                 ArrayNode errs = o.putArray("errors");
                 for (Diagnostic d : r.errors()) {
-                    errs.addObject().put("file", d.pos().file()).put("line", d.pos().line()).put("column", d.pos().column())
-                            .put("message", d.message()).put("hint", d.hint());
+                    ObjectNode e = errs.addObject().put("file", d.pos().file()).put("line", d.pos().line()).put("column", d.pos().column());
+                    if (d.pos().via() != null) e.put("via", d.pos().viaText());
+                    e.put("message", d.message()).put("hint", d.hint());
                 }
                 if (r.moreErrors() > 0) o.put("errorCount", r.errorCount()).put("moreErrors", r.moreErrors());
                 if (r.ok()) o.put("name", r.plan().name()).put("steps", stepCount(r.plan()))
