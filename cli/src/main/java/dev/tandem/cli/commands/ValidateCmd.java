@@ -10,6 +10,8 @@ import dev.tandem.plan.Plan;
 import dev.tandem.plan.Step;
 import dev.tandem.plan.ToolStep;
 import dev.tandem.plan.LoadOptions;
+import dev.tandem.plan.MaestroFlow;
+import dev.tandem.plan.PlanExplainer;
 import dev.tandem.plan.LoadResult;
 import dev.tandem.plan.PlanLoader;
 import dev.tandem.plan.SourcePos;
@@ -50,6 +52,15 @@ public final class ValidateCmd implements Command {
                     .map(e -> new LoadResult(null, List.of(new Diagnostic(new SourcePos(plan.toString(), 0, 0), e.getMessage(),
                             e.code().hint()))))
                     .orElseGet(() -> PlanLoader.load(plan, options));
+            String explained = explain ? explained(plan, r) : null;
+            if (explained != null && !json) {
+                ctx.out().print(explained);
+                if (!r.ok()) {
+                    ctx.err().println("note: " + plan + " is written in Maestro's way; above is the Tandem plan it converts to "
+                            + "(save it as a .yaml file and validate that)");
+                    continue;
+                }
+            }
             errors += r.errorCount();
             if (json) {
                 ObjectNode o = out.addObject();
@@ -63,7 +74,12 @@ public final class ValidateCmd implements Command {
                 if (r.moreErrors() > 0) o.put("errorCount", r.errorCount()).put("moreErrors", r.moreErrors());
                 if (r.ok()) o.put("name", r.plan().name()).put("steps", stepCount(r.plan()))
                         .put("devices", r.plan().labels().size());
+                if (explained != null) o.put("explained", explained);
             } else if (r.ok()) {
+                if (explained != null) { // stdout holds the plan itself, so it can be saved and run
+                    ctx.err().println("✓ " + plan + ": valid (" + stepCount(r.plan()) + " steps)");
+                    continue;
+                }
                 ctx.out().println("✓ " + plan + ": valid (" + stepCount(r.plan()) + " steps, "
                         + (r.plan().multiDevice() ? r.plan().labels().size() + " devices" : "1 device") + ")");
                 String note = webNote(r.plan());
@@ -80,6 +96,20 @@ public final class ValidateCmd implements Command {
         }
         if (json) ctx.out().println(Json.pretty(out));
         return errors == 0 ? ErrorCategory.PASSED_EXIT_CODE : ErrorCode.VALIDATION.exitCode();
+    }
+
+    /**
+     * What --explain prints: a valid plan as it runs (parameters filled in, sub-flows inlined), or
+     * the Tandem plan a Maestro flow or Maestro-style steps convert to; null when neither applies.
+     */
+    private static String explained(Path plan, LoadResult r) {
+        if (r.ok()) return PlanExplainer.render(r.plan());
+        try {
+            if (java.nio.file.Files.size(plan) > PlanLoader.MAX_FILE_BYTES) return null;
+            return MaestroFlow.convert(java.nio.file.Files.readString(plan), plan.toString());
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // unreadable: the load's own diagnostics say why
+        }
     }
 
     /**
