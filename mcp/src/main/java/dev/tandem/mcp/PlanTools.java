@@ -126,7 +126,8 @@ final class PlanTools {
     static String diagnostics(int count, List<Map<String, Object>> errors, int more) {
         StringBuilder sb = new StringBuilder("VALIDATION: ").append(count).append(count == 1 ? " error" : " errors").append('\n');
         for (Map<String, Object> e : errors) {
-            sb.append(e.get("file")).append(':').append(e.get("line")).append(':').append(e.get("column")).append(": ").append(e.get("message")).append('\n');
+            sb.append(e.get("file")).append(':').append(e.get("line")).append(':').append(e.get("column"))
+                    .append(e.get("via") == null ? "" : " via " + e.get("via")).append(": ").append(e.get("message")).append('\n');
             if (e.get("hint") != null) sb.append("    → ").append(e.get("hint")).append('\n');
         }
         if (more > 0) sb.append("… and ").append(more).append(" more: fix these first and validate again\n");
