@@ -105,7 +105,7 @@ final class FlowIncluder {
 
     private YNode scalar(YNode.Scalar s, Context ctx) {
         count(ctx, s.pos());
-        if (s.kind() == YNode.Kind.STR && Parameters.mayHold(s.text())) {
+        if (s.kind() == YNode.Kind.STR && options.fill() && Parameters.mayHold(s.text())) {
             SourcePos pos = ctx.at(s.pos());
             String v = Parameters.fill(s.text(), pos, ctx.scope(), problems);
             if (v == null || v.equals(s.text())) return ctx.via == null ? s : new YNode.Scalar(s.kind(), s.text(), pos, s.anchorDef(), s.plain());
@@ -331,6 +331,9 @@ final class FlowIncluder {
         YNode root = null;
         if (!java.nio.file.Files.exists(path)) {
             problems.add(FlowMessages.flowNotFound(fileAt, written.text(), path.toString()));
+        } else if (!java.nio.file.Files.isRegularFile(path)) { // a FIFO would block the load forever
+            problems.add(Messages.fileUnreadable(fileAt, java.nio.file.Files.isDirectory(path) ? "it is a directory"
+                    : "it is not a regular file (a FIFO or a device?)"));
         } else {
             PlanLoader.Text t = PlanLoader.read(path, new SourcePos(display, 1, 1));
             if (t.problem() != null) {

@@ -8,10 +8,18 @@ import java.util.Map;
  * @param params the values given with {@code -e NAME=VALUE} (they win over the plan's env:)
  * @param environment the process environment of whoever asked for the run (the CLI's, not the
  *     daemon's: a daemon started in another shell must not change what a plan means)
+ * @param fill false: {@code ${...}} is text like any other (a device command typed by an agent
+ *     or {@code tandem tool} is not a plan, and must type what it was given)
  */
-public record LoadOptions(Map<String, String> params, Map<String, String> environment) {
+public record LoadOptions(Map<String, String> params, Map<String, String> environment, boolean fill) {
     /** No -e values and an empty environment: a plan means only what its files say. */
     public static final LoadOptions NONE = new LoadOptions(Map.of(), Map.of());
+    /** No parameters at all: every value is taken as written. */
+    public static final LoadOptions LITERAL = new LoadOptions(Map.of(), Map.of(), false);
+
+    public LoadOptions(Map<String, String> params, Map<String, String> environment) {
+        this(params, environment, true);
+    }
 
     public LoadOptions {
         params = params == null ? Map.of() : Map.copyOf(params);

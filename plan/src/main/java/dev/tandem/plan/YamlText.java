@@ -7,24 +7,9 @@ import java.util.List;
 final class YamlText {
     private YamlText() {}
 
-    /** A string as a double-quoted YAML scalar (JSON's escapes are YAML's). */
+    /** A string as a double-quoted YAML scalar: JSON's string form is one (its escapes are YAML's). */
     static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
+        return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
     }
 
     /** A mapping key: plain when it is a word, quoted otherwise. */

@@ -119,6 +119,12 @@ class ParametersTest {
     }
 
     @Test
+    void literalOptionsTakeEveryValueAsWritten() {
+        LoadResult r = PlanLoader.parse("steps: [{tool: inputText, text: \"${NOT_A_PARAM}\"}]", "command", LoadOptions.LITERAL);
+        assertThat(first(r).params().get("text").asText()).isEqualTo("${NOT_A_PARAM}");
+    }
+
+    @Test
     void aPlanWithoutParametersIsTheSameTree() {
         LoadResult r = load("steps: [{tool: inputText, text: plain}]", Map.of(), Map.of());
         assertThat(r.plan().secrets().isEmpty()).isTrue();

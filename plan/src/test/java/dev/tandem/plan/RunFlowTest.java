@@ -116,6 +116,13 @@ class RunFlowTest {
     }
 
     @Test
+    void aDirectoryIsNoFlow() throws IOException {
+        Files.createDirectories(dir.resolve("flows"));
+        Path plan = write("p.yaml", "steps:\n- runFlow: flows\n");
+        assertThat(load(plan, Map.of()).errors()).extracting(Loads::brief).containsExactly("2:12 cannot read the plan file: it is a directory");
+    }
+
+    @Test
     void cyclesAreErrorsNamingTheChain() throws IOException {
         write("a.yaml", "- runFlow: b.yaml\n");
         write("b.yaml", "- runFlow: a.yaml\n");
