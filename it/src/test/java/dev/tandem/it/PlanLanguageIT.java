@@ -63,6 +63,18 @@ class PlanLanguageIT {
     }
 
     @Test
+    void theSlowTagChoosesTheOtherPlan() throws Exception {
+        Tandem.Result r = tandem.run("test", "shared-login", "--tags", "slow", "-o", "slow");
+        assertThat(r.exit()).as(r.all()).isZero();
+        JsonNode suite = Json.tree(Files.readAllBytes(onlyDir("slow").resolve("results.json")));
+        assertThat(suite.path("runs")).hasSize(1);
+        assertThat(suite.path("runs").get(0).path("path").asText()).isEqualTo("shared-login/wrong-password.yaml");
+        Tandem.Result none = tandem.run("test", "shared-login", "--tags", "nightly", "-o", "none");
+        assertThat(none.exit()).as(none.all()).isEqualTo(2);
+        assertThat(none.err()).contains("no plan matches --tags nightly (2 plans; their tags: login, slow, smoke)");
+    }
+
+    @Test
     void anUndefinedParameterStopsTheRunBeforeAnyDeviceStarts() throws Exception {
         Path plan = tandem.write("undefined.yaml", "steps:\n- {tool: launchApp, appId: \"${TANDEM_IT_NO_SUCH_APP}\"}\n");
         Tandem.Result r = tandem.run("run", plan.toString(), "-o", "undefined");

@@ -254,6 +254,10 @@ final class FlowIncluder {
         YNode.Entry target = ctx.device();
         if (device != null) {
             YNode.Entry mine = new YNode.Entry("device", ctx.at(device.keyPos()), node(device.value(), ctx));
+            if (!(mine.value() instanceof YNode.Scalar ds) || ds.kind() == YNode.Kind.NULL) {
+                problems.add(Messages.wrongType(mine.value().pos(), "device", "a string", mine.value().describe(), "A"));
+                return List.of();
+            }
             if (target != null && target.value() instanceof YNode.Scalar outer && mine.value() instanceof YNode.Scalar inner
                     && !outer.text().equals(inner.text())) {
                 problems.add(FlowMessages.flowDeviceClash(mine.value().pos(), inner.text(), outer.text()));

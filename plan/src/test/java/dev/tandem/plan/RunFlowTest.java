@@ -162,6 +162,7 @@ class RunFlowTest {
                 - runFlow: {file: f.yaml, evn: {}}
                 - runFlow: 42
                 - {runFlow: f.yaml, label: x}
+                - {runFlow: f.yaml, device: [A]}
                 """);
         assertThat(load(plan, Map.of()).errors()).extracting(d -> d.pos().line() + ":" + d.pos().column() + " " + d.message())
                 .containsExactly(
@@ -171,7 +172,8 @@ class RunFlowTest {
                         "2:27 unknown key 'evn' in 'runFlow'",
                         "3:12 'runFlow' must name a file, found the integer 42",
                         "4:8 'steps' is empty",
-                        "4:21 unknown key 'label' in a runFlow step");
+                        "4:21 unknown key 'label' in a runFlow step",
+                        "5:29 'device' must be a string, found a list");
     }
 
     @Test

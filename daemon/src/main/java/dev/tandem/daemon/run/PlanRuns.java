@@ -90,8 +90,9 @@ public final class PlanRuns {
         String runId = job.runId();
         Map<String, String> deviceIds = new LinkedHashMap<>();
         job.alloc().byLabel().forEach((label, slot) -> deviceIds.put(label, slot.id()));
-        events.emit(new RunEvent.Allocated(runId, job.runDir().toString(), job.plan().name(), deviceIds));
-        active.started(runId, job.runDir(), job.plan().name(), deviceIds, job.clientPid());
+        String name = job.plan().secrets().mask(job.plan().name()); // a name may hold a -e value
+        events.emit(new RunEvent.Allocated(runId, job.runDir().toString(), name, deviceIds));
+        active.started(runId, job.runDir(), name, deviceIds, job.clientPid());
         try {
             if (job.runnerPort() != null) {
                 job.alloc().byLabel().values().forEach(slot -> supervisor.setPort(slot.id(), job.runnerPort()));
