@@ -2,6 +2,7 @@ package dev.tandem.plan;
 
 import dev.tandem.protocol.Secrets;
 import dev.tandem.protocol.Suggest;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -109,7 +110,8 @@ final class FlowIncluder {
             SourcePos pos = ctx.at(s.pos());
             String v = Parameters.fill(s.text(), pos, ctx.scope(), problems);
             if (v == null || v.equals(s.text())) return ctx.via == null ? s : new YNode.Scalar(s.kind(), s.text(), pos, s.anchorDef(), s.plain());
-            return new YNode.Scalar(s.plain() || Parameters.whole(s.text()) ? kindOf(v) : YNode.Kind.STR, v, pos, s.anchorDef(), s.plain());
+            YNode.Kind kind = s.plain() ? kindOf(v) : Parameters.whole(s.text()) ? quotedKindOf(v) : YNode.Kind.STR;
+            return new YNode.Scalar(kind, v, pos, s.anchorDef(), s.plain());
         }
         return ctx.via == null ? s : new YNode.Scalar(s.kind(), s.text(), ctx.at(s.pos()), s.anchorDef(), s.plain());
     }
@@ -119,14 +121,18 @@ final class FlowIncluder {
      * {@code timeout: "${T}"} are integers when T is one (a string is expected? any scalar reads as written).
      */
     private static YNode.Kind kindOf(String v) {
-        var tag = SCHEMA.resolve(v, true);
-        return switch (tag.getValue()) {
-            case "tag:yaml.org,2002:int" -> YNode.Kind.INT;
-            case "tag:yaml.org,2002:bool" -> YNode.Kind.BOOL;
-            case "tag:yaml.org,2002:null" -> YNode.Kind.NULL;
-            case "tag:yaml.org,2002:float" -> YNode.Kind.FLOAT;
-            default -> YNode.Kind.STR;
-        };
+        Tag tag = SCHEMA.resolve(v, true);
+        if (Tag.INT.equals(tag)) return YNode.Kind.INT;
+        if (Tag.BOOL.equals(tag)) return YNode.Kind.BOOL;
+        if (Tag.NULL.equals(tag)) return YNode.Kind.NULL;
+        if (Tag.FLOAT.equals(tag)) return YNode.Kind.FLOAT;
+        return YNode.Kind.STR;
+    }
+
+    /** A quoted value is never null: {@code label: "${L}"} with L empty is the empty string. */
+    private static YNode.Kind quotedKindOf(String v) {
+        YNode.Kind k = kindOf(v);
+        return k == YNode.Kind.NULL ? YNode.Kind.STR : k;
     }
 
     private YNode.Seq seq(YNode.Seq q, Context ctx) {

@@ -53,6 +53,13 @@ class ParametersTest {
     }
 
     @Test
+    void aQuotedParameterThatIsEmptyIsTheEmptyString() {
+        ToolStep s = first(load("steps: [{tool: inputText, text: \"${T}\", label: \"${L}\"}]", Map.of("T", "", "L", "null"), Map.of()));
+        assertThat(s.params().get("text").asText()).isEmpty();
+        assertThat(s.label()).isEqualTo("null");
+    }
+
+    @Test
     void undefinedParameterIsAnErrorAtItsValue() {
         LoadResult r = load("""
                 steps:
