@@ -2,13 +2,8 @@ package dev.tandem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.cli.commands.Context;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,20 +12,18 @@ class ValidatePlanLanguageTest {
     @TempDir
     Path dir;
 
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    InProcessCli cli;
 
     int run(String... args) {
-        Context ctx = new Context(Map.of("TANDEM_HOME", dir.resolve("home").toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        return Main.run(args, ctx);
+        if (cli == null) cli = new InProcessCli(dir.resolve("home"));
+        return cli.run(args);
     }
 
     @Test
     void anUndefinedParameterIsAnErrorUntilMinusEGivesIt() throws Exception {
         Path plan = Files.writeString(dir.resolve("p.yaml"), "steps:\n- {tool: inputText, text: \"${TANDEM_TEST_UNSET_NAME}\"}\n");
         assertThat(run("validate", plan.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("p.yaml:2:27: parameter '${TANDEM_TEST_UNSET_NAME}' is not defined")
+        assertThat(cli.err()).contains("p.yaml:2:27: parameter '${TANDEM_TEST_UNSET_NAME}' is not defined")
                 .contains("pass -e TANDEM_TEST_UNSET_NAME=VALUE");
         assertThat(run("validate", "-e", "TANDEM_TEST_UNSET_NAME=x", plan.toString())).isZero();
     }
@@ -39,7 +32,7 @@ class ValidatePlanLanguageTest {
     void aMalformedMinusEIsAUsageError() throws Exception {
         Path plan = Files.writeString(dir.resolve("p.yaml"), "steps: [{tool: wait, ms: 1}]\n");
         assertThat(run("validate", "-e", "NO_EQUALS", plan.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("-e needs NAME=VALUE");
+        assertThat(cli.err()).contains("-e needs NAME=VALUE");
     }
 
     @Test
@@ -47,10 +40,10 @@ class ValidatePlanLanguageTest {
         Files.writeString(dir.resolve("login.yaml"), "- {tool: tapOn, txt: Go}\n");
         Path plan = Files.writeString(dir.resolve("plan.yaml"), "steps:\n- {tool: wait, ms: 1}\n- runFlow: login.yaml\n");
         assertThat(run("validate", plan.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains(dir.resolve("login.yaml") + ":1:17 via " + plan + ":3:3: unknown key 'txt'");
-        out.reset();
+        assertThat(cli.err()).contains(dir.resolve("login.yaml") + ":1:17 via " + plan + ":3:3: unknown key 'txt'");
+        cli.out.reset();
         assertThat(run("validate", "--json", plan.toString())).isEqualTo(2);
-        var e = dev.tandem.protocol.Json.tree(out.toByteArray()).get(0).path("errors").get(0);
+        var e = dev.tandem.protocol.Json.tree(cli.out.toByteArray()).get(0).path("errors").get(0);
         assertThat(e.path("file").asText()).isEqualTo(dir.resolve("login.yaml").toString());
         assertThat(e.path("via").asText()).isEqualTo(plan + ":3:3");
     }
@@ -60,16 +53,16 @@ class ValidatePlanLanguageTest {
         Files.writeString(dir.resolve("login.yaml"), "- {tool: inputText, text: \"${PASSWORD}\"}\n");
         Path plan = Files.writeString(dir.resolve("plan.yaml"), "devices: [A]\nsteps:\n- {runFlow: login.yaml, device: A}\n");
         assertThat(run("validate", "--explain", "-e", "PASSWORD=hunter22", plan.toString())).isZero();
-        assertThat(out.toString()).contains("- {tool: inputText, device: \"A\", text: \"***\"}   # " + dir.resolve("login.yaml")
+        assertThat(cli.out()).contains("- {tool: inputText, device: \"A\", text: \"***\"}   # " + dir.resolve("login.yaml")
                 + ":1:3 via " + plan + ":3:3").doesNotContain("hunter22");
-        assertThat(err.toString()).contains("valid (1 steps)");
+        assertThat(cli.err()).contains("valid (1 steps)");
     }
 
     @Test
     void explainConvertsAMaestroFile() throws Exception {
         Path flow = Files.writeString(dir.resolve("m.yaml"), "appId: com.chat.app\n---\n- launchApp\n- tapOn: Send\n");
         assertThat(run("validate", "--explain", flow.toString())).isZero();
-        assertThat(out.toString()).contains("- {tool: launchApp, appId: \"com.chat.app\"}\n- {tool: tapOn, text: \"Send\"}\n");
-        assertThat(err.toString()).contains("is written in Maestro's way");
+        assertThat(cli.out()).contains("- {tool: launchApp, appId: \"com.chat.app\"}\n- {tool: tapOn, text: \"Send\"}\n");
+        assertThat(cli.err()).contains("is written in Maestro's way");
     }
 }
