@@ -191,6 +191,16 @@ final class FlowIncluder {
         return new YNode.Map(List.of(new YNode.Entry(FAILED_KEY, at, new YNode.Scalar(YNode.Kind.NULL, "", at, false))), at, false);
     }
 
+    /**
+     * A step holding steps (a criticalSection, or any block written {@code - block: {..., steps: [...]}}):
+     * the device goes to the steps inside, not to the block.
+     */
+    private static boolean isBlock(YNode.Map m) {
+        if (m.get("steps") != null) return true;
+        for (YNode.Entry e : m.entries()) if (e.value() instanceof YNode.Map inner && inner.get("steps") != null) return true;
+        return false;
+    }
+
     /** Whether a step is where a runFlow failed (nothing to read or report there). */
     static boolean isFailed(YNode step) {
         return step instanceof YNode.Map m && m.entries().size() == 1 && m.entries().getFirst().key().equals(FAILED_KEY);
@@ -199,8 +209,8 @@ final class FlowIncluder {
     /** A leaf step of a flow included with {@code device:}: that device, unless it names one itself. */
     private YNode onDevice(YNode step, YNode.Entry device) {
         if (!(step instanceof YNode.Map m) || !(device.value() instanceof YNode.Scalar label)) return step;
+        if (isBlock(m)) return step; // its steps got the device
         YNode.Map params = m.get("params") != null && m.get("params").value() instanceof YNode.Map pm ? pm : null;
-        if (m.get("steps") != null || (params != null && params.get("steps") != null)) return step; // a block: its steps got it
         YNode.Entry tool = m.get("tool");
         if (tool != null && tool.value() instanceof YNode.Scalar t && t.text().equals("barrier")) return step;
         YNode.Entry own = params != null && params.get("device") != null ? params.get("device") : m.get("device");

@@ -97,6 +97,20 @@ class RunFlowTest {
     }
 
     @Test
+    void aTargetedFlowPutsItsDeviceOnTheStepsInsideASectionNotOnTheSection() throws IOException {
+        write("f.yaml", "- {tool: criticalSection, lock: l, steps: [{tool: wait, ms: 1}, {tool: wait, ms: 2, device: B}]}\n");
+        Path plan = write("p.yaml", "devices: [A, B]\nsteps:\n- {runFlow: f.yaml, device: A}\n");
+        LoadResult r = load(plan, Map.of());
+        assertThat(r.errors()).extracting(Diagnostic::message)
+                .containsExactly("this step runs on device 'B', but its flow is included with device: A");
+        write("g.yaml", "- {tool: criticalSection, lock: l, steps: [{tool: wait, ms: 1}]}\n- {tool: barrier}\n");
+        Path ok = write("q.yaml", "devices: [A, B]\nsteps:\n- {runFlow: g.yaml, device: A}\n");
+        Plan p = load(ok, Map.of()).orThrow();
+        assertThat(((CriticalSection) p.steps().get(0)).participants()).containsExactly("A");
+        assertThat(((Barrier) p.steps().get(1)).devices()).containsExactly("A", "B");
+    }
+
+    @Test
     void aStepOnAnotherDeviceInATargetedFlowIsAnError() throws IOException {
         write("f.yaml", "- {tool: inputText, device: B, text: x}\n");
         Path plan = write("p.yaml", "devices: [A, B]\nsteps:\n- {runFlow: f.yaml, device: A}\n");
