@@ -159,7 +159,8 @@ final class TrackRunner {
                 : consequence ? StepStatus.CANCELLED
                 : step.optional() ? StepStatus.WARNED : StepStatus.FAILED;
         StepRecord record = new StepRecord(step.planIndex(), trackIndex, track.label(), step.tool().wireName(), label,
-                st, (t0 - runStartNanos) / 1_000_000, (t1 - t0) / 1_000_000, error, screenshot, notes);
+                st, (t0 - runStartNanos) / 1_000_000, (t1 - t0) / 1_000_000, error, screenshot, notes,
+                step.pos().via() != null ? step.pos().toString() : null); // a sub-flow's step: where it was written
         recorder.accept(record);
         listener.stepFinished(record);
         switch (st) {

@@ -44,13 +44,21 @@ record EngineConfig(Map<String, String> devices, String platform, Path output, M
         long waitMs = number(c, "tandem.waitTimeout", (int) (RunRequest.DEFAULT_WAIT_MS / 1000)) * 1000L;
         List<String> apps = c.get("tandem.apps").map(v -> list(v).stream().map(a -> Path.of(a).toAbsolutePath().toString()).toList())
                 .orElse(List.of());
-        Map<String, String> params = new TreeMap<>();
+        Map<String, String> params = params(c);
         Map<String, String> env = new HashMap<>(processEnv);
         for (String key : c.keySet()) {
-            if (key.startsWith(ENV_PREFIX)) params.put(key.substring(ENV_PREFIX.length()), c.get(key).orElse(""));
             if (key.startsWith(DAEMON_ENV_PREFIX)) env.put(key.substring(DAEMON_ENV_PREFIX.length()), c.get(key).orElse(""));
         }
         return new EngineConfig(devices, c.get("tandem.platform").orElse(null), output, params, retries, waitMs, apps, Map.copyOf(env));
+    }
+
+    /** The plan parameters, {@code tandem.env.NAME=VALUE}: as the CLI's {@code -e NAME=VALUE} (discovery loads plans with them too). */
+    static Map<String, String> params(ConfigurationParameters c) {
+        Map<String, String> params = new TreeMap<>();
+        for (String key : c.keySet()) {
+            if (key.startsWith(ENV_PREFIX)) params.put(key.substring(ENV_PREFIX.length()), c.get(key).orElse(""));
+        }
+        return params;
     }
 
     /**

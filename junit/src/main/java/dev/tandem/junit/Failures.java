@@ -47,7 +47,7 @@ final class Failures {
     /** The daemon's diagnostics for a plan it refused to run. */
     static AssertionFailedError invalid(Path file, List<ValidationError> errors, int more) {
         String lines = errors.stream().map(e -> "  " + (e.pos() == null ? file.toString()
-                : e.pos().file() + ":" + e.pos().line() + ":" + e.pos().column()) + ": " + e.message()
+                : e.pos().toString()) + ": " + e.message()
                 + (e.hint() == null ? "" : " (" + e.hint() + ")")).collect(Collectors.joining("\n"));
         return new AssertionFailedError(header(file, errors.size() + more) + lines + more(more));
     }

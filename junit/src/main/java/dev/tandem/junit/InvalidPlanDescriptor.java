@@ -14,7 +14,9 @@ final class InvalidPlanDescriptor extends TandemDescriptor {
     private final LoadResult load;
 
     InvalidPlanDescriptor(UniqueId id, String name, Path file, LoadResult load) {
-        super(id, name, PlanDescriptor.source(file, load.errors().getFirst().pos().line(), load.errors().getFirst().pos().column()), Type.TEST);
+        // in the plan file itself: a problem inside a sub-flow points at the runFlow that includes it
+        super(id, name, PlanDescriptor.source(file, load.errors().getFirst().pos().outermost().line(),
+                load.errors().getFirst().pos().outermost().column()), Type.TEST);
         this.file = file;
         this.load = load;
     }

@@ -17,14 +17,23 @@ import org.junit.platform.engine.support.descriptor.FileSource;
 final class PlanDescriptor extends TandemDescriptor {
     private final Path file;
     private final List<String> labels;
+    private final java.util.Set<org.junit.platform.engine.TestTag> tags;
 
     PlanDescriptor(UniqueId id, String name, Path file, Plan plan) {
         super(id, name, source(file, 1, 1), Type.CONTAINER);
         this.file = file;
         this.labels = plan.labels();
+        // the plan's tags: JUnit's own tag filters (--include-tags, Surefire's groups) choose plans by them
+        this.tags = plan.tags().stream().filter(org.junit.platform.engine.TestTag::isValid).map(org.junit.platform.engine.TestTag::create)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         for (TrackDescriptor.Track t : TrackDescriptor.tracks(plan)) {
             addChild(new TrackDescriptor(PlanIds.track(id, t.label()), t, file, plan));
         }
+    }
+
+    @Override
+    public java.util.Set<org.junit.platform.engine.TestTag> getTags() {
+        return tags;
     }
 
     static TestSource source(Path file, int line, int column) {

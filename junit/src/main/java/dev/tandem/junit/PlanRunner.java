@@ -24,13 +24,9 @@ final class PlanRunner {
     private PlanRunner() {}
 
     static PlanRun run(EngineConfig config, Path plan, List<String> labels, Consumer<RunEvent> events) {
-        if (!config.params().isEmpty()) {
-            throw new TandemError(new ErrorInfo(ErrorCode.USAGE, "tandem.env." + config.params().keySet().iterator().next()
-                    + " is set, but this Tandem has no plan parameters yet (`${NAME}` in plans): remove the tandem.env.* "
-                    + "configuration parameters"));
-        }
         RunRequest request = new RunRequest(plan.toString(), config.devicesFor(labels), config.platform(), null, null,
-                config.output().toString(), config.waitMs(), ProcessHandle.current().pid(), null, config.apps());
+                config.output().toString(), config.waitMs(), ProcessHandle.current().pid(), null, config.apps())
+                .withParams(config.params(), System.getenv()); // tandem.env.* are the plan's -e values
         List<RunOutcome.Finished> failed = new ArrayList<>();
         try (TandemClient tandem = TandemClient.connect(StateDir.resolve(config.daemonEnv()), config.daemonEnv(), true)) {
             while (true) {

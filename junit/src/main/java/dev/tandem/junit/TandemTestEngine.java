@@ -1,5 +1,6 @@
 package dev.tandem.junit;
 
+import dev.tandem.plan.LoadOptions;
 import dev.tandem.plan.LoadResult;
 import dev.tandem.plan.PlanLoader;
 import dev.tandem.protocol.TandemException;
@@ -45,10 +46,11 @@ public final class TandemTestEngine extends HierarchicalTestEngine<TandemContext
     @Override
     public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
         EngineDescriptor engine = new EngineDescriptor(uniqueId, "Tandem");
+        LoadOptions options = LoadOptions.here(EngineConfig.params(request.getConfigurationParameters()));
         for (Map.Entry<Path, String> plan : PlanDiscovery.plans(request, uniqueId).entrySet()) {
             Path file = plan.getKey();
             UniqueId id = PlanIds.plan(uniqueId, file);
-            LoadResult load = PlanLoader.load(file);
+            LoadResult load = PlanLoader.load(file, options);
             engine.addChild(load.ok() ? new PlanDescriptor(id, plan.getValue(), file, load.plan())
                     : new InvalidPlanDescriptor(id, plan.getValue(), file, load));
         }

@@ -43,13 +43,6 @@ class EngineFailsWithoutDaemonTest {
     }
 
     @Test
-    void planParametersAreRefusedUntilPlansHaveThem() {
-        var results = run("plans/more/sign-in.yaml", "tandem.env.USER", "ada");
-        results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(TandemError.class),
-                message(m -> m.contains("tandem.env.USER") && m.contains("no plan parameters yet"))));
-    }
-
-    @Test
     void aWrongDeviceSpecSaysHowToWriteIt() {
         var results = run("plans/chat.yaml", "tandem.devices", "A=sim,A=web");
         results.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(instanceOf(TandemError.class),

@@ -1,6 +1,7 @@
 package dev.tandem.mcp;
 
 import dev.tandem.plan.Diagnostic;
+import dev.tandem.plan.LoadOptions;
 import dev.tandem.plan.LoadResult;
 import dev.tandem.plan.PlanLoader;
 import dev.tandem.protocol.ErrorCode;
@@ -26,7 +27,9 @@ final class PlanTools {
     static List<SyncToolSpecification> all(Session s) {
         Map<String, Object> source = Map.of(
                 "yaml", Schemas.string("The plan's YAML text (give this or `path`)."),
-                "path", Schemas.string("A plan file, absolute or relative to the MCP server's working directory (give this or `yaml`)."));
+                "path", Schemas.string("A plan file, absolute or relative to the MCP server's working directory (give this or `yaml`)."),
+                "env", Schemas.stringMap("Values of the plan's ${NAME} parameters ({\"USER_EMAIL\": \"a@example.com\"}), like the CLI's -e: "
+                        + "they win over the plan's env: and the server's environment, and are masked (***) in every result."));
         Map<String, Object> run = new LinkedHashMap<>(source);
         run.put("devices", Schemas.stringMap("Device per label ({\"A\": \"sim-1\", \"B\": \"sim-2\"}; label `default` for a single-device plan): "
                 + "devices this session acquired, used without a new allocation and still held after the run. Omitted: the run allocates its own."));
@@ -68,10 +71,15 @@ final class PlanTools {
     static CallToolResult validate(Session s, CallArgs a) {
         String yaml = a.string("yaml");
         LoadResult r;
-        if (yaml != null && a.string("path") == null) r = PlanLoader.parse(yaml, INLINE_NAME);
-        else r = PlanLoader.load(planFile(s, a));
+        LoadOptions options = LoadOptions.here(env(a));
+        if (yaml != null && a.string("path") == null) r = PlanLoader.parse(yaml, INLINE_NAME, options);
+        else r = PlanLoader.load(planFile(s, a), options);
         List<Map<String, Object>> errors = new ArrayList<>();
-        for (Diagnostic d : r.errors()) errors.add(diagnostic(d.pos().file(), d.pos().line(), d.pos().column(), d.message(), d.hint()));
+        for (Diagnostic d : r.errors()) {
+            Map<String, Object> e = diagnostic(d.pos().file(), d.pos().line(), d.pos().column(), d.message(), d.hint());
+            if (d.pos().via() != null) e.put("via", d.pos().viaText());
+            errors.add(e);
+        }
         Map<String, Object> structured = new LinkedHashMap<>();
         structured.put("ok", r.ok());
         structured.put("errors", errors);
@@ -96,14 +104,30 @@ final class PlanTools {
     }
 
     static Map<String, Object> diagnostic(ValidationError e) {
-        return diagnostic(e.pos().file(), e.pos().line(), e.pos().column(), e.message(), e.hint());
+        Map<String, Object> m = diagnostic(e.pos().file(), e.pos().line(), e.pos().column(), e.message(), e.hint());
+        if (e.pos().via() != null) m.put("via", e.pos().via());
+        return m;
+    }
+
+    /** The call's {@code env}: parameter values, as -e gives them on the command line. */
+    static Map<String, String> env(CallArgs a) {
+        Map<String, String> out = new LinkedHashMap<>();
+        var given = a.json().get("env");
+        if (given == null || given.isNull()) return out;
+        if (!given.isObject()) throw a.bad("`env` must map parameter names to values, e.g. {\"USER_EMAIL\": \"a@example.com\"}");
+        given.fields().forEachRemaining(e -> {
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) throw a.bad("`env." + e.getKey() + "` must be a string");
+            out.put(e.getKey(), e.getValue().asText());
+        });
+        return out;
     }
 
     /** {@code VALIDATION: 2 errors} then {@code file:line:column: message} and its hint, one per error. */
     static String diagnostics(int count, List<Map<String, Object>> errors, int more) {
         StringBuilder sb = new StringBuilder("VALIDATION: ").append(count).append(count == 1 ? " error" : " errors").append('\n');
         for (Map<String, Object> e : errors) {
-            sb.append(e.get("file")).append(':').append(e.get("line")).append(':').append(e.get("column")).append(": ").append(e.get("message")).append('\n');
+            sb.append(e.get("file")).append(':').append(e.get("line")).append(':').append(e.get("column"))
+                    .append(e.get("via") == null ? "" : " via " + e.get("via")).append(": ").append(e.get("message")).append('\n');
             if (e.get("hint") != null) sb.append("    → ").append(e.get("hint")).append('\n');
         }
         if (more > 0) sb.append("… and ").append(more).append(" more: fix these first and validate again\n");
@@ -125,10 +149,11 @@ final class PlanTools {
         long pid = ProcessHandle.current().pid();
         if (devices.isEmpty()) {
             return new RunRequest(plan.toString(), Map.of(), a.string("platform"), null, null, output,
-                    waitMs == null ? RunRequest.DEFAULT_WAIT_MS : waitMs, pid, null, List.of(), null);
+                    waitMs == null ? RunRequest.DEFAULT_WAIT_MS : waitMs, pid, null, List.of(), null).withParams(env(a), System.getenv());
         }
         devices.values().forEach(s::requireLeased);
-        return new RunRequest(plan.toString(), devices, null, null, null, output, 0L, pid, null, List.of(), s.gateway.leaseId());
+        return new RunRequest(plan.toString(), devices, null, null, null, output, 0L, pid, null, List.of(), s.gateway.leaseId())
+                .withParams(env(a), System.getenv());
     }
 
 }

@@ -34,6 +34,15 @@ class RunPlanTest {
     }
 
     @Test
+    void aProblemInASubFlowNamesTheFlowAndWhereItWasIncluded() {
+        var v = new RunEvent.Validation(List.of(new ValidationError(new ValidationError.Pos("/p/login.yaml", 2, 3, "/p/plan.yaml:5:3"),
+                "parameter '${EMAIL}' is not defined", null)), null);
+        CallToolResult r = RunPlan.answer(new RunOutcome.Invalid(v));
+        assertThat(text(r)).contains("/p/login.yaml:2:3 via /p/plan.yaml:5:3: parameter '${EMAIL}' is not defined");
+        assertThat(Json.toTree(r.structuredContent()).path("errors").get(0).path("via").asText()).isEqualTo("/p/plan.yaml:5:3");
+    }
+
+    @Test
     void aRefusedRunIsItsCodeMessageAndHint() {
         CallToolResult r = RunPlan.answer(new RunOutcome.Refused(new ErrorInfo(ErrorCode.DEVICE_UNAVAILABLE, "sim-1 is held by run r-7")));
         assertThat(r.isError()).isTrue();

@@ -49,7 +49,7 @@ final class Messages {
 
     static Diagnostic multipleDocuments(SourcePos pos) {
         return new Diagnostic(pos, "the plan file holds more than one YAML document",
-                "a plan is one document: remove the '---' and everything after it, or split the file");
+                "a plan is one document: put what follows the '---' into the first document (steps under 'steps:'), or split the documents into files");
     }
 
     static Diagnostic undefinedAlias(SourcePos pos, String name) {

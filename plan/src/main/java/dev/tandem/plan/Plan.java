@@ -1,5 +1,6 @@
 package dev.tandem.plan;
 
+import dev.tandem.protocol.Secrets;
 import dev.tandem.protocol.api.AbortStrategy;
 import java.util.List;
 
@@ -13,6 +14,11 @@ import java.util.List;
  * @param startStep the plan's {@code startStep}; null when absent
  * @param platform a single-device plan's {@code platform}; null: the run's default
  * @param profile a single-device plan's {@code profile}; null: the platform's default
+ * @param tags the plan's {@code tags}, in the order written (empty when it has none)
+ * @param secrets the parameter values that came from outside the plan files ({@code -e} and the
+ *     environment): no output may show them
+ * @param flows the absolute paths of the sub-flow files its runFlow steps included (a suite does
+ *     not run them as plans of their own)
  */
 public record Plan(
         String name,
@@ -22,7 +28,21 @@ public record Plan(
         AbortStrategy abortStrategy,
         Integer startStep,
         String platform,
-        String profile) {
+        String profile,
+        List<String> tags,
+        Secrets secrets,
+        List<String> flows) {
+
+    public Plan {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        flows = flows == null ? List.of() : List.copyOf(flows);
+        secrets = secrets == null ? Secrets.NONE : secrets;
+    }
+
+    public Plan(String name, String file, List<DeviceDecl> devices, List<Step> steps, AbortStrategy abortStrategy, Integer startStep,
+            String platform, String profile) {
+        this(name, file, devices, steps, abortStrategy, startStep, platform, profile, List.of(), Secrets.NONE, List.of());
+    }
 
     public Plan(String name, String file, List<DeviceDecl> devices, List<Step> steps, AbortStrategy abortStrategy, Integer startStep) {
         this(name, file, devices, steps, abortStrategy, startStep, null, null);

@@ -24,24 +24,38 @@ public final class PlanLoader {
 
     private PlanLoader() {}
 
-    /** Reads and loads a plan file; positions name the path as given. */
+    /** Reads and loads a plan file; positions name the path as given; parameters from this process's environment. */
     public static LoadResult load(Path file) {
+        return load(file, LoadOptions.here(java.util.Map.of()));
+    }
+
+    /** Reads and loads a plan file with its parameters' values from {@code options}. */
+    public static LoadResult load(Path file, LoadOptions options) {
         String name = file.toString();
-        SourcePos start = new SourcePos(name, 1, 1);
+        Text t = read(file, new SourcePos(name, 1, 1));
+        return t.problem() != null ? failed(t.problem()) : parse(t.text(), name, options);
+    }
+
+    /** A file's text, or why it cannot be read (positions in the file as {@code start} names it). */
+    record Text(String text, Diagnostic problem) {}
+
+    /** Bounded reading and strict UTF-8 decoding, shared by plans and the sub-flows they include. */
+    static Text read(Path file, SourcePos start) {
+        String name = start.file();
         byte[] bytes;
         try {
-            if (Files.isDirectory(file)) return failed(Messages.fileUnreadable(start, "it is a directory"));
+            if (Files.isDirectory(file)) return new Text(null, Messages.fileUnreadable(start, "it is a directory"));
             long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) return failed(Messages.tooLarge(start, size, MAX_FILE_BYTES));
+            if (size > MAX_FILE_BYTES) return new Text(null, Messages.tooLarge(start, size, MAX_FILE_BYTES));
             try (InputStream in = Files.newInputStream(file)) {
                 bytes = in.readNBytes(MAX_FILE_BYTES + 1); // the file may grow after the size check
             }
         } catch (NoSuchFileException e) {
-            return failed(Messages.fileNotFound(start));
+            return new Text(null, Messages.fileNotFound(start));
         } catch (IOException | SecurityException e) {
-            return failed(Messages.fileUnreadable(start, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return new Text(null, Messages.fileUnreadable(start, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
-        if (bytes.length > MAX_FILE_BYTES) return failed(Messages.tooLarge(start, bytes.length, MAX_FILE_BYTES));
+        if (bytes.length > MAX_FILE_BYTES) return new Text(null, Messages.tooLarge(start, bytes.length, MAX_FILE_BYTES));
         CharBuffer text = CharBuffer.allocate(bytes.length);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -49,12 +63,18 @@ public final class PlanLoader {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CoderResult r = decoder.decode(in, text, true);
         if (!r.isError()) r = decoder.flush(text);
-        if (r.isError()) return failed(Messages.notUtf8(bytePos(bytes, in.position(), name), bytes[in.position()]));
-        return parse(text.flip().toString(), name);
+        if (r.isError()) return new Text(null, Messages.notUtf8(bytePos(bytes, in.position(), name), bytes[in.position()]));
+        String s = text.flip().toString();
+        return new Text(s.startsWith("\uFEFF") ? s.substring(1) : s, null);
     }
 
     /** Loads a plan from YAML text; {@code fileName} names it in positions and gives the default name. */
     public static LoadResult parse(String yaml, String fileName) {
+        return parse(yaml, fileName, LoadOptions.here(java.util.Map.of()));
+    }
+
+    /** Loads a plan from YAML text with its parameters' values from {@code options}; sub-flows are found beside {@code fileName}. */
+    public static LoadResult parse(String yaml, String fileName, LoadOptions options) {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(fileName, "fileName");
         if (yaml.startsWith("\uFEFF")) yaml = yaml.substring(1);
@@ -65,8 +85,11 @@ public final class PlanLoader {
         Problems problems = new Problems();
         YNode root = YamlReader.read(yaml, fileName, problems);
         if (root == null && !problems.isEmpty()) return new LoadResult(null, problems.sorted());
-        Plan plan = PlanReader.read(root, fileName, defaultName(fileName), problems);
-        return problems.isEmpty() ? new LoadResult(plan, List.of()) : new LoadResult(null, problems.sorted());
+        FlowIncluder flows = new FlowIncluder(options, problems);
+        root = flows.expand(root, fileName);
+        if (root == null && !problems.isEmpty()) return new LoadResult(null, problems.sorted());
+        Plan plan = PlanReader.read(root, fileName, defaultName(fileName), problems, flows.secrets(), flows.files());
+        return problems.isEmpty() ? new LoadResult(plan, List.of()) : new LoadResult(null, masked(problems.sorted(), flows.secrets()));
     }
 
     /** Checks a start step given outside the plan (the CLI's --start-step) against it. */
@@ -82,6 +105,12 @@ public final class PlanLoader {
         int dot = base.lastIndexOf('.');
         String name = dot > 0 ? base.substring(0, dot) : base;
         return name.isEmpty() ? fileName : name;
+    }
+
+    /** A message may echo a value: one that came from -e or the environment is shown masked. */
+    private static List<Diagnostic> masked(List<Diagnostic> found, dev.tandem.protocol.Secrets secrets) {
+        if (secrets.isEmpty()) return found;
+        return found.stream().map(d -> new Diagnostic(d.pos(), secrets.mask(d.message()), secrets.mask(d.hint()))).toList();
     }
 
     private static LoadResult failed(Diagnostic d) {

@@ -14,7 +14,7 @@ import java.util.Map;
 /** The top level of a plan: its keys, the device declaration, the step list, startStep. */
 final class PlanReader {
     static final List<String> TOP_KEYS = List.of("name", "description", "platform", "profile", "devices", "steps",
-            "abortStrategy", "startStep");
+            "abortStrategy", "startStep", "env", "tags");
     /** Longest plan name: it is printed in every summary line and report. */
     static final int MAX_NAME = 200;
     static final List<String> DEVICE_KEYS = List.of("label", "platform", "profile");
@@ -39,10 +39,16 @@ final class PlanReader {
 
     /** The plan, or null when anything is wrong (then {@code problems} lists all of it). */
     static Plan read(YNode root, String file, String defaultName, Problems problems) {
-        return new PlanReader(problems).plan(root, file, defaultName);
+        return read(root, file, defaultName, problems, dev.tandem.protocol.Secrets.NONE, List.of());
     }
 
-    private Plan plan(YNode root, String file, String defaultName) {
+    /** @param secrets the parameter values from outside the plan files, {@code flows} the files included (see {@link FlowIncluder}) */
+    static Plan read(YNode root, String file, String defaultName, Problems problems, dev.tandem.protocol.Secrets secrets,
+            List<String> flows) {
+        return new PlanReader(problems).plan(root, file, defaultName, secrets, flows);
+    }
+
+    private Plan plan(YNode root, String file, String defaultName, dev.tandem.protocol.Secrets secrets, List<String> flows) {
         if (root == null) {
             problems.add(Messages.emptyPlan(new SourcePos(file, 1, 1)));
             return null;
@@ -120,15 +126,17 @@ final class PlanReader {
                 else startStep = v.intValue();
             }
         }
+        YNode.Entry tagsEntry = m.get("tags");
+        List<String> tags = tagsEntry == null ? List.of() : Tags.read(tagsEntry.value(), problems);
         if (!problems.isEmpty()) return null;
-        return new Plan(name, file, List.copyOf(devices), List.copyOf(steps), abort, startStep, platform, profile);
+        return new Plan(name, file, List.copyOf(devices), List.copyOf(steps), abort, startStep, platform, profile, tags, secrets, flows);
     }
 
     /**
      * A key outside {@link #TOP_KEYS} is allowed when all it holds is anchors for later aliases:
      * {@code tap: &tap {...}}, or a list or mapping of them ({@code ids: {email: &email "x"}}).
      */
-    private static boolean onlyAnchors(YNode value) {
+    static boolean onlyAnchors(YNode value) {
         if (value.anchorDef()) return true;
         return switch (value) {
             case YNode.Map map -> !map.entries().isEmpty() && map.entries().stream().allMatch(e -> onlyAnchors(e.value()));

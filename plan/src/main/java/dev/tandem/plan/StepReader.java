@@ -56,6 +56,7 @@ final class StepReader {
 
     /** The step, or null when it is too broken to build (its problems are recorded). */
     Step read(YNode node, int planIndex, int nestedIndex) {
+        if (FlowIncluder.isFailed(node) || MaestroHints.report(node, problems)) return null; // already said, or said better
         if (!(node instanceof YNode.Map m)) {
             problems.add(Messages.stepNotMapping(node.pos(), node.describe()));
             return null;

@@ -19,7 +19,12 @@ public sealed interface YNode permits YNode.Scalar, YNode.Seq, YNode.Map {
     /** A scalar's resolved type under the YAML 1.2 core schema. */
     enum Kind { STR, INT, FLOAT, BOOL, NULL }
 
-    record Scalar(Kind kind, String text, SourcePos pos, boolean anchorDef) implements YNode {
+    /** @param plain written without quotes: its type follows from its text (and again after parameters are filled in) */
+    record Scalar(Kind kind, String text, SourcePos pos, boolean anchorDef, boolean plain) implements YNode {
+        public Scalar(Kind kind, String text, SourcePos pos, boolean anchorDef) {
+            this(kind, text, pos, anchorDef, false);
+        }
+
         @Override
         public String describe() {
             return switch (kind) {

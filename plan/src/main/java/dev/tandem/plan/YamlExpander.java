@@ -73,7 +73,7 @@ final class YamlExpander {
         long before = produced;
         YNode out;
         if (n instanceof ScalarNode s) {
-            out = new YNode.Scalar(kind(s, pos), s.getValue(), pos, anchored);
+            out = new YNode.Scalar(kind(s, pos), s.getValue(), pos, anchored, s.isPlain());
         } else if (n instanceof SequenceNode q) {
             if (!Tag.SEQ.equals(q.getTag())) problems.add(Messages.unsupportedTag(pos, q.getTag().getValue()));
             List<YNode> items = new ArrayList<>(q.getValue().size());
@@ -99,7 +99,7 @@ final class YamlExpander {
     /** The shared tree as an alias sees it: not the anchor's definition. */
     private static YNode asAlias(YNode node) {
         return switch (node) {
-            case YNode.Scalar s -> new YNode.Scalar(s.kind(), s.text(), s.pos(), false);
+            case YNode.Scalar s -> new YNode.Scalar(s.kind(), s.text(), s.pos(), false, s.plain());
             case YNode.Seq q -> new YNode.Seq(q.items(), q.pos(), false);
             case YNode.Map m -> new YNode.Map(m.entries(), m.pos(), false);
         };

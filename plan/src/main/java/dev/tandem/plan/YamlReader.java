@@ -19,7 +19,7 @@ final class YamlReader {
     static final int MAX_ALIASES = 100_000;
 
     // Immutable, so one instance serves every load on every thread.
-    private static final LoadSettings SETTINGS = LoadSettings.builder()
+    static final LoadSettings SETTINGS = LoadSettings.builder()
             .setSchema(new FastCoreSchema())
             .setMaxAliasesForCollections(MAX_ALIASES)
             .setAllowRecursiveKeys(false)
@@ -40,7 +40,7 @@ final class YamlReader {
         } catch (ComposerException e) {
             SourcePos pos = markPos(file, e.getProblemMark().or(e::getContextMark));
             String problem = e.getProblem() == null ? "" : e.getProblem().strip();
-            if ("expected a single document in the stream".equals(e.getContext())) problems.add(Messages.multipleDocuments(pos));
+            if ("expected a single document in the stream".equals(e.getContext())) problems.add(secondDocument(text, file, pos));
             else if (problem.startsWith("found undefined alias ")) problems.add(Messages.undefinedAlias(pos, problem.substring(22)));
             else problems.add(Messages.syntax(pos, problem, e.getContext()));
             return null;
@@ -66,6 +66,12 @@ final class YamlReader {
             problems.add(f.diagnostic);
             return null;
         }
+    }
+
+    /** A second document: a Maestro flow's steps after its header get their own message (and keep their steps). */
+    private static Diagnostic secondDocument(String text, String file, SourcePos pos) {
+        var maestro = MaestroFlow.parts(text, file);
+        return maestro != null ? MaestroHints.maestroFile(pos, MaestroFlow.appId(maestro.header())) : Messages.multipleDocuments(pos);
     }
 
     static SourcePos markPos(String file, Optional<Mark> mark) {

@@ -49,7 +49,7 @@ class StepValidationTest {
                 - tapOn
                 - [a]
                 """)).containsExactly(
-                "2:3 a step must be a mapping with a 'tool', found the string 'tapOn'",
+                "2:3 'tapOn' is written as a Maestro step; a Tandem step names its tool",
                 "3:3 a step must be a mapping with a 'tool', found a list");
     }
 

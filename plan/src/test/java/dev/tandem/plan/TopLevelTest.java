@@ -50,7 +50,7 @@ class TopLevelTest {
                 """);
         assertThat(Loads.brief(d)).isEqualTo("2:1 unknown key 'abortStrategie' at the top level");
         assertThat(d.hint()).isEqualTo("did you mean 'abortStrategy'? allowed keys: name, description, platform, profile, "
-                + "devices, steps, abortStrategy, startStep; a key whose value only defines anchors, like tap: &tap {...} or "
+                + "devices, steps, abortStrategy, startStep, env, tags; a key whose value only defines anchors, like tap: &tap {...} or "
                 + "ids: {email: &email ...}, is allowed too");
     }
 

@@ -37,6 +37,11 @@ public final class Secrets {
         return of(java.util.stream.Stream.concat(values.stream(), more.stream()).toList());
     }
 
+    /** These secrets and {@code more}'s. */
+    public Secrets and(Secrets more) {
+        return more.values.isEmpty() ? this : values.isEmpty() ? more : and(more.values);
+    }
+
     public boolean isEmpty() {
         return values.isEmpty();
     }

@@ -54,7 +54,7 @@ public final class Errors {
             ctx.err().println("✗ " + plan + ": " + n + (n == 1 ? " error" : " errors"));
             for (JsonNode d : diagnostics) {
                 ctx.err().println("  " + d.path("file").asText() + ":" + d.path("line").asInt() + ":" + d.path("column").asInt()
-                        + ": " + d.path("message").asText());
+                        + (d.hasNonNull("via") ? " via " + d.path("via").asText() : "") + ": " + d.path("message").asText());
                 if (d.hasNonNull("hint")) ctx.err().println("      → " + d.path("hint").asText());
             }
             if (more > 0) ctx.err().println("  … and " + more + " more errors: fix these first and validate again");
@@ -68,6 +68,7 @@ public final class Errors {
         for (ValidationError d : errors) {
             ObjectNode f = flat.addObject().put("file", RequestFields.flagOf(d.pos().file()).orElse(d.pos().file()))
                     .put("line", d.pos().line()).put("column", d.pos().column()).put("message", RequestFields.asFlags(d.message()));
+            if (d.pos().via() != null) f.put("via", d.pos().via());
             if (d.hint() != null) f.put("hint", RequestFields.asFlags(d.hint()));
         }
         return validation(ctx, plan, flat, more, json);

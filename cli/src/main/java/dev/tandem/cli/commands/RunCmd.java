@@ -36,6 +36,7 @@ public final class RunCmd implements Command {
                 Opts.value("platform", "P", "Default platform for labels without --device: sim (default), web, android, ios, or any platform the daemon offers."),
                 Opts.value("app", "FILE", "An app definition (YAML, see docs/apps.md) installed on the run's sim devices "
                         + "for this run, beside the built-in apps (repeatable)."),
+                ParamFlags.option(),
                 Opts.value("abort-strategy", "S", "immediate | finish-current-step (default: the plan's, else immediate)."),
                 Opts.value("start-step", "N", "Skip top-level steps with a plan index below N (0-based)."),
                 Opts.value("o", "output", "DIR", "Where run directories go (default: tandem-out)."),
@@ -70,7 +71,8 @@ public final class RunCmd implements Command {
                 ErrorCode.USAGE, "--abort-strategy must be immediate or finish-current-step, not '" + strategy + "'"));
         RunRequest req = new RunRequest(plan.toAbsolutePath().toString(), specs, args.value("platform"),
                 abort, args.intValue("start-step"), output.toAbsolutePath().toString(), waitMs,
-                ProcessHandle.current().pid(), args.intValue("runner-port"), Opts.absolute(args.values("app")));
+                ProcessHandle.current().pid(), args.intValue("runner-port"), Opts.absolute(args.values("app")))
+                .withParams(ParamFlags.parse(args.values("env")), System.getenv());
         Style style = new Style(!json && ctx.ansi());
         try (TandemClient d = ctx.daemon(json)) {
             RunRenderer renderer = !json && ctx.ansi() ? new LiveRenderer(progress, style) : new PlainRenderer(progress, style);

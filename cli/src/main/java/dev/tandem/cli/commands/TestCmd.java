@@ -45,6 +45,9 @@ public final class TestCmd implements Command {
                 Opts.value("platform", "P", "Default platform: sim or web."),
                 Opts.value("app", "FILE", "An app definition (YAML, see docs/apps.md) installed on the sim devices of every "
                         + "plan for its run (repeatable)."),
+                ParamFlags.option(),
+                Opts.value("tags", "TAGS", "Run only the plans with one of these tags; a '!' excludes: --tags smoke,!slow "
+                        + "(a plan's tags are its tags: list)."),
                 Opts.value("o", "output", "DIR", "Where the suite directory goes (default: tandem-out)."),
                 Opts.value("wait-timeout", "S", "Seconds to wait for busy devices (default 120)."),
                 Opts.flag("json", "The merged result as JSON on stdout; progress goes to stderr."));
@@ -63,7 +66,8 @@ public final class TestCmd implements Command {
                 args.intValue("shards"), mode, args.intValue("shard-index"), args.intValue("shard-total"),
                 args.value("device"), args.value("platform"), cwd.resolve(args.value("output", "tandem-out")).toString(),
                 wait != null ? wait * 1000 : RunRequest.DEFAULT_WAIT_MS, ProcessHandle.current().pid(),
-                Opts.absolute(args.values("app")));
+                Opts.absolute(args.values("app")), args.value("tags"), ParamFlags.parse(args.values("env")), System.getenv());
+        dev.tandem.plan.TagFilter.parse(req.tags()); // a malformed filter is a usage error before a daemon starts
         PrintStream progress = json ? ctx.err() : ctx.out();
         Style s = new Style(!json && ctx.ansi());
         Set<String> preparing = new HashSet<>();

@@ -44,6 +44,16 @@ public final class RunSummary {
      * Prints the outcome of a run ({@code --json}: its result with {@code dir} and {@code exitCode}
      * on {@code out}; the summary on {@code progress}); returns the exit code.
      */
+    /** Where the failed step was written when it came from a sub-flow ({@code login.yaml:4:3 via plan.yaml:12:3}), or null. */
+    static String source(RunResult r, String label, Failure f) {
+        for (StepRecord st : r.steps()) {
+            if (st.source() != null && label.equals(st.device()) && st.planStep() == f.planStep() && st.trackStep() == f.trackStep()) {
+                return st.source();
+            }
+        }
+        return null;
+    }
+
     public static int finish(PrintStream out, RunResult r, String dirName, int exit, boolean json, boolean debug, Style s,
             PrintStream progress) {
         Path dir = Path.of(dirName);
@@ -74,6 +84,8 @@ public final class RunSummary {
                     + (f.trackStep() >= 0 ? " (track step " + f.trackStep() + ")" : "")
                     + (f.tool() != null ? ", " + f.tool() : "") + ":");
             progress.println("  " + f.message());
+            String source = source(r, label, f);
+            if (source != null) progress.println("  the step is written at " + source);
             if (f.screenshot() != null) progress.println("  screen at the failure: " + f.screenshot());
             if (f.code() != null) progress.println(s.dim("  → " + f.code().hint()));
         }

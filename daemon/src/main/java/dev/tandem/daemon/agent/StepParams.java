@@ -2,6 +2,7 @@ package dev.tandem.daemon.agent;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.plan.Diagnostic;
+import dev.tandem.plan.LoadOptions;
 import dev.tandem.plan.LoadResult;
 import dev.tandem.plan.PlanLoader;
 import dev.tandem.plan.ToolStep;
@@ -24,7 +25,7 @@ final class StepParams {
         step.set("params", params);
         ObjectNode plan = Json.object();
         plan.putArray("steps").add(step);
-        LoadResult loaded = PlanLoader.parse(Json.text(plan), "command");
+        LoadResult loaded = PlanLoader.parse(Json.text(plan), "command", LoadOptions.LITERAL); // a command types what it is given
         if (!loaded.ok()) {
             String why = loaded.errors().stream().map(StepParams::sentence).collect(Collectors.joining("; "));
             throw new TandemException(ErrorCode.BAD_PARAMS, tool.wireName() + " " + Json.text(params) + ": " + why

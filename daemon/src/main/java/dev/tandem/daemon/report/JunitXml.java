@@ -54,6 +54,8 @@ public final class JunitXml {
                     .append("\" failures=\"").append(f).append("\" errors=\"").append(e).append("\" skipped=\"").append(s)
                     .append("\" time=\"").append(secs(run.durationMs())).append("\" timestamp=\"")
                     .append(timestamp(run.startedAtMs())).append("\" id=\"").append(esc(run.runId())).append("\">\n")
+                    .append(run.tags() == null ? "" : "    <properties>\n      <property name=\"tags\" value=\""
+                            + esc(String.join(",", run.tags())) + "\"/>\n    </properties>\n")
                     .append(cases).append("  </testsuite>\n");
             tests += t;
             failures += f;

@@ -90,18 +90,19 @@ public final class PlanRuns {
         String runId = job.runId();
         Map<String, String> deviceIds = new LinkedHashMap<>();
         job.alloc().byLabel().forEach((label, slot) -> deviceIds.put(label, slot.id()));
-        events.emit(new RunEvent.Allocated(runId, job.runDir().toString(), job.plan().name(), deviceIds));
-        active.started(runId, job.runDir(), job.plan().name(), deviceIds, job.clientPid());
+        String name = job.plan().secrets().mask(job.plan().name()); // a name may hold a -e value
+        events.emit(new RunEvent.Allocated(runId, job.runDir().toString(), name, deviceIds));
+        active.started(runId, job.runDir(), name, deviceIds, job.clientPid());
         try {
             if (job.runnerPort() != null) {
                 job.alloc().byLabel().values().forEach(slot -> supervisor.setPort(slot.id(), job.runnerPort()));
             }
             Map<String, RunnerHandle> handles = new ConcurrentHashMap<>();
             TandemException startFailure = startRunners(job.alloc(), events, handles);
-            Secrets mask = secrets.get();
+            Secrets mask = secrets.get().and(job.plan().secrets()); // the tokens, and the plan's -e and environment values
             RunResult result = mask.mask(withDevices(startFailure != null
                     ? InfraFailure.result(runId, job.plan(), deviceIds, startFailure, job.startStep())
-                    : run(job, deviceIds, events.masking(mask), handles), job.alloc()), RunResult.class);
+                    : run(job, deviceIds, events.masking(mask), handles), job.alloc()).withTags(job.plan().tags()), RunResult.class);
             write(job.runDir(), result, mask);
             if (result.status() != dev.tandem.protocol.result.RunStatus.ERROR) history.record(job.planPath(), result.durationMs());
             log.info("run " + runId + " " + result.status().wire() + " in " + result.durationMs() + " ms");
@@ -160,7 +161,7 @@ public final class PlanRuns {
             DeviceSlot slot = alloc.byLabel().get(label);
             devices.put(label, slot == null ? d : d.withDevice(slot.platform().name(), alloc.profiles().getOrDefault(label, slot.profile())));
         });
-        return new RunResult(r.runId(), r.plan(), r.status(), r.durationMs(), devices, r.steps(), r.rootCause(), r.startedAtMs());
+        return new RunResult(r.runId(), r.plan(), r.status(), r.durationMs(), devices, r.steps(), r.rootCause(), r.startedAtMs(), r.tags());
     }
 
     /** The plan's directory and the configured roots allowed, Tandem's own dirs denied (FileAccess). */

@@ -10,6 +10,7 @@ import dev.tandem.engine.RunOptions;
 import dev.tandem.protocol.result.RunResult;
 import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Diagnostic;
+import dev.tandem.plan.LoadOptions;
 import dev.tandem.plan.LoadResult;
 import dev.tandem.plan.Plan;
 import dev.tandem.plan.PlanLoader;
@@ -55,7 +56,7 @@ public final class RunService {
 
     /** Runs the request, streaming events; returns the exit code the CLI should use. */
     public int run(RunRequest req, RunEvents events) throws InterruptedException {
-        LoadResult loaded = PlanLoader.load(Path.of(req.plan()));
+        LoadResult loaded = PlanLoader.load(Path.of(req.plan()), new LoadOptions(req.params(), req.environment()));
         if (!loaded.ok()) return validation(events, loaded.errors(), loaded.moreErrors());
         Plan plan = loaded.plan();
         int startStep = req.startStep() != null ? req.startStep() : plan.startStep() != null ? plan.startStep() : 0;
@@ -121,6 +122,7 @@ public final class RunService {
 
     /** A plan diagnostic as the API sends it. */
     public static ValidationError wire(Diagnostic d) {
-        return new ValidationError(new ValidationError.Pos(d.pos().file(), d.pos().line(), d.pos().column()), d.message(), d.hint());
+        return new ValidationError(new ValidationError.Pos(d.pos().file(), d.pos().line(), d.pos().column(), d.pos().viaText()), d.message(),
+                d.hint());
     }
 }

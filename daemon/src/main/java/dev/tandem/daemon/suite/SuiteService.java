@@ -12,7 +12,9 @@ import dev.tandem.daemon.run.RunIds;
 import dev.tandem.protocol.api.RunRequest;
 import dev.tandem.daemon.runner.RunnerSupervisor;
 import dev.tandem.plan.Diagnostic;
+import dev.tandem.plan.LoadOptions;
 import dev.tandem.plan.LoadResult;
+import dev.tandem.plan.TagFilter;
 import dev.tandem.plan.Plan;
 import dev.tandem.plan.PlanLoader;
 import dev.tandem.protocol.ErrorCode;
@@ -67,8 +69,10 @@ public final class SuiteService {
             Map<String, Path> files = PlanFiles.expand(req.paths(), Path.of(req.cwd()));
             List<String> names = new ArrayList<>(files.keySet());
             if (req.shardIndex() != null) names = Sharding.ciPartition(names, req.shardIndex(), req.shardTotal());
-            plans = load(names, files, events);
+            TagFilter tags = TagFilter.parse(req.tags());
+            plans = load(names, files, new LoadOptions(req.params(), req.environment()), events);
             if (plans == null) return ErrorCode.VALIDATION.exitCode();
+            plans = SuitePlans.chosen(plans, tags);
             for (String name : plans.keySet()) planPaths.put(name, files.get(name).toAbsolutePath().toString());
             String spec = req.device() != null ? req.device() : req.platform() != null ? req.platform() : Platform.SIM.name();
             shardReq = Requirement.parse("shard", spec, pool);
@@ -121,16 +125,26 @@ public final class SuiteService {
         }
     }
 
-    /** Loads every plan; reports all validation errors of all files at once (null then). */
-    private static Map<String, Plan> load(List<String> names, Map<String, Path> files, RunEvents events) {
+    /**
+     * Loads every plan; reports all validation errors of all files at once (null then). A file
+     * another plan includes with runFlow is that plan's sub-flow, not a plan of its own.
+     */
+    private static Map<String, Plan> load(List<String> names, Map<String, Path> files, LoadOptions options, RunEvents events) {
         Map<String, Plan> plans = new LinkedHashMap<>();
+        Map<String, LoadResult> failed = new LinkedHashMap<>();
+        for (String name : names) {
+            LoadResult r = PlanLoader.load(files.get(name), options);
+            if (r.ok()) plans.put(name, r.plan());
+            else failed.put(name, r);
+        }
+        java.util.Set<String> flows = SuitePlans.flows(plans.values());
+        plans.keySet().removeIf(name -> flows.contains(files.get(name).toAbsolutePath().normalize().toString()));
         List<ValidationError> errors = new ArrayList<>();
         int more = 0;
-        for (String name : names) {
-            LoadResult r = PlanLoader.load(files.get(name));
-            if (r.ok()) plans.put(name, r.plan());
-            for (Diagnostic d : r.errors()) errors.add(RunService.wire(d));
-            more += r.moreErrors();
+        for (Map.Entry<String, LoadResult> e : failed.entrySet()) {
+            if (flows.contains(files.get(e.getKey()).toAbsolutePath().normalize().toString())) continue;
+            for (Diagnostic d : e.getValue().errors()) errors.add(RunService.wire(d));
+            more += e.getValue().moreErrors();
         }
         if (!errors.isEmpty()) {
             events.emit(new RunEvent.Validation(errors, more > 0 ? more : null));

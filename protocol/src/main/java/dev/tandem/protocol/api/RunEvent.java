@@ -67,8 +67,13 @@ public sealed interface RunEvent {
      * it acts on) or ended ({@code phase} end: the fields of its {@link StepRecord}).
      */
     record Step(Phase phase, String device, int planStep, int trackStep, String tool, String label, String target,
-            StepStatus status, Long startMs, Long durationMs, ErrorInfo error, String screenshot, List<StepNote> notes)
+            StepStatus status, Long startMs, Long durationMs, ErrorInfo error, String screenshot, List<StepNote> notes, String source)
             implements RunEvent {
+
+        public Step(Phase phase, String device, int planStep, int trackStep, String tool, String label, String target,
+                StepStatus status, Long startMs, Long durationMs, ErrorInfo error, String screenshot, List<StepNote> notes) {
+            this(phase, device, planStep, trackStep, tool, label, target, status, startMs, durationMs, error, screenshot, notes, null);
+        }
 
         public static Step started(String device, int planStep, int trackStep, String tool, String label, String target) {
             return new Step(Phase.START, device, planStep, trackStep, tool, label, target, null, null, null, null, null, null);
@@ -76,13 +81,13 @@ public sealed interface RunEvent {
 
         public static Step ended(StepRecord r) {
             return new Step(Phase.END, r.device(), r.planStep(), r.trackStep(), r.tool(), r.label(), null, r.status(), r.startMs(),
-                    r.durationMs(), r.error(), r.screenshot(), r.notes());
+                    r.durationMs(), r.error(), r.screenshot(), r.notes(), r.source());
         }
 
         /** The finished step's record (phase end). */
         public StepRecord record() {
             return new StepRecord(planStep, trackStep, device, tool, label, status, startMs == null ? 0 : startMs,
-                    durationMs == null ? 0 : durationMs, error, screenshot, notes);
+                    durationMs == null ? 0 : durationMs, error, screenshot, notes, source);
         }
     }
 

@@ -18,6 +18,10 @@ import java.util.Map;
  * @param apps absolute paths of app definition files installed on the run's devices for this run
  * @param lease a lease of the caller whose devices the run uses (each label's spec names one of them by id);
  *              the devices stay leased after the run; null: the run allocates its own
+ * @param params the plan's parameter values given with {@code -e NAME=VALUE}: they win over the plan's
+ *               {@code env:}; every one is a secret (masked in every output)
+ * @param environment the caller's process environment, where a {@code ${NAME}} is looked up last (the
+ *               daemon's own environment never is); a value the plan uses from it is masked too
  */
 public record RunRequest(
         String plan,
@@ -30,7 +34,9 @@ public record RunRequest(
         long clientPid,
         Integer runnerPort,
         List<String> apps,
-        String lease) {
+        String lease,
+        Map<String, String> params,
+        Map<String, String> environment) {
 
     public static final long DEFAULT_WAIT_MS = 120_000;
 
@@ -39,8 +45,27 @@ public record RunRequest(
         this(plan, devices, platform, abortStrategy, startStep, output, waitMs, clientPid, runnerPort, apps, null);
     }
 
+    public RunRequest(String plan, Map<String, String> devices, String platform, AbortStrategy abortStrategy, Integer startStep,
+            String output, Long waitMs, long clientPid, Integer runnerPort, List<String> apps, String lease) {
+        this(plan, devices, platform, abortStrategy, startStep, output, waitMs, clientPid, runnerPort, apps, lease, null, null);
+    }
+
+    /** This request with the plan's parameters: {@code -e} values and the caller's environment. */
+    public RunRequest withParams(Map<String, String> params, Map<String, String> environment) {
+        return new RunRequest(plan, devices, platform, abortStrategy, startStep, output, waitMs, clientPid, runnerPort, apps, lease,
+                params, environment);
+    }
+
     public RunRequest {
         devices = devices == null ? Map.of() : Map.copyOf(devices);
         apps = apps == null ? List.of() : List.copyOf(apps);
+        params = params == null ? Map.of() : Map.copyOf(params);
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+
+    /** Names only: parameter values and the environment are secrets and must never reach a log line. */
+    @Override
+    public String toString() {
+        return "RunRequest[plan=" + plan + ", devices=" + devices + ", params=" + params.keySet() + ", environment=" + environment.size() + " variables]";
     }
 }

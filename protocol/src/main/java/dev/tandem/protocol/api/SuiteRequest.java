@@ -1,6 +1,7 @@
 package dev.tandem.protocol.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code POST /v1/suites}: many plans, sharded.
@@ -17,6 +18,9 @@ import java.util.List;
  * @param waitMs how long each plan waits for busy devices (null: {@link RunRequest#DEFAULT_WAIT_MS})
  * @param clientPid the caller's pid: the suite is aborted if it goes away
  * @param apps absolute paths of app definition files installed on every plan's devices
+ * @param tags which plans run by their {@code tags:} ({@code smoke,!slow}); null: every plan
+ * @param params {@code -e} values for every plan's parameters (see {@link RunRequest#params})
+ * @param environment the caller's process environment (see {@link RunRequest#environment})
  */
 public record SuiteRequest(
         List<String> paths,
@@ -30,9 +34,25 @@ public record SuiteRequest(
         String output,
         Long waitMs,
         long clientPid,
-        List<String> apps) {
+        List<String> apps,
+        String tags,
+        Map<String, String> params,
+        Map<String, String> environment) {
+
+    public SuiteRequest(List<String> paths, String cwd, Integer shards, ShardMode mode, Integer shardIndex, Integer shardTotal,
+            String device, String platform, String output, Long waitMs, long clientPid, List<String> apps) {
+        this(paths, cwd, shards, mode, shardIndex, shardTotal, device, platform, output, waitMs, clientPid, apps, null, null, null);
+    }
 
     public SuiteRequest {
         apps = apps == null ? List.of() : List.copyOf(apps);
+        params = params == null ? Map.of() : Map.copyOf(params);
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+
+    /** Names only: parameter values and the environment are secrets and must never reach a log line. */
+    @Override
+    public String toString() {
+        return "SuiteRequest[paths=" + paths + ", tags=" + tags + ", params=" + params.keySet() + ", environment=" + environment.size() + " variables]";
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param rootCause the first real failure (not a consequence of the abort), with its device label
  * @param startedAtMs wall-clock start of the run (epoch ms): junit.xml's per-suite timestamp
+ * @param tags the plan's {@code tags:}; null when it has none (left out of results.json)
  */
 public record RunResult(
         String runId,
@@ -17,7 +18,22 @@ public record RunResult(
         Map<String, DeviceResult> devices,
         List<StepRecord> steps,
         RootCause rootCause,
-        long startedAtMs) {
+        long startedAtMs,
+        List<String> tags) {
+
+    public RunResult {
+        tags = tags == null || tags.isEmpty() ? null : List.copyOf(tags);
+    }
+
+    public RunResult(String runId, String plan, RunStatus status, long durationMs, Map<String, DeviceResult> devices,
+            List<StepRecord> steps, RootCause rootCause, long startedAtMs) {
+        this(runId, plan, status, durationMs, devices, steps, rootCause, startedAtMs, null);
+    }
+
+    /** This result with the plan's tags. */
+    public RunResult withTags(List<String> planTags) {
+        return new RunResult(runId, plan, status, durationMs, devices, steps, rootCause, startedAtMs, planTags);
+    }
 
     /** A result made as the run ends: it started {@code durationMs} ago. */
     public RunResult(String runId, String plan, RunStatus status, long durationMs, Map<String, DeviceResult> devices,
