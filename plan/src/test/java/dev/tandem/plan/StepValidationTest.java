@@ -208,11 +208,11 @@ class StepValidationTest {
                 - {tool: observe, waitFor: [a]}
                 - {tool: tapOn, selector: {txt: OK}}
                 """)).containsExactly(
-                "2:17 a selector needs text, id or role",
-                "3:27 a selector needs text, id or role",
+                "2:17 a selector needs text, textContains, id or role",
+                "3:27 a selector needs text, textContains, id or role",
                 "4:39 the selector is given twice: under 'selector' and inline ('id')",
                 "6:28 'waitFor' must be a selector (a string, or a mapping of text, id, role, index), found a list",
-                "7:27 a selector needs text, id or role",
+                "7:27 a selector needs text, textContains, id or role",
                 "7:28 unknown key 'txt' in a selector");
     }
 

@@ -40,6 +40,23 @@ public final class ToolDescriptors {
     public static final ParamSpec TIMEOUT = integer("timeout", 1, "5000")
             .doc("Bound on the whole step in ms; for tools that wait for an element it is also the element wait.");
 
+    /**
+     * The keys of a selector besides {@code text}, in one list: a step's inline keys, the
+     * {@code selector:} mapping's fields (plan validation), CLI options and MCP schemas all come from it.
+     */
+    public static final List<ParamSpec> SELECTOR_FIELDS = List.of(
+            string("textContains", "\"Welcome\"").doc("A part of the element's text (or an empty field's hint), case-sensitive."),
+            pattern("id", "\"com.example:id/send\"").doc("The element's id, exact or /regex/."),
+            string("role", "button").doc("The element's role: button, textfield, text, checkbox, list, listitem…"),
+            integer("index", 0, "0").doc("Picks the n-th (0-based) of the matching elements, in document order."),
+            bool("enabled").doc("Only an element that is enabled (true) or disabled (false)."),
+            bool("checked").doc("Only an element that is checked (true) or not checked (false)."),
+            bool("focused").doc("Only an element that has the input focus (true) or has not (false)."),
+            bool("selected").doc("Only an element that is selected, like the current tab (true), or is not (false)."));
+    /** The selector's {@code text} key (inputText's own {@code text} is what it types, so it has none inline). */
+    public static final ParamSpec SELECTOR_TEXT =
+            pattern("text", "\"OK\"").doc("The element's text (or an empty field's hint), exact or /regex/ over the whole text.");
+
     private static final Map<Tool, ToolDescriptor> TABLE = new EnumMap<>(Tool.class);
 
     static {
@@ -224,13 +241,13 @@ public final class ToolDescriptors {
                 add(selector("selector").doc("The element: a string (its text) or a mapping of text, id, role, index."));
                 // inputText's own `text` is what it types, so its field is chosen by id, role or index.
                 if (!params.containsKey("text")) {
-                    add(pattern("text", "\"OK\"").doc("The element's text (or an empty field's hint), exact or /regex/ over the whole text."));
+                    add(SELECTOR_TEXT);
                     inline.add("text");
                 }
-                add(pattern("id", "\"com.example:id/send\"").doc("The element's id, exact or /regex/."),
-                        string("role", "button").doc("The element's role: button, textfield, text, checkbox, list, listitem…"),
-                        integer("index", 0, "0").doc("Picks the n-th (0-based) of the matching elements, in document order."));
-                inline.addAll(List.of("id", "role", "index"));
+                for (ParamSpec f : SELECTOR_FIELDS) {
+                    add(f);
+                    inline.add(f.name());
+                }
             }
             add(TIMEOUT);
             List<String> allowed = new ArrayList<>(params.keySet());
