@@ -37,7 +37,7 @@ public final class StepTargets {
             }
             case TAP_ON, CLEAR_TEXT, SCROLL_UNTIL_VISIBLE, ASSERT_VISIBLE, ASSERT_NOT_VISIBLE, OBSERVE ->
                     selectorOf(step.tool() == dev.tandem.protocol.Tool.OBSERVE ? p.path("waitFor") : p);
-            case CRITICAL_SECTION, BARRIER, PING -> null;
+            case CRITICAL_SECTION, BARRIER, PING, REPEAT, RETRY, WHEN -> null;
         };
     }
 

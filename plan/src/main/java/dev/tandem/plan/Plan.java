@@ -41,8 +41,7 @@ public record Plan(
      */
     public ToolStep firstWebOnlyStep(String label) {
         for (Step s : steps) {
-            List<ToolStep> tools = s instanceof CriticalSection cs ? cs.steps() : s instanceof ToolStep ts ? List.of(ts) : List.of();
-            for (ToolStep t : tools) {
+            for (ToolStep t : s.toolSteps()) {
                 boolean mine = multiDevice() ? label.equals(t.device()) : true;
                 if (mine && t.tool() == dev.tandem.protocol.Tool.LAUNCH_APP && t.params().has("url")) return t;
             }

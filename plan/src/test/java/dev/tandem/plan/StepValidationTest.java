@@ -24,7 +24,7 @@ class StepValidationTest {
     void unknownToolWithoutSuggestion() {
         Diagnostic d = single("steps: [{tool: teleport}]");
         assertThat(Loads.brief(d)).isEqualTo("1:16 unknown tool 'teleport'");
-        assertThat(d.hint()).startsWith("plan tools: launchApp,").endsWith("criticalSection, barrier");
+        assertThat(d.hint()).startsWith("plan tools: launchApp,").endsWith("criticalSection, barrier, repeat, retry, when");
     }
 
     @Test
@@ -62,8 +62,8 @@ class StepValidationTest {
                   acton: tap
                 """);
         assertThat(Loads.brief(d)).isEqualTo("4:3 unknown key 'acton' in a tapOn step");
-        assertThat(d.hint()).isEqualTo("did you mean 'action'? allowed keys: action, selector, text, id, role, index, timeout, "
-                + "device, label, optional");
+        assertThat(d.hint()).isEqualTo("did you mean 'action'? allowed keys: action, selector, text, textContains, id, role, index, "
+                + "enabled, checked, focused, selected, timeout, device, label, optional");
     }
 
     @Test
