@@ -146,7 +146,8 @@ final class BlockRunner {
         if (track.lostAt(b.planIndex(), kind)) return Look.FAILED;
         ObjectNode params = condition.deepCopy();
         params.put("timeout", 1); // one look: the previous step already waited for the screen to settle
-        ToolStep probe = new ToolStep(b.planIndex(), -1, Tool.ASSERT_VISIBLE, b.device(), null, params, false, LOOK_TIMEOUT_MS, b.pos());
+        ToolStep probe = new ToolStep(b.planIndex(), -1, Tool.ASSERT_VISIBLE, b.device(), lookLabel(condition), params, false,
+                LOOK_TIMEOUT_MS, b.pos());
         StepCall call = new StepCall(runId + "-" + commandSeq.incrementAndGet(), label, probe, params, LOOK_TIMEOUT_MS);
         if (!control.begin(label, call, channel)) {
             track.stopBecausePeer(b.planIndex(), kind);
@@ -179,6 +180,11 @@ final class BlockRunner {
 
     private static boolean past(long deadline) {
         return deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0;
+    }
+
+    /** What a condition's look is called in the device's log: {@code look for "Load more"}. */
+    static String lookLabel(ObjectNode condition) {
+        return "look for " + selector(condition);
     }
 
     private static String selector(ObjectNode condition) {
