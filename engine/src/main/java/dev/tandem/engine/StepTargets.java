@@ -54,7 +54,13 @@ public final class StepTargets {
         if (s.role() != null) sb.append(s.role()).append(' ');
         if (s.text() != null) sb.append(quote(s.text())).append(' ');
         if (s.id() != null) sb.append('#').append(s.id()).append(' ');
+        if (s.textContains() != null) sb.append("~").append(quote(s.textContains())).append(' ');
         if (s.index() != null) sb.append('[').append(s.index()).append("] ");
+        // the states as a user reads them: "enabled", "not checked"
+        Boolean[] states = {s.enabled(), s.checked(), s.focused(), s.selected()};
+        for (int i = 0; i < states.length; i++) {
+            if (states[i] != null) sb.append(states[i] ? "" : "not ").append(Selector.STATE_KEYS.get(i)).append(' ');
+        }
         return sb.toString().trim();
     }
 
