@@ -164,6 +164,29 @@ class BlockValidationTest {
     }
 
     @Test
+    void aUrlStepInAWhenBlockForWebDoesNotMakeThePlanWebOnly() {
+        Plan p = ok("""
+                platform: sim
+                steps:
+                - tool: when
+                  platform: web
+                  steps: [{tool: launchApp, url: "https://example.com"}]
+                - tool: when
+                  platform: sim
+                  steps: [{tool: launchApp, appId: com.example.login}]
+                """);
+        assertThat(p.firstWebOnlyStep(Plan.SINGLE_DEVICE_LABEL)).isNull();
+        assertThat(p.steps().getFirst().toolStepsOn("sim")).isEmpty();
+        assertThat(p.steps().getFirst().toolStepsOn("web")).hasSize(1);
+        assertThat(briefs("""
+                platform: sim
+                steps:
+                - tool: retry
+                  steps: [{tool: launchApp, url: "https://example.com"}]
+                """)).containsExactly("4:11 launchApp url opens a web page, but the plan runs on platform sim");
+    }
+
+    @Test
     void blocksNestAtMostFourDeep() {
         String inner = "{tool: tapOn, text: OK}";
         for (int i = 0; i < 5; i++) inner = "{tool: retry, steps: [" + inner + "]}";

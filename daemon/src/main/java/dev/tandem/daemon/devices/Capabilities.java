@@ -35,7 +35,7 @@ public record Capabilities(Function<Platform, Optional<PlatformRow>> rows) {
         Optional<PlatformRow> row = rows.apply(platform);
         if (row.isEmpty()) return;
         for (Step s : plan.steps()) {
-            for (ToolStep t : s.toolSteps()) {
+            for (ToolStep t : s.toolStepsOn(platform.name())) {
                 boolean mine = !plan.multiDevice() || label.equals(t.device());
                 if (mine && !row.get().supports(t.tool())) throw unsupported(plan, label, platform, t, givenOnCommandLine);
             }
