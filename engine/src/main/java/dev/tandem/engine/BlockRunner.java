@@ -113,7 +113,7 @@ final class BlockRunner {
             if (past(deadline)) return fail(b, b.kind().wireName() + " block ran past its timeout of " + b.timeoutMs()
                     + " ms; raise its timeout");
             Outcome o = switch (s) {
-                case ToolStep t -> track.step(t, item.trackIndices().get(t), iteration, attempt);
+                case ToolStep t -> track.step(t, item.trackIndices().get(t), iteration, attempt, false);
                 case Block inner -> block(inner, iteration, deadline, attempt);
                 default -> throw new IllegalStateException("the loader keeps sync points out of blocks: " + s);
             };

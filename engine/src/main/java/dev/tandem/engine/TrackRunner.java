@@ -58,7 +58,9 @@ final class TrackRunner {
         long start = System.nanoTime();
         TrackItem current = null;
         try {
-            for (TrackItem item : track.items()) {
+            List<TrackItem> items = track.items();
+            for (int i = 0; i < items.size(); i++) {
+                TrackItem item = items.get(i);
                 current = item;
                 if (lost(item.planIndex(), item instanceof TrackItem.Own own ? own.trackIndex() : -1, toolOf(item))) break;
                 if (control.stopping()) {
@@ -67,7 +69,8 @@ final class TrackRunner {
                     break;
                 }
                 boolean ok = switch (item) {
-                    case TrackItem.Own own -> step(own.step(), own.trackIndex());
+                    case TrackItem.Own own -> step(own.step(), own.trackIndex(),
+                            i + 1 < items.size() && items.get(i + 1) instanceof TrackItem.Own);
                     case TrackItem.Section s -> section(s);
                     case TrackItem.InBlock b -> new BlockRunner(this, b, channel, control, track.label(), runId, commandSeq, platform).run();
                     case TrackItem.AtBarrier b -> barrier(b);
@@ -95,9 +98,12 @@ final class TrackRunner {
         return result;
     }
 
-    /** Runs one step; false when the track must stop. */
-    private boolean step(ToolStep step, int trackIndex) throws InterruptedException {
-        return step(step, trackIndex, null, null) == Outcome.OK;
+    /**
+     * Runs one step; false when the track must stop. {@code nextIsOwn}: the track's next item is
+     * another step of its own, so the device may settle after it replies (see {@link StepCall}).
+     */
+    private boolean step(ToolStep step, int trackIndex, boolean nextIsOwn) throws InterruptedException {
+        return step(step, trackIndex, null, null, nextIsOwn) == Outcome.OK;
     }
 
     /** How a step run inside a block ended: go on, the track must stop, or a retry block may try again. */
@@ -109,8 +115,10 @@ final class TrackRunner {
      * @param iteration the innermost repeat or retry iteration (1-based), or null outside one
      * @param attempt inside a retry block with attempts left: "attempt 1 of 3"; a failure the block
      *     can retry is then recorded as a warning and returns {@link Outcome#RETRY} instead of failing the track. Null otherwise.
+     * @param nextIsOwn the device may settle after its reply (see {@link StepCall}); false inside blocks,
+     *     whose next item the block decides only after the step (it may end the block before a sync point)
      */
-    Outcome step(ToolStep step, int trackIndex, Integer iteration, String attempt) throws InterruptedException {
+    Outcome step(ToolStep step, int trackIndex, Integer iteration, String attempt, boolean nextIsOwn) throws InterruptedException {
         if (lost(step.planIndex(), trackIndex, step.tool().wireName())) return Outcome.STOP;
         control.at(track.label(), new RunControl.Position(step.planIndex(), step.tool().wireName()));
         String label = step.label() != null ? step.label() : step.tool().wireName();
@@ -153,7 +161,7 @@ final class TrackRunner {
         } else {
             ObjectNode params = step.params().deepCopy();
             StepCall call = new StepCall(runId + "-" + commandSeq.incrementAndGet(), track.label(), step, params,
-                    step.effectiveTimeoutMs());
+                    step.effectiveTimeoutMs(), nextIsOwn);
             if (!control.begin(track.label(), call, channel)) {
                 stopBecausePeer(step.planIndex(), trackIndex, step.tool().wireName());
                 return Outcome.STOP;
@@ -274,7 +282,7 @@ final class TrackRunner {
                     () -> new StepFailure(ErrorCode.RENDEZVOUS_TIMEOUT, "the section's earlier steps did not finish within "
                             + bound + " ms")));
             if (f != null) return syncFailed(p, f, Tool.CRITICAL_SECTION);
-            boolean ok = step(s, item.trackIndices().get(s.nestedIndex()));
+            boolean ok = step(s, item.trackIndices().get(s.nestedIndex()), false); // a section ends on a settled screen for all
             locked(() -> {
                 control.advance(p);
                 if (control.cursor(p) == cs.steps().size()) control.releaseLock(cs.lock(), cs);

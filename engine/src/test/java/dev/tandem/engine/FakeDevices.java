@@ -54,6 +54,7 @@ final class FakeDevices {
     private final Set<String> crashing = new HashSet<>();
     private final Set<String> commandIds = new HashSet<>();
     private final Map<String, java.util.function.Supplier<ErrorCode>> answers = new HashMap<>();
+    private final Map<String, Boolean> settleAfterReply = new HashMap<>();
 
     /**
      * The step (by label) ends as {@code outcome} says at each run (null: passes): a screen that
@@ -166,6 +167,7 @@ final class FakeDevices {
             if (!commandIds.add(call.commandId())) violations.add("command id " + call.commandId() + " was reused");
             if (call.timeoutMs() != call.step().effectiveTimeoutMs()) violations.add(step + " was sent without its timeout");
             append(Kind.START, device, call, null);
+            settleAfterReply.put(step, call.settleAfterReply());
             if (crashing.contains(step)) {
                 busy.remove(device);
                 append(Kind.END, device, call, "CRASH");
@@ -203,6 +205,16 @@ final class FakeDevices {
             }
             append(Kind.END, device, call, "PASSED");
             return results.getOrDefault(step, Json.object());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the engine let the step labelled {@code step} settle after its reply; null: never sent. */
+    Boolean settledAfterReply(String step) {
+        lock.lock();
+        try {
+            return settleAfterReply.get(step);
         } finally {
             lock.unlock();
         }
