@@ -100,7 +100,7 @@ final class AndroidTable implements MappingTable {
         boolean checkable = flag(e, "checkable", false);
         Boolean checked = checkable || "checkbox".equals(role) || "switch".equals(role) ? flag(e, "checked", false) : null;
         return new Mapped(role, id, text, hint, bounds(attr(e, "bounds")), flag(e, "displayed", true),
-                flag(e, "enabled", true), checked, flag(e, "focused", false), leaf);
+                flag(e, "enabled", true), checked, flag(e, "focused", false), leaf).selected(flag(e, "selected", false));
     }
 
     /** The IME's window: its package is an input method's (Gboard, AOSP, Samsung's). */

@@ -44,7 +44,9 @@ final class FakeTable implements MappingTable {
                 : null;
         boolean leaf = role != null && !role.equals("list") && !role.equals("group") && !role.equals("listitem");
         return new Mapped(role, attr(e, "id"), text, hint, b, flag(e, "visible", true), flag(e, "enabled", true),
-                checked, flag(e, "focused", false), leaf);
+                checked, flag(e, "focused", false), leaf)
+                // the fake driver's `selected` is a checkbox's or switch's checked state; for the rest it is selection
+                .selected(checked == null && flag(e, "selected", false));
     }
 
     private static String ownText(Element e) {

@@ -100,7 +100,7 @@ final class IosTable implements MappingTable {
                 ? new Bounds(intAttr(e, "x"), intAttr(e, "y"), intAttr(e, "width"), intAttr(e, "height"))
                 : null;
         return new Mapped(role, id, text, hint, b, flag(e, "visible", true), flag(e, "enabled", true),
-                checked, flag(e, "focused", false) || flag(e, "hasKeyboardFocus", false), leaf);
+                checked, flag(e, "focused", false) || flag(e, "hasKeyboardFocus", false), leaf).selected(flag(e, "selected", false));
     }
 
     @Override

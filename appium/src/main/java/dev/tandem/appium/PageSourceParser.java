@@ -65,7 +65,8 @@ public final class PageSourceParser {
             String r = "e" + (++ref[0]);
             List<UiNode> kids = new ArrayList<>(children.size());
             for (Draft c : children) kids.add(c.build(ref));
-            return new UiNode(r, m.role(), m.id(), m.text(), m.hint(), bounds, m.enabled(), m.checked(), m.focused(), kids);
+            return new UiNode(r, m.role(), m.id(), m.text(), m.hint(), bounds, m.enabled(), m.checked(), m.focused(), m.selected(),
+                    kids);
         }
     }
 

@@ -161,6 +161,22 @@ class AppiumFakeDriverTest {
     }
 
     @Test
+    void elementStatesInSelectorsReadTheRealPageSource() throws Exception {
+        try (WebDriverSession session = WebDriverSession.create(client, fakeCaps())) {
+            AppiumDevice device = new AppiumDevice("fake-1", MobilePlatform.FAKE, session);
+            var ctx = dev.tandem.device.CommandContext.withTimeout(10_000, null);
+            dev.tandem.device.ToolExecutor.run(device, dev.tandem.protocol.Tool.ASSERT_VISIBLE,
+                    Json.toTree(Map.of("id", "remember", "checked", true, "enabled", true)), ctx);
+            dev.tandem.device.ToolExecutor.run(device, dev.tandem.protocol.Tool.ASSERT_VISIBLE,
+                    Json.toTree(Map.of("textContains", "1002", "role", "text")), ctx);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.tandem.device.ToolExecutor.run(device,
+                            dev.tandem.protocol.Tool.ASSERT_VISIBLE, Json.toTree(Map.of("id", "submit", "enabled", false, "timeout", 50)),
+                            dev.tandem.device.CommandContext.withTimeout(10_000, null)))
+                    .hasMessageContaining("found button \"Sign in\" #submit but it is enabled");
+        }
+    }
+
+    @Test
     void tapOnThroughTheToolExecutorOnAnAppiumDevice() throws Exception {
         try (WebDriverSession session = WebDriverSession.create(client, fakeCaps())) {
             AppiumDevice device = new AppiumDevice("fake-1", MobilePlatform.FAKE, session);

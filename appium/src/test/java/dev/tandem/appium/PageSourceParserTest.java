@@ -149,6 +149,46 @@ class PageSourceParserTest {
         }
     }
 
+    /** Element state (selected, checked, enabled, focused) reads the same on every backend: a current tab is selected and checked. */
+    @Nested
+    class States {
+        private static final String ANDROID_TABS = """
+                <hierarchy width="1080" height="2340">
+                  <android.widget.LinearLayout class="android.widget.LinearLayout" package="com.example" bounds="[0,0][1080,2340]" displayed="true">
+                    <android.view.View class="com.google.android.material.tabs.TabLayout$TabView" package="com.example" resource-id="com.example:id/tab_home" content-desc="Home" checkable="false" checked="false" enabled="true" focused="false" selected="true" clickable="true" bounds="[0,2200][540,2340]" displayed="true"/>
+                    <android.view.View class="com.google.android.material.tabs.TabLayout$TabView" package="com.example" resource-id="com.example:id/tab_chat" content-desc="Chat" checkable="false" checked="false" enabled="true" focused="false" selected="false" clickable="true" bounds="[540,2200][1080,2340]" displayed="true"/>
+                    <android.widget.EditText class="android.widget.EditText" package="com.example" resource-id="com.example:id/search" text="" hint="Search" checkable="false" checked="false" enabled="true" focused="true" selected="false" bounds="[0,200][1080,350]" displayed="true"/>
+                  </android.widget.LinearLayout>
+                </hierarchy>
+                """;
+        private static final String IOS_TABS = """
+                <XCUIElementTypeApplication type="XCUIElementTypeApplication" name="Shop" label="Shop" enabled="true" visible="true" x="0" y="0" width="390" height="844">
+                  <XCUIElementTypeTabBar type="XCUIElementTypeTabBar" enabled="true" visible="true" x="0" y="761" width="390" height="83">
+                    <XCUIElementTypeButton type="XCUIElementTypeButton" name="tab_home" label="Home" enabled="true" visible="true" selected="true" x="0" y="761" width="195" height="49"/>
+                    <XCUIElementTypeButton type="XCUIElementTypeButton" name="tab_chat" label="Chat" enabled="false" visible="true" selected="false" x="195" y="761" width="195" height="49"/>
+                  </XCUIElementTypeTabBar>
+                </XCUIElementTypeApplication>
+                """;
+
+        @Test
+        void androidTabsAreSelectedAndCheckedByTheDriversSelectedFlag() {
+            UiNode root = PageSourceParser.parse(ANDROID_TABS);
+            UiNode home = byId(root, "tab_home");
+            assertThat(home).extracting(UiNode::role, UiNode::selected, UiNode::checked).containsExactly("tab", true, true);
+            assertThat(byId(root, "tab_chat")).extracting(UiNode::selected, UiNode::checked).containsExactly(false, false);
+            assertThat(byId(root, "search")).extracting(UiNode::focused, UiNode::selected, UiNode::checked).containsExactly(true, false, null);
+            assertThat(root.flatten().stream().filter(new Selector(null, null, "tab", null, null, null, null, null, true)::matches))
+                    .extracting(UiNode::id).containsExactly("tab_home");
+        }
+
+        @Test
+        void iosReadsSelectedAndEnabled() {
+            UiNode root = PageSourceParser.parse(IOS_TABS);
+            assertThat(byId(root, "tab_home").selected()).isTrue();
+            assertThat(byId(root, "tab_chat")).extracting(UiNode::selected, UiNode::enabled).containsExactly(false, false);
+        }
+    }
+
     @Nested
     class FakeDriver {
         @Test

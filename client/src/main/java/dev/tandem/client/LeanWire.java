@@ -154,6 +154,7 @@ public final class LeanWire {
         o.put("enabled", n.enabled());
         if (n.checked() != null) o.put("checked", n.checked());
         o.put("focused", n.focused());
+        o.put("selected", n.selected());
         ArrayNode children = o.putArray("children");
         for (UiNode c : n.children()) children.add(tree(c));
         return o;
@@ -173,7 +174,8 @@ public final class LeanWire {
         JsonNode checked = n.get("checked");
         if (checked != null && !checked.isNull() && !checked.isBoolean()) throw new IllegalArgumentException("checked is not a boolean");
         return new UiNode(text(n, "ref"), text(n, "role"), text(n, "id"), text(n, "text"), text(n, "hint"), bounds,
-                bool(n, "enabled"), checked == null || checked.isNull() ? null : checked.booleanValue(), bool(n, "focused"), children);
+                bool(n, "enabled"), checked == null || checked.isNull() ? null : checked.booleanValue(), bool(n, "focused"),
+                bool(n, "selected"), children);
     }
 
     private static int integer(JsonNode n, String field) {

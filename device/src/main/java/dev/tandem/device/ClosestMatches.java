@@ -15,7 +15,8 @@ public final class ClosestMatches {
 
     /** Up to {@code limit} elements, closest first, that carry any text or id. */
     public static List<UiNode> rank(Selector selector, Snapshot snapshot, int limit) {
-        String wanted = selector.text() != null ? selector.text() : selector.id() != null ? selector.id() : selector.role();
+        String wanted = selector.text() != null ? selector.text() : selector.textContains() != null ? selector.textContains()
+                : selector.id() != null ? selector.id() : selector.role();
         String w = strip(wanted).toLowerCase(Locale.ROOT);
         return snapshot.elements().stream()
                 .filter(n -> label(n) != null)
@@ -24,11 +25,26 @@ public final class ClosestMatches {
                 .toList();
     }
 
-    /** One sentence: the selector, where we looked, and what is there instead. */
+    /**
+     * One sentence: the selector, where we looked, and what is there instead. When the element is
+     * there but in another state than asked for, it says so: "found button "Submit" but it is enabled".
+     */
     public static String notFoundMessage(Selector selector, Snapshot snapshot, long waitedMs) {
-        List<UiNode> closest = rank(selector, snapshot, 3);
         StringBuilder sb = new StringBuilder("No element matches ").append(selector)
-                .append(" on ").append(where(snapshot)).append(" after ").append(waitedMs).append(" ms.");
+                .append(" on ").append(where(snapshot)).append(" after ").append(waitedMs).append(" ms");
+        if (selector.hasState()) {
+            List<UiNode> same = snapshot.elements().stream().filter(n -> selector.matchesIdentity(n) && selector.stateDifference(n) != null).limit(3).toList();
+            if (!same.isEmpty()) {
+                sb.append(": found ");
+                for (int i = 0; i < same.size(); i++) {
+                    if (i > 0) sb.append("; ");
+                    sb.append(same.get(i).describe()).append(" but ").append(selector.stateDifference(same.get(i)));
+                }
+                return sb.append('.').toString();
+            }
+        }
+        sb.append('.');
+        List<UiNode> closest = rank(selector, snapshot, 3);
         if (closest.isEmpty()) {
             sb.append(" The screen shows no element with text or id.");
         } else {

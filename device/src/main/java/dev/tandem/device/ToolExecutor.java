@@ -64,7 +64,7 @@ public final class ToolExecutor {
                 case SYSTEM_TRAY -> TrayTools.run(d, params, ctx);
                 case SCREENSHOT -> screenshot(d, params, ctx);
                 case PING -> Json.object();
-                case WAIT, CRITICAL_SECTION, BARRIER -> throw new TandemException(ErrorCode.INTERNAL,
+                case WAIT, CRITICAL_SECTION, BARRIER, REPEAT, RETRY, WHEN -> throw new TandemException(ErrorCode.INTERNAL,
                         tool + " is executed by the plan engine, not by a device runner");
             };
         } catch (IllegalArgumentException e) {

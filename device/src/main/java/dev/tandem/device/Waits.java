@@ -125,7 +125,7 @@ public final class Waits {
         return Objects.equals(a.bounds(), b.bounds()) && Objects.equals(a.text(), b.text())
                 && Objects.equals(a.role(), b.role()) && Objects.equals(a.id(), b.id())
                 && Objects.equals(a.hint(), b.hint()) && a.enabled() == b.enabled()
-                && Objects.equals(a.checked(), b.checked()) && a.focused() == b.focused();
+                && Objects.equals(a.checked(), b.checked()) && a.focused() == b.focused() && a.selected() == b.selected();
     }
 
     private static long earlier(long a, long b) {

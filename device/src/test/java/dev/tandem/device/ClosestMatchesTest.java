@@ -52,4 +52,19 @@ class ClosestMatchesTest {
         assertThat(ClosestMatches.notFoundMessage(new Selector("x", null, null, null), screen(null, el("group", null, null, null)), 5))
                 .isEqualTo("No element matches {text: \"x\"} on the home screen after 5 ms. The screen shows no element with text or id.");
     }
+
+    @Test
+    void anElementInAnotherStateIsNamedWithTheStateThatDiffered() {
+        UiNode submit = new UiNode(null, "button", "submit", "Submit", null, new Bounds(0, 0, 10, 10), true, null, false, List.of());
+        Snapshot s = screen("com.example.login", submit, el("button", "cancel", "Cancel", null));
+        Selector disabledSubmit = new Selector(null, "submit", null, null, null, false, null, null, null);
+        assertThat(ClosestMatches.notFoundMessage(disabledSubmit, s, 40)).isEqualTo(
+                "No element matches {id: \"submit\", enabled: false} on screen 'login' of com.example.login after 40 ms:"
+                        + " found button \"Submit\" #submit but it is enabled.");
+        Selector checkedSubmit = new Selector("Submit", null, null, null, null, null, true, null, null);
+        assertThat(ClosestMatches.notFoundMessage(checkedSubmit, s, 40)).endsWith("found button \"Submit\" #submit but it is not checkable.");
+        Selector absent = new Selector("Sign in", null, null, null, null, true, null, null, null);
+        assertThat(ClosestMatches.notFoundMessage(absent, s, 40)).as("nothing with that text: the usual closest matches")
+                .contains("Closest on screen:");
+    }
 }

@@ -134,4 +134,15 @@ class WaitsTest {
         assertThat(Waits.sameLook(a, moved)).isFalse();
         assertThat(Waits.sameLook(a, disabled)).isFalse();
     }
+
+    @Test
+    void aStateInTheSelectorIsWaitedForAndAMismatchSaysWhichState() throws Exception {
+        FakeDevice d = launched(LOGIN);
+        dev.tandem.protocol.Selector disabled = new dev.tandem.protocol.Selector(null, "sign_in", null, null, null, false, null, null, null);
+        assertThatThrownBy(() -> Waits.forElement(d, disabled, 50, ctx()))
+                .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ELEMENT_NOT_FOUND))
+                .hasMessageEndingWith(": found button \"Sign in\" #sign_in but it is enabled.");
+        d.onAwait = once(() -> d.edit(LOGIN, "sign_in", e -> e.enabled = false));
+        assertThat(Waits.forElement(d, disabled, 5_000, ctx()).enabled()).isFalse();
+    }
 }

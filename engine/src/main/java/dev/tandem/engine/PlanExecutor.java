@@ -68,6 +68,15 @@ public final class PlanExecutor {
         control.deviceLost(label, error);
     }
 
+    /** The platform a label's device runs on: as the run says, else as the plan declares it; null when neither says. */
+    private String platformOf(String label) {
+        String p = options.platforms().get(label);
+        if (p != null) return p;
+        if (!plan.multiDevice()) return plan.platform();
+        return plan.devices().stream().filter(d -> d.label().equals(label)).map(dev.tandem.plan.DeviceDecl::platform)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     /** Runs the plan; an executor runs once. */
     public RunResult run() throws InterruptedException {
         if (!started.compareAndSet(false, true)) throw new IllegalStateException("a PlanExecutor runs once; create a new one");
@@ -79,7 +88,7 @@ public final class PlanExecutor {
         Map<String, DeviceResult> results = new ConcurrentHashMap<>();
         for (Track track : tracks.values()) {
             TrackRunner runner = new TrackRunner(track, deviceIds.getOrDefault(track.label(), track.label()),
-                    channels.get(track.label()), control, listener, steps::add, options.runId(), seq, start);
+                    channels.get(track.label()), control, listener, steps::add, options.runId(), seq, start, platformOf(track.label()));
             // a platform thread: each step blocks on its device's socket, and a platform thread is
             // woken by the kernel itself where a virtual one waits for the poller and then a carrier
             threads.put(track.label(), Thread.ofPlatform().daemon().name("track-" + track.label())

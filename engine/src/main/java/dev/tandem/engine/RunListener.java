@@ -14,6 +14,11 @@ public interface RunListener {
         stepStarted(label, planStep, trackStep, tool, stepLabel);
     }
 
+    /** As above, inside a repeat or retry block: {@code iteration} is the innermost one's, 1-based (null outside). */
+    default void stepStarted(String label, int planStep, int trackStep, String tool, String stepLabel, String target, Integer iteration) {
+        stepStarted(label, planStep, trackStep, tool, stepLabel, target);
+    }
+
     default void stepFinished(StepRecord record) {}
 
     /** A track waits at a sync point ({@code kind} criticalSection or barrier, {@code name} its lock or name). */

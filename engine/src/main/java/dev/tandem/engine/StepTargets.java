@@ -37,7 +37,7 @@ public final class StepTargets {
             }
             case TAP_ON, CLEAR_TEXT, SCROLL_UNTIL_VISIBLE, ASSERT_VISIBLE, ASSERT_NOT_VISIBLE, OBSERVE ->
                     selectorOf(step.tool() == dev.tandem.protocol.Tool.OBSERVE ? p.path("waitFor") : p);
-            case CRITICAL_SECTION, BARRIER, PING -> null;
+            case CRITICAL_SECTION, BARRIER, PING, REPEAT, RETRY, WHEN -> null;
         };
     }
 
@@ -54,7 +54,13 @@ public final class StepTargets {
         if (s.role() != null) sb.append(s.role()).append(' ');
         if (s.text() != null) sb.append(quote(s.text())).append(' ');
         if (s.id() != null) sb.append('#').append(s.id()).append(' ');
+        if (s.textContains() != null) sb.append("~").append(quote(s.textContains())).append(' ');
         if (s.index() != null) sb.append('[').append(s.index()).append("] ");
+        // the states as a user reads them: "enabled", "not checked"
+        Boolean[] states = {s.enabled(), s.checked(), s.focused(), s.selected()};
+        for (int i = 0; i < states.length; i++) {
+            if (states[i] != null) sb.append(states[i] ? "" : "not ").append(Selector.STATE_KEYS.get(i)).append(' ');
+        }
         return sb.toString().trim();
     }
 

@@ -1,6 +1,7 @@
 package dev.tandem.engine;
 
 import dev.tandem.plan.Barrier;
+import dev.tandem.plan.Block;
 import dev.tandem.plan.CriticalSection;
 import dev.tandem.plan.Plan;
 import dev.tandem.plan.Step;
@@ -66,6 +67,18 @@ record Track(String label, List<TrackItem> items, int total) {
                         for (String label : who) {
                             items.get(label).add(new TrackItem.Section(cs, who, Map.copyOf(indices.get(label))));
                         }
+                    }
+                }
+                case Block b -> {
+                    String label = plan.multiDevice() ? requireDeclared(plan, b.device(), b.planIndex()) : Plan.SINGLE_DEVICE_LABEL;
+                    Map<ToolStep, Integer> indices = new java.util.IdentityHashMap<>();
+                    for (ToolStep t : b.toolSteps()) {
+                        labelOf(plan, t); // the same checks as a step of its own
+                        indices.put(t, counters.merge(label, 1, Integer::sum) - 1);
+                    }
+                    if (runs) {
+                        items.get(label).add(new TrackItem.InBlock(b, java.util.Collections.unmodifiableMap(indices)));
+                        totals.merge(label, indices.size(), Integer::sum);
                     }
                 }
                 case Barrier b -> {

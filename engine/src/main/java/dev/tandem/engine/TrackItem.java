@@ -1,6 +1,7 @@
 package dev.tandem.engine;
 
 import dev.tandem.plan.Barrier;
+import dev.tandem.plan.Block;
 import dev.tandem.plan.CriticalSection;
 import dev.tandem.plan.ToolStep;
 import java.util.List;
@@ -32,6 +33,17 @@ sealed interface TrackItem {
 
         boolean mine(ToolStep step) {
             return trackIndices.containsKey(step.nestedIndex());
+        }
+    }
+
+    /**
+     * A control block (repeat, retry, when) of this track alone.
+     *
+     * @param trackIndices the track index of each tool step inside, by identity (equal steps at two places differ)
+     */
+    record InBlock(Block block, Map<ToolStep, Integer> trackIndices) implements TrackItem {
+        public int planIndex() {
+            return block.planIndex();
         }
     }
 

@@ -28,12 +28,21 @@ final class TrackRunner {
     private final String runId;
     private final AtomicLong commandSeq;
     private final long runStartNanos;
-    private int run;
+    private final String platform;
+    /** Track indices of the steps run (or skipped by a when block) so far: a step repeated counts once. */
+    private final java.util.BitSet ran = new java.util.BitSet();
     private Failure failure;
     private DeviceStatus status = DeviceStatus.PASSED;
 
     TrackRunner(Track track, String deviceId, DeviceChannel channel, RunControl control, RunListener listener,
             Consumer<StepRecord> recorder, String runId, AtomicLong commandSeq, long runStartNanos) {
+        this(track, deviceId, channel, control, listener, recorder, runId, commandSeq, runStartNanos, null);
+    }
+
+    /** @param platform the platform of the track's device ({@code when: platform}); null when unknown */
+    TrackRunner(Track track, String deviceId, DeviceChannel channel, RunControl control, RunListener listener,
+            Consumer<StepRecord> recorder, String runId, AtomicLong commandSeq, long runStartNanos, String platform) {
+        this.platform = platform;
         this.track = track;
         this.deviceId = deviceId;
         this.channel = channel;
@@ -63,6 +72,7 @@ final class TrackRunner {
                     case TrackItem.Own own -> step(own.step(), own.trackIndex(),
                             i + 1 < items.size() && items.get(i + 1) instanceof TrackItem.Own);
                     case TrackItem.Section s -> section(s);
+                    case TrackItem.InBlock b -> new BlockRunner(this, b, channel, control, track.label(), runId, commandSeq, platform).run();
                     case TrackItem.AtBarrier b -> barrier(b);
                 };
                 if (!ok) break;
@@ -78,7 +88,7 @@ final class TrackRunner {
             control.failed(track.label(), failure);
         }
         control.finished(track.label());
-        DeviceResult result = new DeviceResult(deviceId, status, new DeviceResult.Steps(run, track.total()),
+        DeviceResult result = new DeviceResult(deviceId, status, new DeviceResult.Steps(ran.cardinality(), track.total()),
                 (System.nanoTime() - start) / 1_000_000, failure);
         try {
             listener.deviceFinished(track.label(), result);
@@ -93,11 +103,27 @@ final class TrackRunner {
      * another step of its own, so the device may settle after it replies (see {@link StepCall}).
      */
     private boolean step(ToolStep step, int trackIndex, boolean nextIsOwn) throws InterruptedException {
-        if (lost(step.planIndex(), trackIndex, step.tool().wireName())) return false;
+        return step(step, trackIndex, null, null, nextIsOwn) == Outcome.OK;
+    }
+
+    /** How a step run inside a block ended: go on, the track must stop, or a retry block may try again. */
+    enum Outcome { OK, STOP, RETRY }
+
+    /**
+     * Runs one step.
+     *
+     * @param iteration the innermost repeat or retry iteration (1-based), or null outside one
+     * @param attempt inside a retry block with attempts left: "attempt 1 of 3"; a failure the block
+     *     can retry is then recorded as a warning and returns {@link Outcome#RETRY} instead of failing the track. Null otherwise.
+     * @param nextIsOwn the device may settle after its reply (see {@link StepCall}); false inside blocks,
+     *     whose next item the block decides only after the step (it may end the block before a sync point)
+     */
+    Outcome step(ToolStep step, int trackIndex, Integer iteration, String attempt, boolean nextIsOwn) throws InterruptedException {
+        if (lost(step.planIndex(), trackIndex, step.tool().wireName())) return Outcome.STOP;
         control.at(track.label(), new RunControl.Position(step.planIndex(), step.tool().wireName()));
         String label = step.label() != null ? step.label() : step.tool().wireName();
         listener.stepStarted(track.label(), step.planIndex(), trackIndex, step.tool().wireName(), label,
-                StepTargets.describe(step));
+                StepTargets.describe(step), iteration);
         long t0 = System.nanoTime();
         ErrorInfo error = null;
         String screenshot = null;
@@ -108,9 +134,9 @@ final class TrackRunner {
             // the engine's own "command": it must not start once the run stops, like a device command
             if (control.stopping()) {
                 stopBecausePeer(step.planIndex(), trackIndex, step.tool().wireName());
-                return false;
+                return Outcome.STOP;
             }
-            run++;
+            ran.set(trackIndex);
             // the step's timeout bounds the wait too (validation refuses ms > timeout where it can see both)
             long ms = Math.max(0, step.params().path("ms").asLong(0));
             long bound = step.effectiveTimeoutMs();
@@ -138,9 +164,9 @@ final class TrackRunner {
                     step.effectiveTimeoutMs(), nextIsOwn);
             if (!control.begin(track.label(), call, channel)) {
                 stopBecausePeer(step.planIndex(), trackIndex, step.tool().wireName());
-                return false;
+                return Outcome.STOP;
             }
-            run++;
+            ran.set(trackIndex);
             try {
                 notes = StepNote.of(channel.execute(call));
             } catch (StepFailure f) {
@@ -158,29 +184,81 @@ final class TrackRunner {
         StepStatus st = error == null ? StepStatus.PASSED
                 : consequence ? StepStatus.CANCELLED
                 : step.optional() ? StepStatus.WARNED : StepStatus.FAILED;
+        boolean retry = st == StepStatus.FAILED && attempt != null && retryable(error);
+        if (retry) {
+            st = StepStatus.WARNED;
+            error = new ErrorInfo(error.code(), error.message() + " (" + attempt + "; the retry block tries again)");
+        }
         StepRecord record = new StepRecord(step.planIndex(), trackIndex, track.label(), step.tool().wireName(), label,
                 st, (t0 - runStartNanos) / 1_000_000, (t1 - t0) / 1_000_000, error, screenshot, notes,
-                step.pos().via() != null ? step.pos().toString() : null); // a sub-flow's step: where it was written
+                source(step), iteration);
         recorder.accept(record);
         listener.stepFinished(record);
         switch (st) {
             case PASSED, WARNED -> {
-                return true;
+                return retry ? Outcome.RETRY : Outcome.OK;
+            }
+            case SKIPPED -> {
+                return Outcome.OK;
             }
             case CANCELLED -> {
                 status = DeviceStatus.ABORTED;
                 failure = new Failure(step.planIndex(), trackIndex, step.tool().wireName(), error.code(), error.message());
-                return false;
+                return Outcome.STOP;
             }
             case FAILED -> {
                 status = DeviceStatus.FAILED;
                 failure = new Failure(step.planIndex(), trackIndex, step.tool().wireName(), error.code(), error.message(),
                         screenshot);
                 control.failed(track.label(), failure);
-                return false;
+                return Outcome.STOP;
             }
         }
+        return Outcome.STOP;
+    }
+
+    /** A failure a retry block may try again: the plan's own (not the device's loss, nor an abort). */
+    private boolean retryable(ErrorInfo error) {
+        return error.code().category() == dev.tandem.protocol.ErrorCategory.PLAN_FAILED && !control.stopping()
+                && control.lostError(track.label()) == null;
+    }
+
+    /** Where a sub-flow's step was written ({@code login.yaml:4:3 via plan.yaml:12:3}); null for the plan's own. */
+    private static String source(ToolStep step) {
+        return step.pos().via() != null ? step.pos().toString() : null;
+    }
+
+    /** Records a step a when block did not run: skipped, counted as handled. */
+    void skipped(ToolStep step, int trackIndex, Integer iteration) {
+        ran.set(trackIndex);
+        String label = step.label() != null ? step.label() : step.tool().wireName();
+        StepRecord record = new StepRecord(step.planIndex(), trackIndex, track.label(), step.tool().wireName(), label,
+                StepStatus.SKIPPED, (System.nanoTime() - runStartNanos) / 1_000_000, 0, null, null, null,
+                source(step), iteration);
+        recorder.accept(record);
+        listener.stepFinished(record);
+    }
+
+    /** A block that cannot go on (its bound, a failed condition check): the track fails here, its peers are released. */
+    boolean blockFailed(int planIndex, String tool, ErrorInfo error) {
+        if (failure == null) {
+            boolean consequence = RunControl.consequence(error.code());
+            failure = new Failure(planIndex, -1, tool, error.code(), error.message());
+            status = consequence ? DeviceStatus.ABORTED : DeviceStatus.FAILED;
+            if (!consequence) control.failed(track.label(), failure);
+        }
         return false;
+    }
+
+    /** The run stopped (a peer failed, an abort) before a block's next step or look: stop like before any step. */
+    boolean stopBecausePeer(int planIndex, String tool) {
+        stopBecausePeer(planIndex, -1, tool);
+        return false;
+    }
+
+    /** Whether this track's device was lost (then the track fails here); for blocks between their steps. */
+    boolean lostAt(int planIndex, String tool) {
+        return lost(planIndex, -1, tool);
     }
 
     private boolean section(TrackItem.Section item) throws InterruptedException {
@@ -317,6 +395,7 @@ final class TrackRunner {
         return switch (item) {
             case TrackItem.Own own -> own.step().tool().wireName();
             case TrackItem.Section s -> Tool.CRITICAL_SECTION.wireName();
+            case TrackItem.InBlock b -> b.block().kind().wireName();
             case TrackItem.AtBarrier b -> Tool.BARRIER.wireName();
         };
     }

@@ -53,7 +53,22 @@ final class FakeDevices {
     private final List<String> violations = new ArrayList<>();
     private final Set<String> crashing = new HashSet<>();
     private final Set<String> commandIds = new HashSet<>();
+    private final Map<String, java.util.function.Supplier<ErrorCode>> answers = new HashMap<>();
     private final Map<String, Boolean> settleAfterReply = new HashMap<>();
+
+    /**
+     * The step (by label) ends as {@code outcome} says at each run (null: passes): a screen that
+     * changes between the looks of a repeat while or a step that passes on its second attempt.
+     */
+    FakeDevices answers(String step, java.util.function.Supplier<ErrorCode> outcome) {
+        lock.lock();
+        try {
+            answers.put(step, outcome);
+        } finally {
+            lock.unlock();
+        }
+        return this;
+    }
 
     FakeDevices takes(String step, long ms) {
         return behave(step, new Behaviour(ms, null, null));
@@ -159,6 +174,7 @@ final class FakeDevices {
                 throw new IllegalStateException("channel bug while sending " + step);
             }
             Behaviour b = behaviours.getOrDefault(step, Behaviour.INSTANT);
+            if (answers.containsKey(step)) b = new Behaviour(b.ms(), answers.get(step).get(), b.until());
             long now = System.nanoTime();
             long deadline = now + (b.until() != null ? UNTIL_BOUND.toNanos() : TimeUnit.MILLISECONDS.toNanos(b.ms()));
             boolean reached = b.until() == null;

@@ -22,5 +22,8 @@ class StepTargetsTest {
         assertThat(target("{tool: launchApp, appId: com.chat.app}")).isEqualTo("com.chat.app");
         assertThat(target("{tool: pressButton, button: back}")).isEqualTo("back");
         assertThat(target("{tool: wait, ms: 50}")).isEqualTo("50 ms");
+        assertThat(target("{tool: assertVisible, id: submit, enabled: false}")).isEqualTo("#submit not enabled");
+        assertThat(target("{tool: assertVisible, textContains: Welcome, role: text, selected: true}"))
+                .isEqualTo("text ~\"Welcome\" selected");
     }
 }

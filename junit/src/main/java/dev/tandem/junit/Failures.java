@@ -85,9 +85,9 @@ final class Failures {
     static SourcePos position(Plan plan, int planStep, String label, String tool) {
         if (plan == null || planStep < 0 || planStep >= plan.steps().size()) return null;
         Step s = plan.steps().get(planStep);
-        if (s instanceof CriticalSection cs) {
-            for (ToolStep t : cs.steps()) {
-                if (label.equals(t.device()) && t.tool().wireName().equals(tool)) return t.pos();
+        if (!(s instanceof ToolStep)) {
+            for (ToolStep t : s.toolSteps()) {
+                if ((t.device() == null || label.equals(t.device())) && t.tool().wireName().equals(tool)) return t.pos();
             }
         }
         return s.pos();

@@ -8,7 +8,8 @@ final class Steps {
 
     static String line(StepRecord r) {
         return r.device() + " #" + r.planStep() + " " + r.tool()
-                + (r.label() == null || r.label().equals(r.tool()) ? "" : " '" + r.label() + "'") + " " + r.status().wire() + " " + r.durationMs() + " ms"
+                + (r.label() == null || r.label().equals(r.tool()) ? "" : " '" + r.label() + "'")
+                + (r.iteration() == null ? "" : " (iteration " + r.iteration() + ")") + " " + r.status().wire() + " " + r.durationMs() + " ms"
                 + (r.error() == null ? "" : ": " + r.error().code() + ": " + r.error().message());
     }
 }

@@ -193,8 +193,9 @@ final class Messages {
     }
 
     static Diagnostic selectorEmpty(SourcePos pos) {
-        return new Diagnostic(pos, "a selector needs text, id or role",
-                "add text, id or role; 'index' only picks the n-th (0-based) of their matches");
+        return new Diagnostic(pos, "a selector needs text, textContains, id or role",
+                "add text, textContains, id or role; 'index' only picks the n-th (0-based) of their matches, and enabled, checked,"
+                        + " focused, selected only narrow them");
     }
 
     static Diagnostic selectorTwice(SourcePos pos, String inlineKey) {

@@ -23,11 +23,15 @@ import java.util.Map;
  */
 final class ParamChecker {
     private static final List<String> SELECTOR_KEYS = Selector.KEYS;
-    private static final Map<String, ParamSpec> SELECTOR_FIELDS = Map.of(
-            "text", ParamSpec.pattern("text", "\"OK\""),
-            "id", ParamSpec.pattern("id", "\"com.example:id/send\""),
-            "role", ParamSpec.string("role", "button"),
-            "index", ParamSpec.integer("index", 0, "0"));
+    /** The selector mapping's keys, from the tool table (one list for plans, CLI and MCP). */
+    private static final Map<String, ParamSpec> SELECTOR_FIELDS = selectorFields();
+
+    private static Map<String, ParamSpec> selectorFields() {
+        Map<String, ParamSpec> fields = new java.util.HashMap<>();
+        fields.put("text", dev.tandem.protocol.ToolDescriptors.SELECTOR_TEXT);
+        for (ParamSpec f : dev.tandem.protocol.ToolDescriptors.SELECTOR_FIELDS) fields.put(f.name(), f);
+        return Map.copyOf(fields);
+    }
 
     /** Plain node factory: building params must not pay for an ObjectMapper's start-up. */
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -72,7 +76,7 @@ final class ParamChecker {
             YNode.Entry e = fields.get(key);
             if (e == null) continue;
             if (firstInline == null) firstInline = e;
-            inlineMatcher |= !key.equals("index");
+            inlineMatcher |= Selector.IDENTITY_KEYS.contains(key);
         }
         if (nested != null && firstInline != null) {
             problems.add(Messages.selectorTwice(firstInline.keyPos(), firstInline.key()));
@@ -156,7 +160,7 @@ final class ParamChecker {
                         SELECTOR_KEYS, null));
                 continue;
             }
-            matcher |= !e.key().equals("index");
+            matcher |= Selector.IDENTITY_KEYS.contains(e.key());
             JsonNode v = value(field, e.value());
             if (v != null) out.set(e.key(), v);
         }

@@ -61,8 +61,7 @@ public record Plan(
      */
     public ToolStep firstWebOnlyStep(String label) {
         for (Step s : steps) {
-            List<ToolStep> tools = s instanceof CriticalSection cs ? cs.steps() : s instanceof ToolStep ts ? List.of(ts) : List.of();
-            for (ToolStep t : tools) {
+            for (ToolStep t : s.toolStepsOn(dev.tandem.protocol.Platform.SIM.name())) { // a when for web only does not count
                 boolean mine = multiDevice() ? label.equals(t.device()) : true;
                 if (mine && t.tool() == dev.tandem.protocol.Tool.LAUNCH_APP && t.params().has("url")) return t;
             }

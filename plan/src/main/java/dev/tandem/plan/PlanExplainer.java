@@ -34,24 +34,45 @@ public final class PlanExplainer {
             out.append("devices: [").append(String.join(", ", devices)).append("]\n");
         }
         out.append("steps:\n");
-        for (Step s : plan.steps()) {
-            switch (s) {
-                case ToolStep t -> out.append("- ").append(tool(t)).append(source(t.pos())).append('\n');
-                case CriticalSection cs -> {
-                    out.append("- tool: criticalSection").append(source(cs.pos())).append('\n');
-                    if (cs.lock() != null) out.append("  lock: ").append(YamlText.quote(cs.lock())).append('\n');
-                    if (cs.label() != null) out.append("  label: ").append(YamlText.quote(cs.label())).append('\n');
-                    out.append("  timeout: ").append(cs.timeoutMs()).append('\n');
-                    out.append("  steps:\n");
-                    for (ToolStep t : cs.steps()) out.append("  - ").append(tool(t)).append(source(t.pos())).append('\n');
-                }
-                case Barrier b -> out.append("- {tool: barrier, devices: [")
-                        .append(String.join(", ", b.devices().stream().map(YamlText::quote).toList())).append("], timeout: ")
-                        .append(b.timeoutMs()).append(b.label() == null ? "" : ", label: " + YamlText.quote(b.label())).append("}")
-                        .append(source(b.pos())).append('\n');
-            }
-        }
+        for (Step s : plan.steps()) step(out, s, "");
         return plan.secrets().mask(out.toString());
+    }
+
+    /** One step at {@code indent}; sections and barriers stand only at the top level. */
+    private static void step(StringBuilder out, Step s, String indent) {
+        switch (s) {
+            case ToolStep t -> out.append(indent).append("- ").append(tool(t)).append(source(t.pos())).append('\n');
+            case CriticalSection cs -> {
+                out.append("- tool: criticalSection").append(source(cs.pos())).append('\n');
+                if (cs.lock() != null) out.append("  lock: ").append(YamlText.quote(cs.lock())).append('\n');
+                if (cs.label() != null) out.append("  label: ").append(YamlText.quote(cs.label())).append('\n');
+                out.append("  timeout: ").append(cs.timeoutMs()).append('\n');
+                out.append("  steps:\n");
+                for (ToolStep t : cs.steps()) out.append("  - ").append(tool(t)).append(source(t.pos())).append('\n');
+            }
+            case Barrier b -> out.append("- {tool: barrier, devices: [")
+                    .append(String.join(", ", b.devices().stream().map(YamlText::quote).toList())).append("], timeout: ")
+                    .append(b.timeoutMs()).append(b.label() == null ? "" : ", label: " + YamlText.quote(b.label())).append("}")
+                    .append(source(b.pos())).append('\n');
+            case Block b -> block(out, b, indent);
+        }
+    }
+
+    /** A control block with its keys, then its steps one level in. */
+    private static void block(StringBuilder out, Block b, String indent) {
+        String in = indent + "  ";
+        out.append(indent).append("- tool: ").append(b.kind().wireName()).append(source(b.pos())).append('\n');
+        if (b.device() != null) out.append(in).append("device: ").append(YamlText.quote(b.device())).append('\n');
+        if (b.label() != null) out.append(in).append("label: ").append(YamlText.quote(b.label())).append('\n');
+        if (b.times() != null) out.append(in).append("times: ").append(b.times()).append('\n');
+        if (b.whileVisible() != null) out.append(in).append("while: ").append(b.whileVisible().get("selector")).append('\n');
+        if (b.kind() == Block.Kind.RETRY) out.append(in).append("maxRetries: ").append(b.maxRetries()).append('\n');
+        if (b.visible() != null) out.append(in).append("visible: ").append(b.visible().get("selector")).append('\n');
+        if (b.notVisible() != null) out.append(in).append("notVisible: ").append(b.notVisible().get("selector")).append('\n');
+        if (b.platform() != null) out.append(in).append("platform: ").append(b.platform()).append('\n');
+        out.append(in).append("timeout: ").append(b.timeoutMs()).append('\n');
+        out.append(in).append("steps:\n");
+        for (Step s : b.steps()) step(out, s, in);
     }
 
     private static String tool(ToolStep t) {

@@ -148,8 +148,7 @@ final class PlanReader {
     /** A url step on a device declared as sim can never run: say so now, not at run time. */
     private void checkUrlsOnSim(List<Step> steps, List<DeviceDecl> devices, String planPlatform) {
         for (Step s : steps) {
-            List<ToolStep> tools = s instanceof CriticalSection cs ? cs.steps() : s instanceof ToolStep ts ? List.of(ts) : List.of();
-            for (ToolStep t : tools) {
+            for (ToolStep t : s.toolStepsOn(Platform.SIM.name())) {
                 if (t.tool() != dev.tandem.protocol.Tool.LAUNCH_APP || !t.params().has("url")) continue;
                 if (t.device() == null) {
                     if (Platform.SIM.name().equals(planPlatform)) problems.add(Messages.urlOnSim(t.pos(), "the plan"));

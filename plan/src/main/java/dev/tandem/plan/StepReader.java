@@ -41,6 +41,16 @@ final class StepReader {
     private final List<String> declared;
     private final Set<String> declaredSet;
     private final boolean devicesKnown;
+    private final BlockReader blocks;
+
+    /**
+     * Where a step stands when it is inside a control block.
+     *
+     * @param block the innermost block's tool name (for messages)
+     * @param device the block's device, which its steps run on; null when it has none (single-device plan, or broken)
+     * @param depth how many blocks enclose the step (1: directly in a top-level block)
+     */
+    record Nest(String block, String device, int depth) {}
 
     /**
      * @param declared the plan's device labels; empty for a single-device plan
@@ -52,10 +62,16 @@ final class StepReader {
         this.declared = declared;
         this.declaredSet = new HashSet<>(declared);
         this.devicesKnown = devicesKnown;
+        this.blocks = new BlockReader(problems, checker, this);
     }
 
     /** The step, or null when it is too broken to build (its problems are recorded). */
     Step read(YNode node, int planIndex, int nestedIndex) {
+        return read(node, planIndex, nestedIndex, null);
+    }
+
+    /** As above, for a step inside a control block ({@code nest}; null: not in one). */
+    Step read(YNode node, int planIndex, int nestedIndex, Nest nest) {
         if (FlowIncluder.isFailed(node) || MaestroHints.report(node, problems)) return null; // already said, or said better
         if (!(node instanceof YNode.Map m)) {
             problems.add(Messages.stepNotMapping(node.pos(), node.describe()));
@@ -67,7 +83,18 @@ final class StepReader {
         YNode.Entry labelEntry = fields.remove("label");
         YNode.Entry optional = fields.remove("optional");
         String label = labelEntry == null ? null : checker.text(LABEL, labelEntry.value());
+        if (BlockReader.isBlock(tool)) {
+            if (nestedIndex >= 0 && nest == null) {
+                problems.add(BlockMessages.blockInSection(m.pos(), tool.wireName()));
+                return null;
+            }
+            return blocks.read(m, tool, fields, device, optional, label, planIndex, nestedIndex, nest);
+        }
         if (tool == Tool.CRITICAL_SECTION || tool == Tool.BARRIER) {
+            if (nest != null) {
+                problems.add(BlockMessages.syncInBlock(m.pos(), tool.wireName(), nest.block()));
+                return null;
+            }
             if (nestedIndex >= 0) {
                 problems.add(Messages.nestedSync(m.pos(), tool.wireName()));
                 return null;
@@ -77,7 +104,7 @@ final class StepReader {
             if (declared.isEmpty() && devicesKnown) problems.add(Messages.syncWithoutDevices(m.pos(), tool));
             return tool == Tool.BARRIER ? barrier(m, fields, planIndex, label) : section(m, fields, planIndex, label);
         }
-        String deviceLabel = device(device, m.pos());
+        String deviceLabel = device(device, m.pos(), nest);
         boolean opt = false;
         if (optional != null) {
             JsonNode b = checker.value(OPTIONAL, optional.value());
@@ -143,7 +170,23 @@ final class StepReader {
         return fields;
     }
 
-    /** The step's device label, checked against the declaration (problems recorded). */
+    /**
+     * The device label of a step or block, checked against the declaration (problems recorded).
+     * Inside a block the block's device is the default, and naming another one is an error.
+     */
+    String device(YNode.Entry device, SourcePos stepPos, Nest nest) {
+        if (nest != null) {
+            if (device == null) return nest.device();
+            String label = checker.text(DEVICE, device.value());
+            if (label != null && nest.device() != null && !label.equals(nest.device())) {
+                problems.add(BlockMessages.blockDeviceMismatch(device.value().pos(), label, nest.block(), nest.device()));
+                return nest.device();
+            }
+            if (label == null || nest.device() != null) return label;
+        }
+        return device(device, stepPos);
+    }
+
     private String device(YNode.Entry device, SourcePos stepPos) {
         if (device == null) {
             if (!declared.isEmpty()) problems.add(Messages.missingDevice(stepPos, declared));

@@ -11,12 +11,46 @@ import org.junit.jupiter.api.Test;
 /** --explain's output is a plan that loads to the same steps, with flows inlined and secrets masked. */
 class PlanExplainerTest {
     static List<String> shape(Plan p) {
-        return p.steps().stream().map(s -> switch (s) {
+        return p.steps().stream().map(PlanExplainerTest::shape).toList();
+    }
+
+    static String shape(Step step) {
+        return switch (step) {
             case ToolStep t -> t.tool() + "@" + t.device() + " " + t.label() + " " + t.optional() + " " + t.params();
             case CriticalSection cs -> "section " + cs.lock() + " " + cs.timeoutMs() + " "
                     + cs.steps().stream().map(t -> t.tool() + "@" + t.device() + " " + t.params()).toList();
             case Barrier b -> "barrier " + b.devices() + " " + b.timeoutMs() + " " + b.label();
-        }).toList();
+            case Block b -> b.kind() + "@" + b.device() + " " + b.times() + " " + b.whileVisible() + " " + b.maxRetries() + " "
+                    + b.visible() + " " + b.notVisible() + " " + b.platform() + " " + b.timeoutMs() + " "
+                    + b.steps().stream().map(PlanExplainerTest::shape).toList();
+        };
+    }
+
+    @Test
+    void controlBlocksRoundTripWithTheirKeysAndNestedSteps() {
+        Plan plan = PlanLoader.parse("""
+                name: blocks
+                devices: [A, B]
+                steps:
+                - tool: repeat
+                  device: A
+                  times: 3
+                  steps:
+                  - {tool: swipe, direction: up}
+                  - tool: retry
+                    maxRetries: 2
+                    steps:
+                    - {tool: tapOn, text: Load more}
+                - tool: when
+                  device: B
+                  notVisible: {text: Signed in}
+                  platform: sim
+                  steps:
+                  - {tool: tapOn, text: Sign in}
+                """, "blocks.yaml", LoadOptions.NONE).orThrow();
+        String explained = PlanExplainer.render(plan);
+        Plan again = PlanLoader.parse(explained, "again.yaml", LoadOptions.NONE).orThrow();
+        assertThat(shape(again)).as(explained).isEqualTo(shape(plan));
     }
 
     @Test

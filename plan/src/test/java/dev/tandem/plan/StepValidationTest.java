@@ -24,7 +24,7 @@ class StepValidationTest {
     void unknownToolWithoutSuggestion() {
         Diagnostic d = single("steps: [{tool: teleport}]");
         assertThat(Loads.brief(d)).isEqualTo("1:16 unknown tool 'teleport'");
-        assertThat(d.hint()).startsWith("plan tools: launchApp,").endsWith("criticalSection, barrier");
+        assertThat(d.hint()).startsWith("plan tools: launchApp,").endsWith("criticalSection, barrier, repeat, retry, when");
     }
 
     @Test
@@ -62,8 +62,8 @@ class StepValidationTest {
                   acton: tap
                 """);
         assertThat(Loads.brief(d)).isEqualTo("4:3 unknown key 'acton' in a tapOn step");
-        assertThat(d.hint()).isEqualTo("did you mean 'action'? allowed keys: action, selector, text, id, role, index, timeout, "
-                + "device, label, optional");
+        assertThat(d.hint()).isEqualTo("did you mean 'action'? allowed keys: action, selector, text, textContains, id, role, index, "
+                + "enabled, checked, focused, selected, timeout, device, label, optional");
     }
 
     @Test
@@ -208,11 +208,11 @@ class StepValidationTest {
                 - {tool: observe, waitFor: [a]}
                 - {tool: tapOn, selector: {txt: OK}}
                 """)).containsExactly(
-                "2:17 a selector needs text, id or role",
-                "3:27 a selector needs text, id or role",
+                "2:17 a selector needs text, textContains, id or role",
+                "3:27 a selector needs text, textContains, id or role",
                 "4:39 the selector is given twice: under 'selector' and inline ('id')",
                 "6:28 'waitFor' must be a selector (a string, or a mapping of text, id, role, index), found a list",
-                "7:27 a selector needs text, id or role",
+                "7:27 a selector needs text, textContains, id or role",
                 "7:28 unknown key 'txt' in a selector");
     }
 

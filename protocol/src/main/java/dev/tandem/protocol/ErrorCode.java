@@ -27,6 +27,7 @@ public enum ErrorCode {
     BAD_PARAMS(PLAN_FAILED, "Fix the step's parameters as the message says."),
     FILE_NOT_ALLOWED(PLAN_FAILED, "Open the page over http, or put it under the plan's directory or a TANDEM_WEB_FILE_ROOTS directory (never Tandem's state dir)."),
     STEP_TIMEOUT(PLAN_FAILED, "The step did not finish in time; raise its `timeout` or check what the device shows."),
+    BLOCK_LIMIT(PLAN_FAILED, "A repeat or retry block reached its bound (its iterations or its timeout); check what the screen shows, or raise the block's times or timeout."),
     RENDEZVOUS_TIMEOUT(PLAN_FAILED, "A peer never reached the sync point in time; check the peer's earlier steps."),
     PEER_FAILED(PLAN_FAILED, "Another device failed first; fix that failure (the run's root cause) and rerun."),
     ABORTED(PLAN_FAILED, "The run stopped because another device failed; fix the root cause and rerun."),

@@ -30,6 +30,10 @@ public enum Tool {
     WAIT("wait"),
     CRITICAL_SECTION("criticalSection"),
     BARRIER("barrier"),
+    /** Control blocks: run their steps on one device a bounded number of times, or not at all. */
+    REPEAT("repeat"),
+    RETRY("retry"),
+    WHEN("when"),
     /** Protocol-level no-op: health checks and benchmarks. Not usable in plans. */
     PING("ping");
 

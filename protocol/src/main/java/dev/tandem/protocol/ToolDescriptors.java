@@ -40,6 +40,30 @@ public final class ToolDescriptors {
     public static final ParamSpec TIMEOUT = integer("timeout", 1, "5000")
             .doc("Bound on the whole step in ms; for tools that wait for an element it is also the element wait.");
 
+    /**
+     * The keys of a selector besides {@code text}, in one list: a step's inline keys, the
+     * {@code selector:} mapping's fields (plan validation), CLI options and MCP schemas all come from it.
+     */
+    public static final List<ParamSpec> SELECTOR_FIELDS = List.of(
+            string("textContains", "\"Welcome\"").doc("A part of the element's text (or an empty field's hint), case-sensitive."),
+            pattern("id", "\"com.example:id/send\"").doc("The element's id, exact or /regex/."),
+            string("role", "button").doc("The element's role: button, textfield, text, checkbox, list, listitem…"),
+            integer("index", 0, "0").doc("Picks the n-th (0-based) of the matching elements, in document order."),
+            bool("enabled").doc("Only an element that is enabled (true) or disabled (false)."),
+            bool("checked").doc("Only an element that is checked (true) or not checked (false)."),
+            bool("focused").doc("Only an element that has the input focus (true) or has not (false)."),
+            bool("selected").doc("Only an element that is selected, like the current tab (true), or is not (false)."));
+    /** The selector's {@code text} key (inputText's own {@code text} is what it types, so it has none inline). */
+    public static final ParamSpec SELECTOR_TEXT =
+            pattern("text", "\"OK\"").doc("The element's text (or an empty field's hint), exact or /regex/ over the whole text.");
+
+    /** Bounds of the control blocks (repeat, retry, when): a plan cannot loop without end. */
+    public static final int MAX_REPEAT_TIMES = 1_000;
+    public static final int MAX_WHILE_ITERATIONS = 100;
+    public static final int MAX_RETRIES = 10;
+    /** Default bound on a whole control block, every iteration included (its {@code timeout} sets another). */
+    public static final long BLOCK_TIMEOUT_MS = 600_000;
+
     private static final Map<Tool, ToolDescriptor> TABLE = new EnumMap<>(Tool.class);
 
     static {
@@ -157,6 +181,27 @@ public final class ToolDescriptors {
                     "Wait until every listed device reaches this point.").sync()
                     .add(labels("devices").doc("The labels that meet here; default every declared device."),
                             string("name", "all-logged-in").doc("The barrier's name (its label when no label is given).")).build();
+            case REPEAT -> new Row(t, engine(BLOCK_TIMEOUT_MS),
+                    "Run steps several times on one device: a number of times, or while an element is on screen.").block()
+                    .add(integer("times", 1, "3").doc("How many times (at most " + MAX_REPEAT_TIMES + "); with while, the most iterations."),
+                            selector("while").doc("Go on while this element is on screen, checked before each iteration (at most "
+                                    + MAX_WHILE_ITERATIONS + " iterations unless times says otherwise)."),
+                            steps("steps").doc("The steps of each iteration, on the block's device."))
+                    .required("steps").oneOf("add times: 3, or while: {text: \"Load more\"}", "times", "while").build();
+            case RETRY -> new Row(t, engine(BLOCK_TIMEOUT_MS),
+                    "Run steps again from the first when one fails, up to maxRetries more times.").block()
+                    .add(integer("maxRetries", 0, "2").doc("How many more attempts after a failed one (at most " + MAX_RETRIES
+                                    + "; default 1)."),
+                            steps("steps").doc("The steps of each attempt, on the block's device.")).required("steps").build();
+            case WHEN -> new Row(t, engine(BLOCK_TIMEOUT_MS),
+                    "Run steps only when a condition holds: an element is (or is not) on screen, or the device's platform.").block()
+                    .add(selector("visible").doc("Run only when this element is on screen now."),
+                            selector("notVisible").doc("Run only when no such element is on screen now."),
+                            choice("platform", Platform.WELL_KNOWN.stream().map(Platform::name).toList())
+                                    .doc("Run only on this platform."),
+                            steps("steps").doc("The steps run when every condition given holds."))
+                    .required("steps").oneOf("add visible: {text: \"Accept cookies\"}, notVisible: ..., or platform: web",
+                            "visible", "notVisible", "platform").build();
             case PING -> new Row(t, new ToolTraits(READ_ONLY, 5_000, Executor.RUNNER, false),
                     "Protocol-level no-op for health checks and benchmarks; not usable in plans.").build();
         };
@@ -172,6 +217,7 @@ public final class ToolDescriptors {
         private String oneOfHint;
         private SelectorUse selector = SelectorUse.NONE;
         private boolean sync;
+        private boolean block;
         private Exposure exposure = Exposure.PLAN_ONLY;
 
         private final ToolTraits traits;
@@ -208,6 +254,12 @@ public final class ToolDescriptors {
             return this;
         }
 
+        /** A control block: it takes the device its steps run on and a label, but is never optional itself. */
+        Row block() {
+            block = true;
+            return this;
+        }
+
         Row mcp(String name) {
             exposure = new Exposure(name, exposure.command(), exposure.positional());
             return this;
@@ -224,17 +276,17 @@ public final class ToolDescriptors {
                 add(selector("selector").doc("The element: a string (its text) or a mapping of text, id, role, index."));
                 // inputText's own `text` is what it types, so its field is chosen by id, role or index.
                 if (!params.containsKey("text")) {
-                    add(pattern("text", "\"OK\"").doc("The element's text (or an empty field's hint), exact or /regex/ over the whole text."));
+                    add(SELECTOR_TEXT);
                     inline.add("text");
                 }
-                add(pattern("id", "\"com.example:id/send\"").doc("The element's id, exact or /regex/."),
-                        string("role", "button").doc("The element's role: button, textfield, text, checkbox, list, listitem…"),
-                        integer("index", 0, "0").doc("Picks the n-th (0-based) of the matching elements, in document order."));
-                inline.addAll(List.of("id", "role", "index"));
+                for (ParamSpec f : SELECTOR_FIELDS) {
+                    add(f);
+                    inline.add(f.name());
+                }
             }
             add(TIMEOUT);
             List<String> allowed = new ArrayList<>(params.keySet());
-            allowed.addAll(sync ? List.of("label") : List.of("device", "label", "optional"));
+            allowed.addAll(sync ? List.of("label") : block ? List.of("device", "label") : List.of("device", "label", "optional"));
             return new ToolDescriptor(tool, summary, traits, Collections.unmodifiableMap(params), List.copyOf(required), oneOf, oneOfHint,
                     selector, List.copyOf(inline), List.copyOf(allowed), exposure);
         }

@@ -52,10 +52,9 @@ final class ToolSchemas {
                 any.addObject().put("type", "string");
                 ObjectNode obj = any.addObject().put("type", "object");
                 ObjectNode fields = obj.putObject("properties");
-                fields.putObject("text").put("type", "string");
-                fields.putObject("id").put("type", "string");
-                fields.putObject("role").put("type", "string");
-                fields.putObject("index").put("type", "integer").put("minimum", 0);
+                fields.set("text", property(ToolDescriptors.SELECTOR_TEXT));
+                for (ParamSpec f : ToolDescriptors.SELECTOR_FIELDS) fields.set(f.name(), property(f));
+                obj.put("additionalProperties", false);
             }
             case OBJECT -> {
                 o.put("type", "object");

@@ -10,6 +10,7 @@ import java.util.List;
  * @param ref stable-within-a-snapshot handle such as {@code e3}, shown by {@code tandem snapshot}
  * @param role button, textfield, text, checkbox, switch, tab, list, listitem, image, group, notification…
  * @param checked null when the element is not checkable
+ * @param selected the element is the chosen one of a group (a tab, a list item, an option)
  */
 public record UiNode(
         String ref,
@@ -21,10 +22,17 @@ public record UiNode(
         boolean enabled,
         Boolean checked,
         boolean focused,
+        boolean selected,
         List<UiNode> children) {
 
     public UiNode {
         children = children == null ? List.of() : List.copyOf(children);
+    }
+
+    /** An element that is not selected (most are). */
+    public UiNode(String ref, String role, String id, String text, String hint, Bounds bounds, boolean enabled, Boolean checked,
+            boolean focused, List<UiNode> children) {
+        this(ref, role, id, text, hint, bounds, enabled, checked, focused, false, children);
     }
 
     /** This node and all its descendants in document order. */

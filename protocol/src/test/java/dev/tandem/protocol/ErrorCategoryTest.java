@@ -14,7 +14,8 @@ class ErrorCategoryTest {
     private static final Set<ErrorCode> PLAN_FAILED = EnumSet.of(ErrorCode.ELEMENT_NOT_FOUND, ErrorCode.ELEMENT_DISABLED,
             ErrorCode.ASSERTION_FAILED, ErrorCode.NOTIFICATION_NOT_FOUND, ErrorCode.APP_NOT_INSTALLED, ErrorCode.BAD_PARAMS,
             ErrorCode.FILE_NOT_ALLOWED, ErrorCode.STEP_TIMEOUT, ErrorCode.RENDEZVOUS_TIMEOUT, ErrorCode.PEER_FAILED,
-            ErrorCode.ABORTED, ErrorCode.CANCELLED);
+            ErrorCode.ABORTED, ErrorCode.CANCELLED,
+            ErrorCode.BLOCK_LIMIT); // new with control blocks: a repeat or retry reached its bound
 
     @Test
     void exitCodesAreDesignSection3() {

@@ -31,6 +31,14 @@ record Frame(long version, Snapshot snapshot, List<UiNode> byRef, List<Target> t
         return null;
     }
 
+    /**
+     * A sim tab is checked when it is the current one; on Android and the web that is "selected"
+     * (and Tandem reports both for a tab on every backend).
+     */
+    static boolean selected(Box b) {
+        return "tab".equals(b.role()) && Boolean.TRUE.equals(b.checked());
+    }
+
     /** Turns boxes into numbered, clipped UI nodes; elements entirely outside their clip are left out. */
     static final class Builder {
         final List<UiNode> byRef = new ArrayList<>();
@@ -61,7 +69,7 @@ record Frame(long version, Snapshot snapshot, List<UiNode> byRef, List<Target> t
                 if (cn != null) children.add(cn);
             }
             UiNode n = new UiNode("e" + (index + 1), b.role(), b.id(), b.text(), b.hint(), new Bounds(x0, y0, x1 - x0, y1 - y0),
-                    b.enabled(), b.checked(), b.focused(), children);
+                    b.enabled(), b.checked(), b.focused(), selected(b), children);
             byRef.set(index, n);
             return n;
         }

@@ -95,6 +95,31 @@ class BuiltinAppsTest {
     }
 
     @Test
+    void elementStatesAreReadFromTheSimsTree() throws Exception {
+        d.run(Tool.LAUNCH_APP, "appId", "com.google.android.deskclock");
+        // the current tab is selected (and checked, as on every backend); the others are neither
+        assertThat(new Selector(null, null, "tab", null).select(d.elements())).extracting(UiNode::selected)
+                .containsExactly(true, false, false, false);
+        d.run(Tool.ASSERT_VISIBLE, "id", DESK + "tab_menu_alarm", "selected", true, "checked", true, "enabled", true);
+        d.run(Tool.ASSERT_NOT_VISIBLE, "id", DESK + "tab_menu_clock", "selected", true, "timeout", 0);
+        d.run(Tool.TAP_ON, "id", DESK + "tab_menu_clock");
+        d.run(Tool.ASSERT_VISIBLE, "id", DESK + "tab_menu_clock", "selected", true);
+        assertThatThrownBy(() -> d.run(Tool.ASSERT_VISIBLE, "id", DESK + "tab_menu_alarm", "selected", true, "timeout", 50))
+                .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ELEMENT_NOT_FOUND))
+                .hasMessageContaining("found tab \"Alarm\" #" + DESK + "tab_menu_alarm but it is not selected");
+
+        d.run(Tool.LAUNCH_APP, "appId", "com.example.login");
+        d.run(Tool.ASSERT_VISIBLE, "text", "Forgot password?", "enabled", false);
+        d.run(Tool.ASSERT_VISIBLE, "textContains", "Forgot", "role", "button");
+        d.run(Tool.ASSERT_VISIBLE, "id", "remember", "checked", false);
+        d.run(Tool.TAP_ON, "id", "email");
+        d.run(Tool.ASSERT_VISIBLE, "id", "email", "focused", true);
+        d.run(Tool.TAP_ON, "text", "Remember me");
+        assertThatThrownBy(() -> d.run(Tool.ASSERT_VISIBLE, "id", "remember", "checked", false, "timeout", 50))
+                .hasMessageContaining("but it is checked");
+    }
+
+    @Test
     void longListScrollsUntilItem150IsVisible() throws Exception {
         d.run(Tool.LAUNCH_APP, "appId", "com.example.list");
         assertThat(d.byText("Item 1")).isPresent();

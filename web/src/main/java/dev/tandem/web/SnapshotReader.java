@@ -8,13 +8,14 @@ import java.util.List;
 
 /**
  * Turns the agent's flat node list ({@code [role, id, text, hint, x, y, w, h, flags, parent]}, in
- * document order, parents before children) into the UiNode tree, with refs e1, e2… in that order.
+ * document order, parents before children; flags: 1 enabled, 2 focused, 4 checked, 8 checkable, 16 selected) into the UiNode tree, with refs e1, e2… in that order.
  */
 final class SnapshotReader {
     private static final int ENABLED = 1;
     private static final int FOCUSED = 2;
     private static final int CHECKED = 4;
     private static final int CHECKABLE = 8;
+    private static final int SELECTED = 16;
 
     private SnapshotReader() {}
 
@@ -32,7 +33,7 @@ final class SnapshotReader {
             built[i] = new UiNode("e" + (i + 1), a.get(0).asText(), text(a.get(1)), text(a.get(2)), text(a.get(3)),
                     new Bounds(a.get(4).asInt(), a.get(5).asInt(), a.get(6).asInt(), a.get(7).asInt()),
                     (flags & ENABLED) != 0, (flags & CHECKABLE) == 0 ? null : (flags & CHECKED) != 0,
-                    (flags & FOCUSED) != 0, kids == null ? List.of() : kids.reversed());
+                    (flags & FOCUSED) != 0, (flags & SELECTED) != 0, kids == null ? List.of() : kids.reversed());
             int parent = a.get(9).asInt();
             int slot = parent < 0 ? 0 : parent + 1;
             if (children.get(slot) == null) children.set(slot, new ArrayList<>());

@@ -472,7 +472,9 @@
         else if (role === 'tab') checked = el.getAttribute('aria-selected') === 'true';
       }
       const enabled = !(el.matches(':disabled') || el.getAttribute('aria-disabled') === 'true');
-      const flags = (enabled ? 1 : 0) | (el === active ? 2 : 0) | (checked === null ? 0 : checked ? 12 : 8);
+      // selected: the current tab, a chosen option or row (aria-selected, <option selected>)
+      const selected = el.getAttribute('aria-selected') === 'true' || (tag === 'OPTION' && el.selected);
+      const flags = (enabled ? 1 : 0) | (el === active ? 2 : 0) | (checked === null ? 0 : checked ? 12 : 8) | (selected ? 16 : 0);
       return [role, el.id || el.getAttribute('data-testid') || null, text || null, hint || null,
         Math.round(b[0]), Math.round(b[1]), Math.round(b[2]) - Math.round(b[0]), Math.round(b[3]) - Math.round(b[1]),
         flags, parentIdx];

@@ -62,6 +62,12 @@ class WebSnapshotTest {
         assertThat(byId(s, "wifi").orElseThrow()).extracting(UiNode::role, UiNode::checked).containsExactly("switch", false);
         assertThat(byId(s, "t1").orElseThrow()).extracting(UiNode::role, UiNode::checked).containsExactly("tab", true);
         assertThat(byId(s, "t2").orElseThrow().checked()).isFalse();
+        // aria-selected is the element's selected state; a tab's checked follows it, as on the sim and Appium
+        assertThat(byId(s, "t1").orElseThrow().selected()).isTrue();
+        assertThat(byId(s, "t2").orElseThrow().selected()).isFalse();
+        assertThat(byId(s, "go").orElseThrow().selected()).isFalse();
+        assertThat(new dev.tandem.protocol.Selector(null, null, "tab", null, null, null, null, null, true).select(s.elements()))
+                .extracting(UiNode::id).containsExactly("t1");
         UiNode list = byId(s, "items").orElseThrow();
         assertThat(list.role()).isEqualTo("list");
         assertThat(list.children()).extracting(UiNode::role, UiNode::text)

@@ -114,17 +114,12 @@ public final class ValidateCmd implements Command {
 
     /**
      * Steps as a run counts them (its "N of M steps passed"): every tool step, those inside a
-     * criticalSection included; the section block itself and barriers are sync points, not steps.
+     * criticalSection or a control block included (each once, however often a block runs it); the
+     * section and block themselves and barriers are not steps.
      */
     static int stepCount(Plan plan) {
         int n = 0;
-        for (Step s : plan.steps()) {
-            n += switch (s) {
-                case ToolStep t -> 1;
-                case CriticalSection cs -> cs.steps().size();
-                case Barrier b -> 0;
-            };
-        }
+        for (Step s : plan.steps()) n += s.toolSteps().size();
         return n;
     }
 

@@ -59,7 +59,7 @@ public final class LiveRenderer implements RunRenderer {
                 if (l == null) return;
                 if (e.phase() == RunEvent.Phase.START) {
                     targets.put(StepLines.key(e), e.target());
-                    l.what = StepLines.what(e, e.target());
+                    l.what = StepLines.what(e, e.target()) + (e.iteration() == null ? "" : " (iteration " + e.iteration() + ")");
                     l.since = System.nanoTime();
                 } else {
                     l.done++;

@@ -63,10 +63,16 @@ public final class RunSummary {
             out.println(Json.pretty(o));
         }
         int total = r.devices().values().stream().mapToInt(d -> d.steps().total()).sum();
-        int passed = 0, warned = 0;
+        int passed = 0, warned = 0, skipped = 0;
+        // a step a repeat or retry block ran several times counts once, by how its last run ended
+        Map<String, StepStatus> last = new java.util.LinkedHashMap<>();
         for (StepRecord st : r.steps()) {
-            if (st.status() == StepStatus.PASSED) passed++;
+            last.put(st.device() + "/" + st.trackStep(), st.status());
             if (st.status() == StepStatus.WARNED) warned++;
+        }
+        for (StepStatus st : last.values()) {
+            if (st == StepStatus.PASSED) passed++;
+            if (st == StepStatus.SKIPPED) skipped++;
         }
         boolean failed = r.status() != RunStatus.PASSED;
         if (failed || debug) {
@@ -97,7 +103,7 @@ public final class RunSummary {
         };
         progress.println(word + " · " + r.plan() + " · " + r.devices().size()
                 + (r.devices().size() == 1 ? " device" : " devices") + " · " + passed + " of " + total + " steps passed"
-                + (warned > 0 ? " (" + warned + " warned)" : "") + " · "
+                + (warned > 0 ? " (" + warned + " warned)" : "") + (skipped > 0 ? " (" + skipped + " skipped)" : "") + " · "
                 + String.format(Locale.ROOT, "%.2f s", r.durationMs() / 1000.0));
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = dir.startsWith(cwd) ? cwd.relativize(dir) : dir;

@@ -40,16 +40,23 @@ final class StepLines {
             case WARNED -> s.yellow("!");
             case CANCELLED -> s.yellow("⊘");
             case FAILED -> s.red("✗");
+            case SKIPPED -> s.dim("–");
         };
         StringBuilder sb = new StringBuilder("[").append(who(e.device(), devices)).append("] ").append(mark)
                 .append(' ').append(what(e, target));
-        sb.append(s.dim(" (plan " + e.planStep() + ", " + (e.durationMs() == null ? 0 : e.durationMs()) + " ms)"));
+        sb.append(s.dim(" (plan " + e.planStep() + iteration(e) + ", " + (e.durationMs() == null ? 0 : e.durationMs()) + " ms)"));
+        if (status == StepStatus.SKIPPED) sb.append(s.dim(" skipped: its when block's condition did not hold"));
         if (status != StepStatus.PASSED && e.error() != null) {
             String code = e.error().code() == null ? "" : e.error().code().name();
             sb.append(' ').append(status == StepStatus.FAILED ? s.red(code) : s.yellow(code));
             if (status == StepStatus.WARNED) sb.append(": ").append(e.error().message());
         }
         return sb.toString();
+    }
+
+    /** Inside a repeat or retry block: {@code , iteration 2}; nothing outside one. */
+    static String iteration(RunEvent.Step e) {
+        return e.iteration() == null ? "" : ", iteration " + e.iteration();
     }
 
     static String waiting(RunEvent.Waiting e, Style s, Map<String, String> devices) {

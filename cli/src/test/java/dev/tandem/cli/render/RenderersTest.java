@@ -34,6 +34,19 @@ class RenderersTest {
     }
 
     @Test
+    void aStepInABlockShowsItsIterationAndASkippedOneSaysWhy() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        PlainRenderer r = new PlainRenderer(new PrintStream(buf, true, StandardCharsets.UTF_8), new Style(false));
+        r.onEvent(event("allocated", "{\"devices\": {\"A\": \"sim-1\"}}"));
+        r.onEvent(event("step", "{\"phase\": \"end\", \"device\": \"A\", \"tool\": \"tapOn\", \"label\": \"More\","
+                + " \"status\": \"passed\", \"planStep\": 3, \"durationMs\": 12, \"iteration\": 2}"));
+        r.onEvent(event("step", "{\"phase\": \"end\", \"device\": \"A\", \"tool\": \"tapOn\", \"label\": \"Cookies\","
+                + " \"status\": \"skipped\", \"planStep\": 4, \"durationMs\": 0}"));
+        assertThat(buf.toString(StandardCharsets.UTF_8)).isEqualTo("[A] ✓ tapOn · More (plan 3, iteration 2, 12 ms)\n"
+                + "[A] – tapOn · Cookies (plan 4, 0 ms) skipped: its when block's condition did not hold\n");
+    }
+
+    @Test
     void liveOutputRedrawsOneLinePerDeviceInPlace() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         LiveRenderer r = new LiveRenderer(new PrintStream(buf, true, StandardCharsets.UTF_8), new Style(true));

@@ -64,6 +64,22 @@ class RunSummaryTest {
     }
 
     @Test
+    void aStepRepeatedByABlockCountsOnceByItsLastRunAndSkippedStepsAreNoted() {
+        String out = finish("""
+                {"result": {"plan": "blocks", "status": "passed", "durationMs": 100,
+                  "devices": {"default": {"device": "sim-1", "status": "passed", "steps": {"run": 3, "total": 3}, "durationMs": 90}},
+                  "steps": [
+                    {"planStep": 0, "trackStep": 0, "device": "default", "tool": "tapOn", "status": "passed", "iteration": 1},
+                    {"planStep": 0, "trackStep": 0, "device": "default", "tool": "tapOn", "status": "passed", "iteration": 2},
+                    {"planStep": 1, "trackStep": 1, "device": "default", "tool": "assertVisible", "status": "warned", "iteration": 1},
+                    {"planStep": 1, "trackStep": 1, "device": "default", "tool": "assertVisible", "status": "passed", "iteration": 2},
+                    {"planStep": 2, "trackStep": 2, "device": "default", "tool": "tapOn", "status": "skipped"}]},
+                 "dir": "/tmp/run-2", "exitCode": 0}
+                """);
+        assertThat(out).contains("PASSED · blocks · 1 device · 2 of 3 steps passed (1 warned) (1 skipped)");
+    }
+
+    @Test
     void aFailureIsPrintedOnceBesideTheParallelExecBlock() {
         String out = finish(FAILED_RUN);
         String outsideBlock = String.join("\n", out.lines().filter(l -> !l.startsWith("[PARALLEL_EXEC]")).toList());

@@ -35,8 +35,7 @@ public record Capabilities(Function<Platform, Optional<PlatformRow>> rows) {
         Optional<PlatformRow> row = rows.apply(platform);
         if (row.isEmpty()) return;
         for (Step s : plan.steps()) {
-            List<ToolStep> tools = s instanceof CriticalSection cs ? cs.steps() : s instanceof ToolStep ts ? List.of(ts) : List.of();
-            for (ToolStep t : tools) {
+            for (ToolStep t : s.toolStepsOn(platform.name())) {
                 boolean mine = !plan.multiDevice() || label.equals(t.device());
                 if (mine && !row.get().supports(t.tool())) throw unsupported(plan, label, platform, t, givenOnCommandLine);
             }

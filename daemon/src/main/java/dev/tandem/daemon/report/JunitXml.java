@@ -83,8 +83,8 @@ public final class JunitXml {
         StringBuilder sb = new StringBuilder();
         for (StepRecord s : run.steps()) {
             if (!s.device().equals(label)) continue;
-            sb.append(String.format(Locale.ROOT, "%6dms %-9s plan %d track %d %s: %s%n", s.startMs(), s.status().wire(),
-                    s.planStep(), s.trackStep(), s.tool(), s.label()));
+            sb.append(String.format(Locale.ROOT, "%6dms %-9s plan %d track %d%s %s: %s%n", s.startMs(), s.status().wire(),
+                    s.planStep(), s.trackStep(), s.iteration() == null ? "" : " iteration " + s.iteration(), s.tool(), s.label()));
         }
         return sb.toString();
     }

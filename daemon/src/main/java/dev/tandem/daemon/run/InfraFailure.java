@@ -34,11 +34,7 @@ public final class InfraFailure {
         int n = 0;
         for (Step s : plan.steps()) {
             if (s.planIndex() < startStep) continue;
-            switch (s) {
-                case ToolStep t -> n += plan.multiDevice() && !label.equals(t.device()) ? 0 : 1;
-                case CriticalSection cs -> n += (int) cs.steps().stream().filter(t -> label.equals(t.device())).count();
-                default -> { }
-            }
+            for (ToolStep t : s.toolSteps()) if (!plan.multiDevice() || label.equals(t.device())) n++;
         }
         return n;
     }

@@ -125,7 +125,7 @@ public final class PlanRuns {
         handles.forEach((label, h) -> channels.put(label, new RunnerChannel(client, new BootPin(h),
                 new LaunchContext(runId, label, services, job.apps(), files(job)), job.runDir())));
         PlanExecutor executor = new PlanExecutor(job.plan(), channels, deviceIds,
-                new RunOptions(runId, job.strategy(), job.startStep()), events);
+                new RunOptions(runId, job.strategy(), job.startStep(), platforms(job.alloc())), events);
         active.attach(runId, executor);
         List<AutoCloseable> watches = new ArrayList<>();
         handles.forEach((label, h) -> {
@@ -152,6 +152,13 @@ public final class PlanRuns {
                 }
             }
         }
+    }
+
+    /** Each label's platform, for the plan's {@code when: platform} blocks. */
+    private static Map<String, String> platforms(Allocation alloc) {
+        Map<String, String> out = new LinkedHashMap<>();
+        alloc.byLabel().forEach((label, slot) -> out.put(label, slot.platform().name()));
+        return out;
     }
 
     /** Each label's platform and the profile its runner ran with, as results.json records them. */

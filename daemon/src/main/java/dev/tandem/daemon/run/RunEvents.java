@@ -167,7 +167,12 @@ public final class RunEvents implements RunListener {
 
     @Override
     public void stepStarted(String label, int planStep, int trackStep, String tool, String stepLabel, String target) {
-        later(RunEvent.Step.started(label, planStep, trackStep, tool, stepLabel, target));
+        stepStarted(label, planStep, trackStep, tool, stepLabel, target, null);
+    }
+
+    @Override
+    public void stepStarted(String label, int planStep, int trackStep, String tool, String stepLabel, String target, Integer iteration) {
+        later(RunEvent.Step.started(label, planStep, trackStep, tool, stepLabel, target, iteration));
     }
 
     @Override

@@ -48,17 +48,23 @@ class AcceptedKeysAreUsedTest {
                     "{appId: a, clearState: true, context: {room: r, user: u, services: {chat: 'http://127.0.0.1:1'}}}",
                     "{url: 'data:text/html,<h1>Hi</h1>'}")),
             Map.entry(Tool.STOP_APP, List.of("{appId: a}")),
-            Map.entry(Tool.TAP_ON, List.of("{text: x, id: x, role: button, index: 0, action: tap}", "{selector: {text: x}}")),
+            Map.entry(Tool.TAP_ON, List.of("{text: x, id: x, role: button, index: 0, action: tap}", "{selector: {text: x}}",
+                    "{textContains: x, enabled: true, checked: false, focused: false, selected: false}")),
             Map.entry(Tool.INPUT_TEXT, List.of("{text: hi, imeAction: send, id: x, role: button, index: 0}",
-                    "{text: hi, selector: {id: x}, replace: true}")),
-            Map.entry(Tool.CLEAR_TEXT, List.of("{text: x, id: x, role: button, index: 0}", "{selector: {id: x}}")),
+                    "{text: hi, selector: {id: x}, replace: true}",
+                    "{text: hi, textContains: x, enabled: true, checked: false, focused: false, selected: false}")),
+            Map.entry(Tool.CLEAR_TEXT, List.of("{text: x, id: x, role: button, index: 0}", "{selector: {id: x}}",
+                    "{textContains: x, enabled: true, checked: false, focused: false, selected: false}")),
             Map.entry(Tool.IME_ACTION, List.of("{action: send}")),
             Map.entry(Tool.PRESS_BUTTON, List.of("{button: back}")),
-            Map.entry(Tool.SWIPE, List.of("{direction: up, text: x, id: x, role: button, index: 0}", "{direction: up, selector: x}")),
+            Map.entry(Tool.SWIPE, List.of("{direction: up, text: x, id: x, role: button, index: 0}", "{direction: up, selector: x}",
+                    "{direction: up, textContains: x, enabled: true, checked: false, focused: false, selected: false}")),
             Map.entry(Tool.SCROLL_UNTIL_VISIBLE, List.of("{text: x, id: x, role: button, index: 0, direction: down}",
-                    "{selector: x}")),
-            Map.entry(Tool.ASSERT_VISIBLE, List.of("{text: x, id: x, role: button, index: 0}", "{selector: x}")),
-            Map.entry(Tool.ASSERT_NOT_VISIBLE, List.of("{text: no, id: no, role: no, index: 0}", "{selector: no}")),
+                    "{selector: x}", "{textContains: x, enabled: true, checked: false, focused: false, selected: false}")),
+            Map.entry(Tool.ASSERT_VISIBLE, List.of("{text: x, id: x, role: button, index: 0}", "{selector: x}",
+                    "{textContains: x, enabled: true, checked: false, focused: false, selected: false}")),
+            Map.entry(Tool.ASSERT_NOT_VISIBLE, List.of("{text: no, id: no, role: no, index: 0}", "{selector: no}",
+                    "{textContains: no, enabled: true, checked: false, focused: false, selected: false}")),
             Map.entry(Tool.OBSERVE, List.of("{waitFor: {text: x}}")),
             Map.entry(Tool.SYSTEM_TRAY, List.of("{action: find, notification: {title: t, body: b}, awaitTimeout: 10}")),
             Map.entry(Tool.SCREENSHOT, List.of("{name: n}", "{path: shots/a.png}")));
@@ -115,6 +121,24 @@ class AcceptedKeysAreUsedTest {
         assertThat(ToolKeys.params(Tool.WAIT)).containsExactlyInAnyOrder("ms", "timeout");
         assertThat(ToolKeys.params(Tool.CRITICAL_SECTION)).containsExactlyInAnyOrder("lock", "deviceCount", "steps", "timeout");
         assertThat(ToolKeys.params(Tool.BARRIER)).containsExactlyInAnyOrder("devices", "name", "timeout");
+        Plan blocks = load("""
+                devices: [A]
+                steps:
+                - {tool: repeat, device: A, times: 2, while: X, timeout: 700, steps: [{tool: wait, ms: 1}]}
+                - {tool: retry, device: A, maxRetries: 3, timeout: 600, steps: [{tool: wait, ms: 1}]}
+                - {tool: when, device: A, visible: X, notVisible: Y, platform: web, timeout: 500, steps: [{tool: wait, ms: 1}]}
+                """);
+        dev.tandem.plan.Block repeat = (dev.tandem.plan.Block) blocks.steps().get(0);
+        assertThat(repeat).extracting(dev.tandem.plan.Block::times, dev.tandem.plan.Block::timeoutMs).containsExactly(2, 700L);
+        assertThat(repeat.whileVisible()).isNotNull();
+        assertThat(((dev.tandem.plan.Block) blocks.steps().get(1)).maxRetries()).isEqualTo(3);
+        dev.tandem.plan.Block when = (dev.tandem.plan.Block) blocks.steps().get(2);
+        assertThat(when).extracting(dev.tandem.plan.Block::platform, dev.tandem.plan.Block::timeoutMs).containsExactly("web", 500L);
+        assertThat(when.visible()).isNotNull();
+        assertThat(when.notVisible()).isNotNull();
+        assertThat(ToolKeys.params(Tool.REPEAT)).containsExactlyInAnyOrder("times", "while", "steps", "timeout");
+        assertThat(ToolKeys.params(Tool.RETRY)).containsExactlyInAnyOrder("maxRetries", "steps", "timeout");
+        assertThat(ToolKeys.params(Tool.WHEN)).containsExactlyInAnyOrder("visible", "notVisible", "platform", "steps", "timeout");
     }
 
     @Test

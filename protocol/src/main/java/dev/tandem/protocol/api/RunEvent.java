@@ -67,27 +67,35 @@ public sealed interface RunEvent {
      * it acts on) or ended ({@code phase} end: the fields of its {@link StepRecord}).
      */
     record Step(Phase phase, String device, int planStep, int trackStep, String tool, String label, String target,
-            StepStatus status, Long startMs, Long durationMs, ErrorInfo error, String screenshot, List<StepNote> notes, String source)
-            implements RunEvent {
+            StepStatus status, Long startMs, Long durationMs, ErrorInfo error, String screenshot, List<StepNote> notes,
+            String source, Integer iteration) implements RunEvent {
 
         public Step(Phase phase, String device, int planStep, int trackStep, String tool, String label, String target,
                 StepStatus status, Long startMs, Long durationMs, ErrorInfo error, String screenshot, List<StepNote> notes) {
-            this(phase, device, planStep, trackStep, tool, label, target, status, startMs, durationMs, error, screenshot, notes, null);
+            this(phase, device, planStep, trackStep, tool, label, target, status, startMs, durationMs, error, screenshot, notes, null,
+                    null);
         }
 
         public static Step started(String device, int planStep, int trackStep, String tool, String label, String target) {
-            return new Step(Phase.START, device, planStep, trackStep, tool, label, target, null, null, null, null, null, null);
+            return started(device, planStep, trackStep, tool, label, target, null);
+        }
+
+        /** @param iteration the repeat or retry iteration it runs in (1-based), or null outside one */
+        public static Step started(String device, int planStep, int trackStep, String tool, String label, String target,
+                Integer iteration) {
+            return new Step(Phase.START, device, planStep, trackStep, tool, label, target, null, null, null, null, null, null,
+                    null, iteration);
         }
 
         public static Step ended(StepRecord r) {
             return new Step(Phase.END, r.device(), r.planStep(), r.trackStep(), r.tool(), r.label(), null, r.status(), r.startMs(),
-                    r.durationMs(), r.error(), r.screenshot(), r.notes(), r.source());
+                    r.durationMs(), r.error(), r.screenshot(), r.notes(), r.source(), r.iteration());
         }
 
         /** The finished step's record (phase end). */
         public StepRecord record() {
             return new StepRecord(planStep, trackStep, device, tool, label, status, startMs == null ? 0 : startMs,
-                    durationMs == null ? 0 : durationMs, error, screenshot, notes, source);
+                    durationMs == null ? 0 : durationMs, error, screenshot, notes, source, iteration);
         }
     }
 
