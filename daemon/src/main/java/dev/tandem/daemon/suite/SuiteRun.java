@@ -121,7 +121,7 @@ final class SuiteRun {
                     e -> e instanceof RunEvent.Runner r ? r.withPlan(name) : e);
             result = runs.execute(new PlanRuns.Job(plan, planPaths.get(name),
                     plan.abortStrategy() != null ? plan.abortStrategy() : RunOptions.DEFAULT_ABORT,
-                    plan.startStep() != null ? plan.startStep() : 0, runDir, alloc, req.clientPid(), null, apps), quiet);
+                    plan.startStep() != null ? plan.startStep() : 0, runDir, alloc, req.clientPid(), null, apps, req.screenshots()), quiet);
         } catch (TandemException e) {
             // no devices within the wait: this plan errs, the suite goes on with the next
             result = InfraFailure.result(runId, plan, devices, e, plan.startStep() != null ? plan.startStep() : 0);

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param apps absolute paths of app definition files installed on the run's devices for this run
  * @param lease a lease of the caller whose devices the run uses (each label's spec names one of them by id);
  *              the devices stay leased after the run; null: the run allocates its own
+ * @param screenshots null: {@link ScreenshotMode#DEFAULT}
  */
 public record RunRequest(
         String plan,
@@ -30,13 +31,19 @@ public record RunRequest(
         long clientPid,
         Integer runnerPort,
         List<String> apps,
-        String lease) {
+        String lease,
+        ScreenshotMode screenshots) {
 
     public static final long DEFAULT_WAIT_MS = 120_000;
 
     public RunRequest(String plan, Map<String, String> devices, String platform, AbortStrategy abortStrategy, Integer startStep,
             String output, Long waitMs, long clientPid, Integer runnerPort, List<String> apps) {
         this(plan, devices, platform, abortStrategy, startStep, output, waitMs, clientPid, runnerPort, apps, null);
+    }
+
+    public RunRequest(String plan, Map<String, String> devices, String platform, AbortStrategy abortStrategy, Integer startStep,
+            String output, Long waitMs, long clientPid, Integer runnerPort, List<String> apps, String lease) {
+        this(plan, devices, platform, abortStrategy, startStep, output, waitMs, clientPid, runnerPort, apps, lease, null);
     }
 
     public RunRequest {

@@ -17,6 +17,9 @@ import java.util.List;
  * @param waitMs how long each plan waits for busy devices (null: {@link RunRequest#DEFAULT_WAIT_MS})
  * @param clientPid the caller's pid: the suite is aborted if it goes away
  * @param apps absolute paths of app definition files installed on every plan's devices
+ * @param screenshots null: {@link ScreenshotMode#DEFAULT}
+ * @param retries reruns of a failed plan (null: the plan's {@code retries}, else 0)
+ * @param failOnFlaky a plan that passed only on a rerun fails the suite (exit 1); false: it counts as passed
  */
 public record SuiteRequest(
         List<String> paths,
@@ -30,9 +33,17 @@ public record SuiteRequest(
         String output,
         Long waitMs,
         long clientPid,
-        List<String> apps) {
+        List<String> apps,
+        ScreenshotMode screenshots,
+        Integer retries,
+        boolean failOnFlaky) {
 
     public SuiteRequest {
         apps = apps == null ? List.of() : List.copyOf(apps);
+    }
+
+    public SuiteRequest(List<String> paths, String cwd, Integer shards, ShardMode mode, Integer shardIndex, Integer shardTotal,
+            String device, String platform, String output, Long waitMs, long clientPid, List<String> apps) {
+        this(paths, cwd, shards, mode, shardIndex, shardTotal, device, platform, output, waitMs, clientPid, apps, null, null, false);
     }
 }

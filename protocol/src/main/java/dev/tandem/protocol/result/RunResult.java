@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param rootCause the first real failure (not a consequence of the abort), with its device label
  * @param startedAtMs wall-clock start of the run (epoch ms): junit.xml's per-suite timestamp
+ * @param syncs each device's passage through each sync point, for the report's timeline; null when none
  */
 public record RunResult(
         String runId,
@@ -17,7 +18,17 @@ public record RunResult(
         Map<String, DeviceResult> devices,
         List<StepRecord> steps,
         RootCause rootCause,
-        long startedAtMs) {
+        long startedAtMs,
+        List<SyncRecord> syncs) {
+
+    public RunResult {
+        syncs = syncs == null || syncs.isEmpty() ? null : List.copyOf(syncs);
+    }
+
+    public RunResult(String runId, String plan, RunStatus status, long durationMs, Map<String, DeviceResult> devices,
+            List<StepRecord> steps, RootCause rootCause, long startedAtMs) {
+        this(runId, plan, status, durationMs, devices, steps, rootCause, startedAtMs, null);
+    }
 
     /** A result made as the run ends: it started {@code durationMs} ago. */
     public RunResult(String runId, String plan, RunStatus status, long durationMs, Map<String, DeviceResult> devices,
