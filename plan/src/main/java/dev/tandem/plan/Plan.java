@@ -13,6 +13,7 @@ import java.util.List;
  * @param startStep the plan's {@code startStep}; null when absent
  * @param platform a single-device plan's {@code platform}; null: the run's default
  * @param profile a single-device plan's {@code profile}; null: the platform's default
+ * @param retries the plan's {@code retries} (reruns after a failure in {@code tandem test}); null when absent
  */
 public record Plan(
         String name,
@@ -22,7 +23,16 @@ public record Plan(
         AbortStrategy abortStrategy,
         Integer startStep,
         String platform,
-        String profile) {
+        String profile,
+        Integer retries) {
+
+    /** The most reruns a plan may ask for: more hides a broken plan rather than a flaky one. */
+    public static final int MAX_RETRIES = 10;
+
+    public Plan(String name, String file, List<DeviceDecl> devices, List<Step> steps, AbortStrategy abortStrategy, Integer startStep,
+            String platform, String profile) {
+        this(name, file, devices, steps, abortStrategy, startStep, platform, profile, null);
+    }
 
     public Plan(String name, String file, List<DeviceDecl> devices, List<Step> steps, AbortStrategy abortStrategy, Integer startStep) {
         this(name, file, devices, steps, abortStrategy, startStep, null, null);
