@@ -165,6 +165,19 @@ class ReportIT {
         for (String link : links) assertThat(suite.resolve(link)).exists();
         open(suite.resolve(links.getFirst()));
         assertThat(js("document.querySelectorAll('.bar.root').length").asInt()).isEqualTo(1);
+
+        // --fail-on-flaky: the same kind of plan (the list is two swipes further now) fails the suite
+        Path further = tandem.write("plans/further.yaml", """
+                name: flaky further
+                steps:
+                - {tool: launchApp, appId: com.example.list}
+                - {tool: swipe, direction: up}
+                - {tool: assertVisible, selector: {text: "Item 45"}, timeout: 300}
+                """);
+        Tandem.Result strict = tandem.run("test", further.toString(), "--retries", "1", "--fail-on-flaky", "--device", "sim:sim-1",
+                "-o", tandem.work.resolve("out-strict").toString());
+        assertThat(strict.exit()).as(strict.all()).isEqualTo(1);
+        assertThat(strict.out()).contains("flaky: passed on attempt 2").contains("FAILED").contains("(1 flaky)");
     }
 
     @Test
