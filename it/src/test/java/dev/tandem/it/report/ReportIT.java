@@ -125,6 +125,17 @@ class ReportIT {
         Tandem.Result nothing = tandem.run("report", tandem.work.toString());
         assertThat(nothing.exit()).isEqualTo(2);
         assertThat(nothing.all()).contains("no results.json");
+
+        // --screenshots off: the same failure, no screen taken; a mode that does not exist is refused before anything runs
+        Path quiet = tandem.work.resolve("out-quiet");
+        Tandem.Result off = tandem.run("run", plan.toString(), "-o", quiet.toString(), "--screenshots", "off");
+        assertThat(off.exit()).as(off.all()).isEqualTo(1);
+        Path offDir = onlyDir(quiet);
+        assertThat(offDir.resolve("screenshots")).doesNotExist();
+        assertThat(Json.tree(Files.readAllBytes(offDir.resolve("results.json"))).path("rootCause").path("failure").has("screenshot")).isFalse();
+        Tandem.Result bad = tandem.run("run", plan.toString(), "-o", quiet.toString(), "--screenshots", "sometimes");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.all()).contains("--screenshots must be off|on-failure|every-step, not 'sometimes'");
     }
 
     @Test
