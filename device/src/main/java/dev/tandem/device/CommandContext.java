@@ -4,11 +4,20 @@ import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The bounds of one command: its deadline, its cancellation signal, and where it may write files.
+ * {@code settleAfterReply}, when not null, takes the device whose screen the command would settle
+ * at its end: the runner settles it after the reply, holding the device until then (see
+ * {@code CommandEnvelope#settleAfterReply}); null settles before the reply, as a step always did.
  */
-public record CommandContext(long deadlineNanos, BooleanSupplier cancelled, Path artifactsDir) {
+public record CommandContext(long deadlineNanos, BooleanSupplier cancelled, Path artifactsDir,
+        Consumer<Device> settleAfterReply) {
+
+    public CommandContext(long deadlineNanos, BooleanSupplier cancelled, Path artifactsDir) {
+        this(deadlineNanos, cancelled, artifactsDir, null);
+    }
 
     public static CommandContext withTimeout(long timeoutMs, Path artifactsDir) {
         return new CommandContext(System.nanoTime() + timeoutMs * 1_000_000L, () -> false, artifactsDir);
@@ -26,8 +35,14 @@ public record CommandContext(long deadlineNanos, BooleanSupplier cancelled, Path
      * the bare step timeout and the reply is out before the bound.
      */
     public static CommandContext forCommand(long hardDeadlineNanos, long timeoutMs, BooleanSupplier cancelled, Path artifactsDir) {
+        return forCommand(hardDeadlineNanos, timeoutMs, cancelled, artifactsDir, null);
+    }
+
+    /** The same, for a command whose closing settle goes to {@code settleAfterReply} (null: settle now). */
+    public static CommandContext forCommand(long hardDeadlineNanos, long timeoutMs, BooleanSupplier cancelled, Path artifactsDir,
+            Consumer<Device> settleAfterReply) {
         long reserveMs = Math.min(REPLY_RESERVE_MS, timeoutMs / 5);
-        return new CommandContext(hardDeadlineNanos - reserveMs * 1_000_000L, cancelled, artifactsDir);
+        return new CommandContext(hardDeadlineNanos - reserveMs * 1_000_000L, cancelled, artifactsDir, settleAfterReply);
     }
 
     public long remainingMs() {

@@ -201,8 +201,13 @@ public final class ToolExecutor {
         return Params.longOr(params, "timeout", ToolTraits.DEFAULT_ELEMENT_WAIT_MS);
     }
 
+    /** The result once the screen settled after the action, or once it was handed to settle after the reply. */
     private static JsonNode settled(Device d, CommandContext ctx, ObjectNode result) throws InterruptedException {
-        if (!Waits.settle(d, ctx)) StepNote.SCREEN_NEVER_SETTLED.addTo(result);
+        if (ctx.settleAfterReply() != null) {
+            ctx.settleAfterReply().accept(d);
+        } else if (!Waits.settle(d, ctx)) {
+            StepNote.SCREEN_NEVER_SETTLED.addTo(result);
+        }
         return result;
     }
 

@@ -52,7 +52,9 @@ final class TrackRunner {
         long start = System.nanoTime();
         TrackItem current = null;
         try {
-            for (TrackItem item : track.items()) {
+            List<TrackItem> items = track.items();
+            for (int i = 0; i < items.size(); i++) {
+                TrackItem item = items.get(i);
                 current = item;
                 if (lost(item.planIndex(), item instanceof TrackItem.Own own ? own.trackIndex() : -1, toolOf(item))) break;
                 if (control.stopping()) {
@@ -61,7 +63,8 @@ final class TrackRunner {
                     break;
                 }
                 boolean ok = switch (item) {
-                    case TrackItem.Own own -> step(own.step(), own.trackIndex());
+                    case TrackItem.Own own -> step(own.step(), own.trackIndex(),
+                            i + 1 < items.size() && items.get(i + 1) instanceof TrackItem.Own);
                     case TrackItem.Section s -> section(s);
                     case TrackItem.AtBarrier b -> barrier(b);
                 };
@@ -88,8 +91,11 @@ final class TrackRunner {
         return result;
     }
 
-    /** Runs one step; false when the track must stop. */
-    private boolean step(ToolStep step, int trackIndex) throws InterruptedException {
+    /**
+     * Runs one step; false when the track must stop. {@code nextIsOwn}: the track's next item is
+     * another step of its own, so the device may settle after it replies (see {@link StepCall}).
+     */
+    private boolean step(ToolStep step, int trackIndex, boolean nextIsOwn) throws InterruptedException {
         if (lost(step.planIndex(), trackIndex, step.tool().wireName())) return false;
         control.at(track.label(), new RunControl.Position(step.planIndex(), step.tool().wireName()));
         String label = step.label() != null ? step.label() : step.tool().wireName();
@@ -133,7 +139,7 @@ final class TrackRunner {
         } else {
             ObjectNode params = step.params().deepCopy();
             StepCall call = new StepCall(runId + "-" + commandSeq.incrementAndGet(), track.label(), step, params,
-                    step.effectiveTimeoutMs());
+                    step.effectiveTimeoutMs(), nextIsOwn);
             stepCall = call;
             if (!control.begin(track.label(), call, channel)) {
                 stopBecausePeer(step.planIndex(), trackIndex, step.tool().wireName());
@@ -228,7 +234,7 @@ final class TrackRunner {
                     () -> new StepFailure(ErrorCode.RENDEZVOUS_TIMEOUT, "the section's earlier steps did not finish within "
                             + bound + " ms")));
             if (f != null) return syncFailed(p, f, Tool.CRITICAL_SECTION);
-            boolean ok = step(s, item.trackIndices().get(s.nestedIndex()));
+            boolean ok = step(s, item.trackIndices().get(s.nestedIndex()), false); // a section ends on a settled screen for all
             locked(() -> {
                 control.advance(p);
                 if (control.cursor(p) == cs.steps().size()) control.releaseLock(cs.lock(), cs);

@@ -53,6 +53,7 @@ final class FakeDevices {
     private final List<String> violations = new ArrayList<>();
     private final Set<String> crashing = new HashSet<>();
     private final Set<String> commandIds = new HashSet<>();
+    private final Map<String, Boolean> settleAfterReply = new HashMap<>();
 
     FakeDevices takes(String step, long ms) {
         return behave(step, new Behaviour(ms, null, null));
@@ -151,6 +152,7 @@ final class FakeDevices {
             if (!commandIds.add(call.commandId())) violations.add("command id " + call.commandId() + " was reused");
             if (call.timeoutMs() != call.step().effectiveTimeoutMs()) violations.add(step + " was sent without its timeout");
             append(Kind.START, device, call, null);
+            settleAfterReply.put(step, call.settleAfterReply());
             if (crashing.contains(step)) {
                 busy.remove(device);
                 append(Kind.END, device, call, "CRASH");
@@ -187,6 +189,16 @@ final class FakeDevices {
             }
             append(Kind.END, device, call, "PASSED");
             return results.getOrDefault(step, Json.object());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the engine let the step labelled {@code step} settle after its reply; null: never sent. */
+    Boolean settledAfterReply(String step) {
+        lock.lock();
+        try {
+            return settleAfterReply.get(step);
         } finally {
             lock.unlock();
         }

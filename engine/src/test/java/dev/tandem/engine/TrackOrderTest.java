@@ -43,6 +43,28 @@ class TrackOrderTest {
     }
 
     @Test
+    void aStepSettlesAfterItsReplyOnlyWhenItsTrackGoesOnWithAnotherStepOfItsOwn() {
+        Plan plan = PlanBuilder.devices("A", "B")
+                .step("A", "a0")
+                .step("B", "b0")
+                .step("A", "a1")
+                .section("L", at("A", "s0"), at("A", "s1"))
+                .step("A", "a2")
+                .barrier()
+                .step("A", "a3")
+                .step("B", "b1")
+                .step("B", "b2")
+                .build();
+        FakeDevices fake = new FakeDevices();
+        assertThat(Runs.run(plan, fake).status()).isEqualTo(RunStatus.PASSED);
+        // a0 goes on with a1 (B's step between them is another track's), b1 with b2
+        for (String s : new String[] {"a0", "b1"}) assertThat(fake.settledAfterReply(s)).as(s).isTrue();
+        // before a section or a barrier (b0 meets it next), inside a section, and at a track's end,
+        // the screen settles first
+        for (String s : new String[] {"a1", "s0", "s1", "a2", "b0", "a3", "b2"}) assertThat(fake.settledAfterReply(s)).as(s).isFalse();
+    }
+
+    @Test
     void everyStepRecordCarriesItsPlanIndexAndTrackIndex() {
         RunResult result = Runs.run(mixed(), new FakeDevices());
 

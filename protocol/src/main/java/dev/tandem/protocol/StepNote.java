@@ -14,7 +14,12 @@ import java.util.List;
  */
 public enum StepNote {
     /** The screen was still changing when the post-action settle budget ran out; the step went on anyway. */
-    SCREEN_NEVER_SETTLED("screen never settled");
+    SCREEN_NEVER_SETTLED("screen never settled"),
+    /**
+     * The previous step replied before its screen settled (its next step was this one) and the
+     * screen was still changing when the settle budget ran out; this step went on anyway.
+     */
+    PREVIOUS_SCREEN_NEVER_SETTLED("screen never settled after the previous step");
 
     /** Where a command's result lists its notes. */
     public static final String RESULT_KEY = "notes";

@@ -1,10 +1,14 @@
 package dev.tandem.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.device.Backend;
 import dev.tandem.device.CommandContext;
+import dev.tandem.device.Device;
+import dev.tandem.device.Waits;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.ErrorInfo;
+import dev.tandem.protocol.StepNote;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.ToolTraits;
@@ -18,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs commands through their lifecycle (docs/runner-protocol.md): admit (a known id is never run
@@ -27,12 +32,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class CommandProcessor {
     /** Extra time a resend waits for the original beyond its own timeout. */
     static final long RESEND_GRACE_MS = 5_000;
+    /** The longest a command waits for its predecessor's settle after the reply, before its own bound starts. */
+    static final long SETTLE_WAIT_MS = Waits.SETTLE_BUDGET_MS + 1_000;
 
     private final Backend backend;
     private final CommandJournal journal;
     private final Path artifactsDir;
     private final Faults faults;
     private final DeviceGate gate = new DeviceGate();
+    /** The last settle after a reply ran out of budget: the next command's result says so. */
+    private final AtomicBoolean previousUnsettled = new AtomicBoolean();
     /**
      * Where commands run: reused platform threads. A command's device I/O (an Appium request, a
      * page source) blocks on sockets, and a platform thread is woken by the kernel itself where a
@@ -67,6 +76,12 @@ final class CommandProcessor {
             return new Outcome(entry.record(), false);
         }
         long timeoutMs = timeoutMs(env, tool);
+        // A settle the previous command handed over is that step's time, not this one's bound: wait
+        // for it first, bounded by the settle budget and a read's slack.
+        if (gate.awaitSettled(entry, System.nanoTime() + SETTLE_WAIT_MS * 1_000_000L) == DeviceGate.Wait.CANCELLED) {
+            journal.ended(entry, null, cancelledBeforeStart());
+            return new Outcome(entry.record(), false);
+        }
         long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
         boolean exclusive = tool.traits().mutates(env.params());
         if (exclusive) {
@@ -99,7 +114,7 @@ final class CommandProcessor {
             }
             faults.at(FaultPoint.AFTER_START, fault);
             handedOver = true;
-            execute(entry, tool, timeoutMs, deadline, fault, free);
+            execute(entry, tool, timeoutMs, deadline, fault, free, exclusive && env.settleAfterReply());
         } finally {
             if (!handedOver) free.run();
         }
@@ -125,15 +140,23 @@ final class CommandProcessor {
      * context cancelled), never interrupted (that would close the backend's channels), and its
      * outcome is dropped: the id already has its final record, so it is never run again.
      */
-    private void execute(Entry entry, Tool tool, long timeoutMs, long deadline, Optional<FaultPoint> fault, Runnable free)
-            throws InterruptedException {
+    private void execute(Entry entry, Tool tool, long timeoutMs, long deadline, Optional<FaultPoint> fault, Runnable free,
+            boolean settleAfterReply) throws InterruptedException {
         AtomicBoolean overdue = new AtomicBoolean();
+        AtomicReference<Device> toSettle = new AtomicReference<>();
         CommandContext ctx = CommandContext.forCommand(deadline, timeoutMs,
-                () -> overdue.get() || entry.cancelRequested(), artifactsDir);
+                () -> overdue.get() || entry.cancelRequested(), artifactsDir, settleAfterReply ? toSettle::set : null);
         CompletableFuture<JsonNode> work = new CompletableFuture<>();
         COMMAND_THREADS.execute(() -> {
             try {
-                work.complete(backend.runCommand(tool, entry.envelope.params(), ctx));
+                JsonNode result = backend.runCommand(tool, entry.envelope.params(), ctx);
+                if (previousUnsettled.getAndSet(false) && result instanceof ObjectNode o) {
+                    StepNote.PREVIOUS_SCREEN_NEVER_SETTLED.addTo(o);
+                }
+                Device device = toSettle.get();
+                if (device != null) gate.settling(); // before the reply: the next command must find it settling
+                work.complete(result);
+                if (device != null) settleAfterReply(device);
             } catch (Throwable t) {
                 work.completeExceptionally(t);
             } finally {
@@ -166,6 +189,24 @@ final class CommandProcessor {
         }
         faults.at(FaultPoint.AFTER_EFFECT, fault);
         journal.ended(entry, result, error);
+    }
+
+    /**
+     * The settle a step handed over ({@link CommandEnvelope#settleAfterReply()}): bounded by the
+     * settle budget, with the device still held, so the next command starts on a settled screen.
+     * A screen that never settles is noted on the next command's result; a failure here (the
+     * device went away) is the next command's to meet and report.
+     */
+    private void settleAfterReply(Device device) {
+        try {
+            if (!Waits.settle(device, CommandContext.withTimeout(Waits.SETTLE_BUDGET_MS, artifactsDir))) {
+                previousUnsettled.set(true);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the runner is stopping
+        } catch (RuntimeException e) {
+            // nothing to report it on: the next command meets the same device and says what is wrong
+        }
     }
 
     private static ErrorInfo timedOut(Tool tool, long timeoutMs, JsonNode params) {

@@ -7,7 +7,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One mutating command at a time per device. Unlike a plain lock, a waiter gives up as soon as
  * its command is cancelled ({@link #wake()}), not when the device frees up: a command cancelled
- * while it waits behind another one never runs.
+ * while it waits behind another one never runs. While a command settles the screen after its
+ * reply ({@link #settling}), read-only commands wait too ({@link #awaitSettled}): what they read
+ * is the settled screen, as if the step had settled before it replied.
  */
 final class DeviceGate {
     enum Wait { ACQUIRED, CANCELLED, TIMED_OUT }
@@ -15,6 +17,7 @@ final class DeviceGate {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private boolean busy;
+    private boolean settling;
 
     /** Waits until the device is free, the entry is cancelled, or the deadline passes. */
     Wait acquire(Entry entry, long deadlineNanos) throws InterruptedException {
@@ -35,10 +38,40 @@ final class DeviceGate {
         }
     }
 
+    /**
+     * Waits while a command settles after its reply: until it is done, the entry is cancelled, or
+     * the deadline passes (then the read goes on beside the settle, as it may beside any command).
+     */
+    Wait awaitSettled(Entry entry, long deadlineNanos) throws InterruptedException {
+        lock.lock();
+        try {
+            while (settling) {
+                if (entry.cancelRequested()) return Wait.CANCELLED;
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) return Wait.TIMED_OUT;
+                changed.await(left, TimeUnit.NANOSECONDS);
+            }
+            return Wait.ACQUIRED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The holder settles after its reply from now until {@link #release()}. */
+    void settling() {
+        lock.lock();
+        try {
+            settling = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void release() {
         lock.lock();
         try {
             busy = false;
+            settling = false;
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
+import dev.tandem.protocol.StepNote;
 import dev.tandem.protocol.runner.CommandEnvelope;
 import dev.tandem.protocol.runner.CommandRecord;
 import dev.tandem.protocol.runner.CommandState;
@@ -184,6 +185,63 @@ class CommandProcessorTest {
         assertThat(look.state()).isEqualTo(CommandState.COMPLETED);
         release.countDown();
         busy.get(10, TimeUnit.SECONDS);
+    }
+
+    static CommandEnvelope tapThenSettle(String id, String tag) {
+        return new CommandEnvelope(id, BOOT, "tapOn", Json.object().put("tag", tag), 10_000, true);
+    }
+
+    @Test
+    void aSettleAfterTheReplyHoldsTheDeviceForTheNextCommand() throws Exception {
+        SettlingDevice screen = new SettlingDevice();
+        backend.settles = screen;
+        // the step replies with its action done while its screen is still moving
+        CommandRecord tap = submitAsync(tapThenSettle("c1", "tap")).get(5, TimeUnit.SECONDS);
+        assertThat(tap.state()).isEqualTo(CommandState.COMPLETED);
+        assertThat(screen.isSettled()).isFalse();
+        // the next command, mutating or read-only, starts only once that screen settled
+        CompletableFuture<CommandRecord> next = submitAsync(tap("c2", "next", 10_000));
+        CompletableFuture<CommandRecord> look = submitAsync(new CommandEnvelope("c3", BOOT, "assertVisible",
+                Json.object().put("tag", "look"), 10_000));
+        awaitState("c2", CommandState.ACCEPTED);
+        awaitState("c3", CommandState.ACCEPTED);
+        assertThat(backend.effects()).containsExactly("tap");
+        screen.settle();
+        assertThat(next.get(5, TimeUnit.SECONDS).state()).isEqualTo(CommandState.COMPLETED);
+        assertThat(look.get(5, TimeUnit.SECONDS).state()).isEqualTo(CommandState.COMPLETED);
+        assertThat(next.get().result().has("notes")).isFalse();
+    }
+
+    @Test
+    void thePredecessorsSettleDoesNotCountAgainstTheNextCommandsTimeout() throws Exception {
+        SettlingDevice screen = new SettlingDevice();
+        backend.settles = screen;
+        processor.submit(tapThenSettle("c1", "tap"));
+        long sent = System.nanoTime();
+        CompletableFuture<CommandRecord> quick = submitAsync(new CommandEnvelope("c2", BOOT, "assertVisible",
+                Json.object().put("tag", "quick"), 50));
+        awaitState("c2", CommandState.ACCEPTED);
+        // the settle it waits for goes on past c2's own 50 ms bound
+        Await.until("c2's own bound has passed", () -> System.nanoTime() - sent > 100_000_000L);
+        screen.settle();
+        assertThat(quick.get(5, TimeUnit.SECONDS).state()).isEqualTo(CommandState.COMPLETED);
+    }
+
+    @Test
+    void aScreenThatNeverSettlesAfterTheReplyIsNotedOnTheNextStep() throws Exception {
+        backend.settles = new SettlingDevice(); // never settles: the settle budget (1 s) runs out
+        assertThat(processor.submit(tapThenSettle("c1", "tap")).record().state()).isEqualTo(CommandState.COMPLETED);
+        CommandRecord next = processor.submit(tap("c2", "next", 10_000)).record();
+        assertThat(next.state()).isEqualTo(CommandState.COMPLETED);
+        assertThat(StepNote.of(next.result())).containsExactly(StepNote.PREVIOUS_SCREEN_NEVER_SETTLED);
+    }
+
+    @Test
+    void withoutTheFlagACommandNeverHandsItsSettleOver() throws Exception {
+        backend.settles = new SettlingDevice();
+        processor.submit(tap("c1", "tap", 5_000));
+        // nothing was handed over, so nothing holds the device
+        assertThat(processor.submit(tap("c2", "next", 50)).record().state()).isEqualTo(CommandState.COMPLETED);
     }
 
     @Test

@@ -27,6 +27,8 @@ final class FakeBackend implements Backend {
     private final Map<String, CountDownLatch> blocks = new ConcurrentHashMap<>();
     volatile Consumer<JsonNode> beforeEffect = p -> { };
     volatile JsonNode lastParams;
+    /** The device whose screen a command hands over to settle after its reply, when asked to. */
+    volatile Device settles;
 
     /** Makes the command tagged {@code tag} block; returns the latch that releases it. */
     CountDownLatch hold(String tag) {
@@ -82,6 +84,7 @@ final class FakeBackend implements Backend {
         synchronized (this) {
             effects.add(tag);
         }
+        if (settles != null && ctx.settleAfterReply() != null) ctx.settleAfterReply().accept(settles);
         return Json.object().put("ran", tag);
     }
 

@@ -44,7 +44,7 @@ final class RunnerChannel implements DeviceChannel {
     public JsonNode execute(StepCall call) throws StepFailure, InterruptedException {
         Tool tool = call.step().tool();
         ObjectNode params = deviceParams(tool, call.params(), call.label(), call.step().planIndex(), context, runDir);
-        CommandRecord rec = client.execute(pin, call.commandId(), tool, params, call.timeoutMs());
+        CommandRecord rec = client.execute(pin, call.commandId(), tool, params, call.timeoutMs(), call.settleAfterReply());
         return switch (rec.state()) {
             case COMPLETED -> rec.result();
             case FAILED, UNKNOWN -> {

@@ -33,8 +33,9 @@ final class RunnerCalls {
     /** No usable answer. */
     record Lost(TransportException cause) implements Sent {}
 
-    static Sent post(RunnerHandle h, String id, String kind, JsonNode params, long timeoutMs, long readTimeoutMs) {
-        byte[] body = Json.bytes(new CommandEnvelope(id, h.bootId(), kind, params, timeoutMs));
+    static Sent post(RunnerHandle h, String id, String kind, JsonNode params, long timeoutMs, boolean settleAfterReply,
+            long readTimeoutMs) {
+        byte[] body = Json.bytes(new CommandEnvelope(id, h.bootId(), kind, params, timeoutMs, settleAfterReply));
         HttpResponse r;
         try {
             r = h.client().send("POST", "/v1/commands", body, readTimeoutMs);

@@ -7,6 +7,7 @@ import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.Tool;
 import dev.tandem.protocol.http.HttpResponse;
+import dev.tandem.protocol.runner.CommandEnvelope;
 import dev.tandem.protocol.runner.CommandRecord;
 import dev.tandem.protocol.runner.Uptime;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public final class RunnerClient {
      */
     public CommandRecord execute(String deviceId, String commandId, Tool tool, JsonNode params, long timeoutMs)
             throws InterruptedException {
-        return execute(deviceId, null, commandId, tool, params, timeoutMs);
+        return execute(deviceId, null, commandId, tool, params, timeoutMs, false);
     }
 
     /**
@@ -69,14 +70,20 @@ public final class RunnerClient {
      */
     public CommandRecord execute(BootPin pin, String commandId, Tool tool, JsonNode params, long timeoutMs)
             throws InterruptedException {
-        return execute(pin.deviceId(), pin, commandId, tool, params, timeoutMs);
+        return execute(pin.deviceId(), pin, commandId, tool, params, timeoutMs, false);
     }
 
-    private CommandRecord execute(String deviceId, BootPin pin, String commandId, Tool tool, JsonNode params, long timeoutMs)
-            throws InterruptedException {
+    /** A run's command that may settle after its reply ({@link CommandEnvelope#settleAfterReply()}). */
+    public CommandRecord execute(BootPin pin, String commandId, Tool tool, JsonNode params, long timeoutMs,
+            boolean settleAfterReply) throws InterruptedException {
+        return execute(pin.deviceId(), pin, commandId, tool, params, timeoutMs, settleAfterReply);
+    }
+
+    private CommandRecord execute(String deviceId, BootPin pin, String commandId, Tool tool, JsonNode params, long timeoutMs,
+            boolean settleAfterReply) throws InterruptedException {
         Flights.Flight flight = flights.begin(commandId);
         try {
-            return new Delivery(deviceId, pin, flight, tool, params, timeoutMs).run();
+            return new Delivery(deviceId, pin, flight, tool, params, timeoutMs, settleAfterReply).run();
         } finally {
             flights.end(flight);
         }
@@ -112,11 +119,13 @@ public final class RunnerClient {
         private final JsonNode params;
         private final long timeoutMs;
         private final boolean mutating;
+        private final boolean settleAfterReply;
         private RunnerHandle handle;
         /** Whether an attempt may have reached {@code handle}'s boot. */
         private boolean maybeDelivered;
 
-        Delivery(String deviceId, BootPin pin, Flights.Flight flight, Tool tool, JsonNode params, long timeoutMs) {
+        Delivery(String deviceId, BootPin pin, Flights.Flight flight, Tool tool, JsonNode params, long timeoutMs,
+                boolean settleAfterReply) {
             this.deviceId = deviceId;
             this.pin = pin;
             this.flight = flight;
@@ -124,6 +133,7 @@ public final class RunnerClient {
             this.params = params;
             this.timeoutMs = timeoutMs;
             this.mutating = tool.traits().mutates(params);
+            this.settleAfterReply = settleAfterReply;
         }
 
         CommandRecord run() throws InterruptedException {
@@ -141,7 +151,7 @@ public final class RunnerClient {
                             new ErrorInfo(ErrorCode.CANCELLED, ErrorCode.CANCELLED.hint()));
                 }
                 RecoveryPolicy.Liveness liveness;
-                switch (RunnerCalls.post(handle, flight.id, tool.wireName(), params, timeoutMs, timeoutMs + replySlackMs)) {
+                switch (RunnerCalls.post(handle, flight.id, tool.wireName(), params, timeoutMs, settleAfterReply, timeoutMs + replySlackMs)) {
                     case RunnerCalls.Answered a -> {
                         if (a.record().state().isTerminal()) return a.record();
                         // a resend outwaited its grace and the command still runs: ask again (bounded below)

@@ -208,7 +208,7 @@ class RunnerClientTest {
         CommandRecord r = client.execute("d1", "bad", Tool.TAP_ON, Json.object(), 2_000);
         assertThat(r.state()).isEqualTo(CommandState.COMPLETED);
         RunnerHandle h = runners.current("d1");
-        var sent = RunnerCalls.post(h, "bad2", "bogus", Json.object(), 1_000, 2_000);
+        var sent = RunnerCalls.post(h, "bad2", "bogus", Json.object(), 1_000, false, 2_000);
         assertThat(sent).isInstanceOfSatisfying(RunnerCalls.Answered.class,
                 a -> assertThat(a.record().error().code()).isEqualTo(ErrorCode.BAD_PARAMS));
     }
