@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Tandem and the harnesses, then runs the named benchmarks (see BENCHMARKS.md):
-#   bench/run.sh throughput startup handoff load10k parallel16 adoption shards junit
+#   bench/run.sh throughput startup handoff load10k parallel16 adoption shards junit report
+# REPORT_DIR=tandem-out/<run-id> REPORT_PNG=out.png bench/run.sh reportshot: a picture of that run's report.html
 # BASELINE=DIR (another checkout, e.g. a worktree of an older commit): `startup` samples that
 # checkout's launcher too, alternating with this one's.
 # The Appium ones need a prepared Appium in Tandem's cache (TANDEM_CACHE_DIR, or `tandem prepare --platform appium`):

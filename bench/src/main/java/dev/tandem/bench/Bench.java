@@ -14,7 +14,7 @@ import java.util.Map;
  * The measurement harnesses behind BENCHMARKS.md. Each prints Markdown table rows. Run with
  * {@code bench/run.sh NAME…} (builds first); names: throughput, startup, handoff, load10k,
  * parallel16, adoption, shards, web, busy, reset, soak,
- * appiumtap, appiumcold, oneshot, mcp, protocol.
+ * appiumtap, appiumcold, oneshot, mcp, protocol, report, reportshot.
  */
 public final class Bench {
     /** One harness. */
@@ -42,6 +42,8 @@ public final class Bench {
         ALL.put("mcp", dev.tandem.bench.agents.McpBench::run);
         ALL.put("oneshot", dev.tandem.bench.agents.OneShotBench::run);
         ALL.put("junit", dev.tandem.bench.junit.JunitBench::run);
+        ALL.put("report", dev.tandem.bench.report.ReportBench::run);
+        ALL.put("reportshot", dev.tandem.bench.report.ReportBench::shot);
         ALL.put("protocol", () -> dev.tandem.bench.protocol.ProtocolBench.main(new String[0]));
     }
 

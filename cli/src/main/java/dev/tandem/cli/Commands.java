@@ -5,6 +5,7 @@ import dev.tandem.cli.commands.DaemonCmd;
 import dev.tandem.cli.commands.DevicesCmd;
 import dev.tandem.cli.commands.McpCmd;
 import dev.tandem.cli.commands.PrepareCmd;
+import dev.tandem.cli.commands.ReportCmd;
 import dev.tandem.cli.commands.RunCmd;
 import dev.tandem.cli.commands.SessionsCmd;
 import dev.tandem.cli.commands.SnapshotCmd;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /** The command table: every subcommand, in the order the overview lists them. */
 public final class Commands {
     public static final List<Command> ALL = java.util.stream.Stream.of(
-            List.<Command>of(new RunCmd(), new TestCmd(), new ValidateCmd(), new DevicesCmd(), new SessionsCmd(), new SnapshotCmd()),
+            List.<Command>of(new RunCmd(), new TestCmd(), new ValidateCmd(), new DevicesCmd(), new SessionsCmd(), new SnapshotCmd(),
+                    new ReportCmd()),
             ToolCmd.all(), // tap, type, press, swipe, launch, stop-app, screenshot: one per row of the tool table that has a command
             List.<Command>of(new McpCmd(), new PrepareCmd(), new DaemonCmd()))
             .flatMap(List::stream).toList();

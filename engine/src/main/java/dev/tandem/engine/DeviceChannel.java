@@ -21,4 +21,13 @@ public interface DeviceChannel {
 
     /** Asks the device to stop {@code call}; a cancelled call ends with {@code ErrorCode.CANCELLED}. */
     void cancel(StepCall call);
+
+    /**
+     * The screen after {@code call} passed, for the report (a PNG path), or null: the run takes
+     * none (its screenshot mode) or the device could not. Called after the step's duration is
+     * measured, so a screenshot never makes a step look slower.
+     */
+    default String stepScreenshot(StepCall call) throws InterruptedException {
+        return null;
+    }
 }

@@ -5,6 +5,7 @@ import dev.tandem.protocol.result.DeviceStatus;
 import dev.tandem.protocol.result.RunResult;
 import dev.tandem.protocol.result.RunStatus;
 import dev.tandem.protocol.result.StepRecord;
+import dev.tandem.protocol.result.SyncRecord;
 import dev.tandem.protocol.api.AbortStrategy;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCategory;
@@ -83,12 +84,14 @@ public final class PlanExecutor {
         long start = System.nanoTime();
         long startedAtMs = System.currentTimeMillis();
         List<StepRecord> steps = Collections.synchronizedList(new ArrayList<>());
+        List<SyncRecord> syncs = Collections.synchronizedList(new ArrayList<>());
         AtomicLong seq = new AtomicLong();
         Map<String, Thread> threads = new LinkedHashMap<>();
         Map<String, DeviceResult> results = new ConcurrentHashMap<>();
         for (Track track : tracks.values()) {
             TrackRunner runner = new TrackRunner(track, deviceIds.getOrDefault(track.label(), track.label()),
-                    channels.get(track.label()), control, listener, steps::add, options.runId(), seq, start, platformOf(track.label()));
+                    channels.get(track.label()), control, listener, steps::add, syncs::add, options.runId(), seq, start,
+                    platformOf(track.label()));
             // a platform thread: each step blocks on its device's socket, and a platform thread is
             // woken by the kernel itself where a virtual one waits for the poller and then a carrier
             threads.put(track.label(), Thread.ofPlatform().daemon().name("track-" + track.label())
@@ -114,6 +117,6 @@ public final class PlanExecutor {
                 : RunStatus.PASSED;
         return new RunResult(options.runId(), plan.name(), status, (System.nanoTime() - start) / 1_000_000,
                 ordered, List.copyOf(sorted), root == null ? null : new RunResult.RootCause(root.label(), root.failure()),
-                startedAtMs);
+                startedAtMs, null, syncs.isEmpty() ? null : syncs.stream().sorted(Comparator.comparingLong(SyncRecord::arrivedMs)).toList());
     }
 }

@@ -6,6 +6,7 @@ import dev.tandem.protocol.result.DeviceStatus;
 import dev.tandem.protocol.result.Failure;
 import dev.tandem.protocol.result.StepRecord;
 import dev.tandem.protocol.result.StepStatus;
+import dev.tandem.protocol.result.SyncRecord;
 import dev.tandem.plan.Barrier;
 import dev.tandem.plan.CriticalSection;
 import dev.tandem.plan.ToolStep;
@@ -25,6 +26,7 @@ final class TrackRunner {
     private final RunControl control;
     private final RunListener listener;
     private final Consumer<StepRecord> recorder;
+    private final Consumer<SyncRecord> syncs;
     private final String runId;
     private final AtomicLong commandSeq;
     private final long runStartNanos;
@@ -35,14 +37,16 @@ final class TrackRunner {
     private DeviceStatus status = DeviceStatus.PASSED;
 
     TrackRunner(Track track, String deviceId, DeviceChannel channel, RunControl control, RunListener listener,
-            Consumer<StepRecord> recorder, String runId, AtomicLong commandSeq, long runStartNanos) {
-        this(track, deviceId, channel, control, listener, recorder, runId, commandSeq, runStartNanos, null);
+            Consumer<StepRecord> recorder, Consumer<SyncRecord> syncs, String runId, AtomicLong commandSeq, long runStartNanos) {
+        this(track, deviceId, channel, control, listener, recorder, syncs, runId, commandSeq, runStartNanos, null);
     }
 
     /** @param platform the platform of the track's device ({@code when: platform}); null when unknown */
     TrackRunner(Track track, String deviceId, DeviceChannel channel, RunControl control, RunListener listener,
-            Consumer<StepRecord> recorder, String runId, AtomicLong commandSeq, long runStartNanos, String platform) {
+            Consumer<StepRecord> recorder, Consumer<SyncRecord> syncs, String runId, AtomicLong commandSeq, long runStartNanos,
+            String platform) {
         this.platform = platform;
+        this.syncs = syncs;
         this.track = track;
         this.deviceId = deviceId;
         this.channel = channel;
@@ -130,6 +134,7 @@ final class TrackRunner {
         boolean consequence = false;
         Long ended = null; // when a failed command ended, before its failure screenshot
         List<StepNote> notes = List.of();
+        StepCall stepCall = null;
         if (step.tool() == Tool.WAIT) {
             // the engine's own "command": it must not start once the run stops, like a device command
             if (control.stopping()) {
@@ -162,6 +167,7 @@ final class TrackRunner {
             ObjectNode params = step.params().deepCopy();
             StepCall call = new StepCall(runId + "-" + commandSeq.incrementAndGet(), track.label(), step, params,
                     step.effectiveTimeoutMs(), nextIsOwn);
+            stepCall = call;
             if (!control.begin(track.label(), call, channel)) {
                 stopBecausePeer(step.planIndex(), trackIndex, step.tool().wireName());
                 return Outcome.STOP;
@@ -181,6 +187,7 @@ final class TrackRunner {
             }
         }
         long t1 = ended != null ? ended : System.nanoTime();
+        if (error == null && stepCall != null) screenshot = channel.stepScreenshot(stepCall);
         StepStatus st = error == null ? StepStatus.PASSED
                 : consequence ? StepStatus.CANCELLED
                 : step.optional() ? StepStatus.WARNED : StepStatus.FAILED;
@@ -268,6 +275,7 @@ final class TrackRunner {
         String me = track.label();
         control.at(me, new RunControl.Position(p, Tool.CRITICAL_SECTION.wireName()));
         listener.waiting(me, Tool.CRITICAL_SECTION.wireName(), cs.lock());
+        long arrived = System.nanoTime();
         long deadline = System.nanoTime() + cs.timeoutMs() * 1_000_000L;
         StepFailure f = locked(() -> {
             control.arrivals(p).add(me);
@@ -279,8 +287,25 @@ final class TrackRunner {
                             + cs.timeoutMs() + " ms"));
             control.holdLock(cs.lock(), cs);
         });
-        if (f != null) return syncFailed(p, f, Tool.CRITICAL_SECTION);
+        if (f != null) {
+            recordSync(p, Tool.CRITICAL_SECTION, cs.lock(), participants, arrived, -1);
+            return syncFailed(p, f, Tool.CRITICAL_SECTION);
+        }
+        long entered = System.nanoTime();
         listener.sectionEntered(me, cs.lock());
+        try {
+            return sectionSteps(item);
+        } finally {
+            recordSync(p, Tool.CRITICAL_SECTION, cs.lock(), participants, arrived, entered);
+        }
+    }
+
+    /** The section's steps for this track, in turn, then the common end. */
+    private boolean sectionSteps(TrackItem.Section item) throws InterruptedException {
+        CriticalSection cs = item.section();
+        int p = cs.planIndex();
+        String me = track.label();
+        StepFailure f;
         long bound = sectionBound(cs);
         for (ToolStep s : cs.steps()) {
             if (!item.mine(s)) continue;
@@ -312,14 +337,27 @@ final class TrackRunner {
         String name = b.label() != null ? b.label() : "barrier at plan step " + p;
         control.at(me, new RunControl.Position(p, Tool.BARRIER.wireName()));
         listener.waiting(me, Tool.BARRIER.wireName(), name);
-        long deadline = System.nanoTime() + b.timeoutMs() * 1_000_000L;
+        long arrived = System.nanoTime();
+        long deadline = arrived + b.timeoutMs() * 1_000_000L;
         StepFailure f = locked(() -> {
             control.arrivals(p).add(me);
             control.signalAll();
             control.await(() -> control.arrivals(p).size() == devices.size(), deadline, me,
                     () -> rendezvousTimeout(name, "barrier", devices, p, b.timeoutMs()));
         });
+        recordSync(p, Tool.BARRIER, name, devices, arrived, f == null ? System.nanoTime() : -1);
         return f == null || syncFailed(p, f, Tool.BARRIER);
+    }
+
+    /** This track's passage through a sync point, for the report; {@code entered} -1: it never got in. */
+    private void recordSync(int planIndex, Tool kind, String name, List<String> devices, long arrived, long entered) {
+        long left = System.nanoTime();
+        syncs.accept(new SyncRecord(planIndex, kind.wireName(), name, devices, track.label(), ms(arrived),
+                entered < 0 ? -1 : ms(entered), ms(left)));
+    }
+
+    private long ms(long nanos) {
+        return (nanos - runStartNanos) / 1_000_000;
     }
 
     /** Work done while holding the run's lock. */

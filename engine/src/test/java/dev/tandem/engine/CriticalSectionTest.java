@@ -38,6 +38,31 @@ class CriticalSectionTest {
     }
 
     @Test
+    void eachParticipantsPassageIsRecordedForTheReportAndNoOneElses() {
+        Plan plan = PlanBuilder.devices("A", "B", "C")
+                .step("A", "a0")
+                .step("C", "c0")
+                .section("L", at("B", "s0"), at("A", "s1"))
+                .build();
+        FakeDevices fake = new FakeDevices().takes("a0", 30);
+        RunResult result = Runs.run(plan, fake);
+
+        assertThat(result.syncs()).extracting(dev.tandem.protocol.result.SyncRecord::device).containsExactlyInAnyOrder("A", "B");
+        for (var s : result.syncs()) {
+            assertThat(s.kind()).isEqualTo("criticalSection");
+            assertThat(s.name()).isEqualTo("L");
+            assertThat(s.devices()).containsExactly("B", "A");
+            assertThat(s.enteredMs()).isGreaterThanOrEqualTo(s.arrivedMs());
+            assertThat(s.leftMs()).isGreaterThanOrEqualTo(s.enteredMs());
+        }
+        var a = result.syncs().stream().filter(s -> s.device().equals("A")).findFirst().orElseThrow();
+        var b = result.syncs().stream().filter(s -> s.device().equals("B")).findFirst().orElseThrow();
+        // B came first and was let in only once A (slowed by a0) had arrived
+        assertThat(b.arrivedMs()).isLessThanOrEqualTo(a.arrivedMs());
+        assertThat(b.enteredMs()).isGreaterThanOrEqualTo(a.arrivedMs());
+    }
+
+    @Test
     void blockStepsRunOneAtATimeInDeclaredOrder() {
         Plan plan = PlanBuilder.devices("A", "B", "C")
                 .section("L", at("A", "s0"), at("B", "s1"), at("A", "s2"), at("C", "s3"), at("B", "s4"))

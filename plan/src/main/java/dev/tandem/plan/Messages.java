@@ -256,6 +256,11 @@ final class Messages {
                 "startStep is the 0-based index of a top-level step; use " + range);
     }
 
+    static Diagnostic tooManyRetries(SourcePos pos, long value) {
+        return new Diagnostic(pos, "retries " + value + " is more than " + Plan.MAX_RETRIES,
+                "use at most " + Plan.MAX_RETRIES + "; a plan that needs more is broken rather than flaky");
+    }
+
     // ---- values checked beyond their type
 
     static Diagnostic tooLong(SourcePos pos, String what, int length, int max) {

@@ -19,6 +19,7 @@ import java.util.List;
  *     environment): no output may show them
  * @param flows the absolute paths of the sub-flow files its runFlow steps included (a suite does
  *     not run them as plans of their own)
+ * @param retries the plan's {@code retries} (reruns after a failure in {@code tandem test}); null when absent
  */
 public record Plan(
         String name,
@@ -31,7 +32,11 @@ public record Plan(
         String profile,
         List<String> tags,
         Secrets secrets,
-        List<String> flows) {
+        List<String> flows,
+        Integer retries) {
+
+    /** The most reruns a plan may ask for: more hides a broken plan rather than a flaky one. */
+    public static final int MAX_RETRIES = 10;
 
     public Plan {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -41,7 +46,7 @@ public record Plan(
 
     public Plan(String name, String file, List<DeviceDecl> devices, List<Step> steps, AbortStrategy abortStrategy, Integer startStep,
             String platform, String profile) {
-        this(name, file, devices, steps, abortStrategy, startStep, platform, profile, List.of(), Secrets.NONE, List.of());
+        this(name, file, devices, steps, abortStrategy, startStep, platform, profile, List.of(), Secrets.NONE, List.of(), null);
     }
 
     public Plan(String name, String file, List<DeviceDecl> devices, List<Step> steps, AbortStrategy abortStrategy, Integer startStep) {

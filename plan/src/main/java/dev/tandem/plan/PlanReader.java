@@ -14,7 +14,7 @@ import java.util.Map;
 /** The top level of a plan: its keys, the device declaration, the step list, startStep. */
 final class PlanReader {
     static final List<String> TOP_KEYS = List.of("name", "description", "platform", "profile", "devices", "steps",
-            "abortStrategy", "startStep", "env", "tags");
+            "abortStrategy", "startStep", "env", "tags", "retries");
     /** Longest plan name: it is printed in every summary line and report. */
     static final int MAX_NAME = 200;
     static final List<String> DEVICE_KEYS = List.of("label", "platform", "profile");
@@ -23,6 +23,7 @@ final class PlanReader {
     private static final ParamSpec DESCRIPTION = ParamSpec.string("description", "\"what this plan checks\"");
     private static final ParamSpec ABORT = ParamSpec.choice("abortStrategy", "immediate", "finish-current-step");
     private static final ParamSpec START = ParamSpec.integer("startStep", Long.MIN_VALUE, "0");
+    private static final ParamSpec RETRIES = ParamSpec.integer("retries", 0, "2");
     private static final ParamSpec LABEL = ParamSpec.string("label", "\"A\"");
     /** The platforms a plan may name: the well-known ones (a test-only platform is reached with --device). */
     private static final ParamSpec PLATFORM = ParamSpec.choice("platform", Platform.WELL_KNOWN.stream().map(Platform::name).toList());
@@ -128,8 +129,16 @@ final class PlanReader {
         }
         YNode.Entry tagsEntry = m.get("tags");
         List<String> tags = tagsEntry == null ? List.of() : Tags.read(tagsEntry.value(), problems);
+        Integer retries = null;
+        YNode.Entry retriesEntry = m.get("retries");
+        if (retriesEntry != null) {
+            Long v = checker.integerValue(RETRIES, retriesEntry.value());
+            if (v != null && v > Plan.MAX_RETRIES) problems.add(Messages.tooManyRetries(retriesEntry.value().pos(), v));
+            else if (v != null) retries = v.intValue();
+        }
         if (!problems.isEmpty()) return null;
-        return new Plan(name, file, List.copyOf(devices), List.copyOf(steps), abort, startStep, platform, profile, tags, secrets, flows);
+        return new Plan(name, file, List.copyOf(devices), List.copyOf(steps), abort, startStep, platform, profile, tags, secrets, flows,
+                retries);
     }
 
     /**

@@ -25,6 +25,15 @@ class TopLevelTest {
     }
 
     @Test
+    void retriesIsAPlanKeyBetweenZeroAndTheCap() {
+        assertThat(Loads.ok("retries: 2\nsteps: [{tool: wait, ms: 1}]").retries()).isEqualTo(2);
+        assertThat(Loads.ok("steps: [{tool: wait, ms: 1}]").retries()).isNull();
+        assertThat(PlanLoader.parse("retries: 11\nsteps: [{tool: wait, ms: 1}]", "p.yaml").errors().getFirst().message())
+                .contains("retries 11 is more than " + Plan.MAX_RETRIES);
+        assertThat(PlanLoader.parse("retries: -1\nsteps: [{tool: wait, ms: 1}]", "p.yaml").errors()).isNotEmpty();
+    }
+
+    @Test
     void explicitTopLevelKeys() {
         Plan plan = Loads.ok("""
                 name: chat notification
@@ -50,7 +59,7 @@ class TopLevelTest {
                 """);
         assertThat(Loads.brief(d)).isEqualTo("2:1 unknown key 'abortStrategie' at the top level");
         assertThat(d.hint()).isEqualTo("did you mean 'abortStrategy'? allowed keys: name, description, platform, profile, "
-                + "devices, steps, abortStrategy, startStep, env, tags; a key whose value only defines anchors, like tap: &tap {...} or "
+                + "devices, steps, abortStrategy, startStep, env, tags, retries; a key whose value only defines anchors, like tap: &tap {...} or "
                 + "ids: {email: &email ...}, is allowed too");
     }
 

@@ -30,6 +30,21 @@ final class Opts {
         return paths.stream().map(p -> java.nio.file.Path.of(p).toAbsolutePath().normalize().toString()).toList();
     }
 
+    /** {@code --screenshots MODE}, shared by run and test. */
+    static Option screenshots() {
+        return value("screenshots", "MODE", "When to take screenshots: off, on-failure (default: the screen of a failed step) "
+                + "or every-step (also after each step, shown in report.html's timeline).");
+    }
+
+    /** The {@code --screenshots} value; null when not given (the daemon's default). */
+    static dev.tandem.protocol.api.ScreenshotMode screenshotMode(Args args) {
+        String v = args.value("screenshots");
+        if (v == null) return null;
+        return dev.tandem.protocol.api.ScreenshotMode.byName(v).orElseThrow(() -> new dev.tandem.protocol.TandemException(
+                dev.tandem.protocol.ErrorCode.USAGE, "--screenshots must be " + dev.tandem.protocol.api.ScreenshotMode.names()
+                        + ", not '" + v + "'"));
+    }
+
     static Option json() {
         return flag("json", "Machine-readable output on stdout.");
     }

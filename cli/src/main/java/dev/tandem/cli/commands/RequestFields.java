@@ -24,7 +24,10 @@ public final class RequestFields {
             Map.entry("platform", "--platform"),
             Map.entry("waitMs", "--wait-timeout"),
             Map.entry("apps", "--app"),
-            Map.entry("tags", "--tags"));
+            Map.entry("tags", "--tags"),
+            Map.entry("retries", "--retries"),
+            Map.entry("screenshots", "--screenshots"),
+            Map.entry("failOnFlaky", "--fail-on-flaky"));
 
     /** A backticked field alone, or a field and a value in backticks: a suggested setting, shown as its flag and value in backticks. */
     private static final Pattern QUOTED = Pattern.compile("`(\\w+)( [^`]*)?`");

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.cli.Options;
 
-/** {@code tandem run PLAN}: runs one plan on its devices, showing progress; writes results.json and junit.xml. */
+/** {@code tandem run PLAN}: runs one plan on its devices, showing progress; writes results.json, junit.xml and report.html. */
 public final class RunCmd implements Command {
     @Override
     public Spec spec() {
@@ -42,6 +42,7 @@ public final class RunCmd implements Command {
                 Opts.value("o", "output", "DIR", "Where run directories go (default: tandem-out)."),
                 Opts.value("runner-port", "PORT", "Run the device's runner on this 127.0.0.1 port (one-device runs); "
                         + "a taken port is an error, never silently another one."),
+                Opts.screenshots(),
                 Opts.flag("no-wait", "Fail with DEVICE_UNAVAILABLE at once instead of waiting for busy devices."),
                 Opts.value("wait-timeout", "S", "Seconds to wait for busy devices (default 120)."),
                 Opts.flag("json", "The result as JSON on stdout; progress goes to stderr."),
@@ -71,8 +72,8 @@ public final class RunCmd implements Command {
                 ErrorCode.USAGE, "--abort-strategy must be immediate or finish-current-step, not '" + strategy + "'"));
         RunRequest req = new RunRequest(plan.toAbsolutePath().toString(), specs, args.value("platform"),
                 abort, args.intValue("start-step"), output.toAbsolutePath().toString(), waitMs,
-                ProcessHandle.current().pid(), args.intValue("runner-port"), Opts.absolute(args.values("app")))
-                .withParams(ParamFlags.parse(args.values("env")), System.getenv());
+                ProcessHandle.current().pid(), args.intValue("runner-port"), Opts.absolute(args.values("app")), null,
+                ParamFlags.parse(args.values("env")), System.getenv(), Opts.screenshotMode(args));
         Style style = new Style(!json && ctx.ansi());
         try (TandemClient d = ctx.daemon(json)) {
             RunRenderer renderer = !json && ctx.ansi() ? new LiveRenderer(progress, style) : new PlainRenderer(progress, style);

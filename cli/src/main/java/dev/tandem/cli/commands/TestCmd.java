@@ -29,7 +29,7 @@ public final class TestCmd implements Command {
     @Override
     public Spec spec() {
         return new Spec("test", "Run many plans (files or directories) sharded over several devices.",
-                "PATH… [--shards N] [--shard-mode split|all] [--shard-index I --shard-total T] [options]");
+                "PATH… [--shards N] [--shard-mode split|all] [--shard-index I --shard-total T] [--retries N] [options]");
     }
 
     @Override
@@ -50,6 +50,10 @@ public final class TestCmd implements Command {
                         + "(a plan's tags are its tags: list)."),
                 Opts.value("o", "output", "DIR", "Where the suite directory goes (default: tandem-out)."),
                 Opts.value("wait-timeout", "S", "Seconds to wait for busy devices (default 120)."),
+                Opts.value("retries", "N", "Rerun a failed plan up to N times on any fitting free device (default: the plan's "
+                        + "`retries`, else 0); a plan that passes on a rerun is flaky."),
+                Opts.flag("fail-on-flaky", "A flaky plan fails the suite (exit 1) instead of counting as passed."),
+                Opts.screenshots(),
                 Opts.flag("json", "The merged result as JSON on stdout; progress goes to stderr."));
     }
 
@@ -66,7 +70,8 @@ public final class TestCmd implements Command {
                 args.intValue("shards"), mode, args.intValue("shard-index"), args.intValue("shard-total"),
                 args.value("device"), args.value("platform"), cwd.resolve(args.value("output", "tandem-out")).toString(),
                 wait != null ? wait * 1000 : RunRequest.DEFAULT_WAIT_MS, ProcessHandle.current().pid(),
-                Opts.absolute(args.values("app")), args.value("tags"), ParamFlags.parse(args.values("env")), System.getenv());
+                Opts.absolute(args.values("app")), args.value("tags"), ParamFlags.parse(args.values("env")), System.getenv(),
+                Opts.screenshotMode(args), args.intValue("retries"), args.flag("fail-on-flaky"));
         dev.tandem.plan.TagFilter.parse(req.tags()); // a malformed filter is a usage error before a daemon starts
         PrintStream progress = json ? ctx.err() : ctx.out();
         Style s = new Style(!json && ctx.ansi());
@@ -115,8 +120,10 @@ public final class TestCmd implements Command {
 
     private static String planLine(RunEvent.Plan e, Style s) {
         boolean passed = e.status() == RunStatus.PASSED;
-        String mark = passed ? s.green("✓") : s.red("✗");
-        String line = mark + " " + e.plan() + s.dim("  " + devices(e.devices()) + " · "
+        boolean retrying = Boolean.TRUE.equals(e.retrying());
+        String mark = retrying ? s.yellow("↻") : e.flaky() ? s.yellow("✓") : passed ? s.green("✓") : s.red("✗");
+        String line = mark + " " + e.plan() + (e.flaky() ? s.yellow("  flaky: passed on attempt " + e.attempt()) : "")
+                + (retrying ? s.yellow("  attempt " + e.attempt() + " failed; rerunning") : "") + s.dim("  " + devices(e.devices()) + " · "
                 + String.format(Locale.ROOT, "%.2f s", (e.durationMs() == null ? 0 : e.durationMs()) / 1000.0));
         RunResult.RootCause root = e.rootCause();
         if (!passed && root != null) {
@@ -141,10 +148,12 @@ public final class TestCmd implements Command {
         }
         String word = sum.status() == RunStatus.PASSED ? s.green("PASSED") : sum.status() == RunStatus.ERROR ? s.red("ERROR")
                 : s.red("FAILED");
-        progress.println(word + " · " + sum.passed() + " of " + sum.plans() + " plans passed · "
+        progress.println(word + " · " + sum.passed() + " of " + sum.plans() + " plans passed"
+                + (sum.flaky() > 0 ? " (" + sum.flaky() + " flaky)" : "") + " · "
                 + sum.shards().size() + " shard(s) · " + String.format(Locale.ROOT, "%.2f s", sum.durationMs() / 1000.0));
         Path dir = Path.of(f.dir());
-        progress.println(s.dim("  results: " + dir.resolve("results.json") + " · " + dir.resolve("junit.xml")));
+        progress.println(s.dim("  results: " + dir.resolve("results.json") + " · " + dir.resolve("junit.xml") + " · "
+                + dir.resolve("report.html")));
         return exit;
     }
 }

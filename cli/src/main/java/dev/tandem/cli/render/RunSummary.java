@@ -107,7 +107,8 @@ public final class RunSummary {
                 + String.format(Locale.ROOT, "%.2f s", r.durationMs() / 1000.0));
         Path cwd = Path.of("").toAbsolutePath();
         Path shown = dir.startsWith(cwd) ? cwd.relativize(dir) : dir;
-        progress.println(s.dim("  results: " + shown.resolve("results.json") + " · " + shown.resolve("junit.xml")));
+        progress.println(s.dim("  results: " + shown.resolve("results.json") + " · " + shown.resolve("junit.xml") + " · "
+                + shown.resolve("report.html")));
         return exit;
     }
 

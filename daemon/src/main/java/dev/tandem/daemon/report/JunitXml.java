@@ -15,39 +15,64 @@ import java.util.Map;
  * JUnit XML in the shape CI parsers read (Jenkins, GitLab, GitHub actions reporters): one
  * testsuite per plan, one testcase per device. A device that failed by itself is a failure (an
  * error when the cause is infrastructure, exit code 3); a device stopped because another failed is
- * skipped, with the reason.
+ * skipped, with the reason. A plan run more than once ({@code --retries}) writes its earlier
+ * attempts as Surefire does: {@code flakyFailure}/{@code flakyError} under a testcase that passed
+ * in the end, {@code rerunFailure}/{@code rerunError} under one that failed every time. A failure
+ * screenshot is attached as {@code [[ATTACHMENT|path]]} in system-out (the Jenkins and GitLab
+ * JUnit views show it); system-out also lists the device's steps.
  */
 public final class JunitXml {
+    /** One plan's runs: the one that counts, and the failed attempts before it (oldest first). */
+    public record Attempts(RunResult last, List<RunResult> earlier) {
+        public Attempts {
+            earlier = List.copyOf(earlier);
+        }
+    }
+
     private JunitXml() {}
 
     public static String render(List<RunResult> runs) {
+        return renderAttempts(runs.stream().map(r -> new Attempts(r, List.of())).toList());
+    }
+
+    public static String renderAttempts(List<Attempts> plans) {
         int tests = 0, failures = 0, errors = 0, skipped = 0;
         long time = 0;
         StringBuilder suites = new StringBuilder();
-        for (RunResult run : runs) {
+        for (Attempts plan : plans) {
+            RunResult run = plan.last();
             int t = 0, f = 0, e = 0, s = 0;
             StringBuilder cases = new StringBuilder();
             for (Map.Entry<String, DeviceResult> d : run.devices().entrySet()) {
                 t++;
                 DeviceResult r = d.getValue();
                 cases.append("    <testcase classname=\"").append(esc(run.plan())).append("\" name=\"")
-                        .append(esc(d.getKey() + " (" + r.device() + ")")).append("\" time=\"").append(secs(r.durationMs())).append('"');
+                        .append(esc(d.getKey() + " (" + r.device() + ")")).append("\" time=\"").append(secs(r.durationMs())).append("\">\n");
                 Failure fl = r.failure();
-                if (r.status() == DeviceStatus.PASSED) {
-                    cases.append(">\n");
+                boolean passed = r.status() == DeviceStatus.PASSED;
+                if (passed) {
+                    // nothing: a pass, flaky when an earlier attempt failed on this label
                 } else if (r.status() == DeviceStatus.ABORTED) {
                     s++;
-                    cases.append(">\n      <skipped message=\"").append(esc(fl == null ? "stopped" : fl.message())).append("\"/>\n");
+                    cases.append("      <skipped message=\"").append(esc(fl == null ? "stopped" : fl.message())).append("\"/>\n");
                 } else {
-                    boolean infra = fl != null && fl.code().category() == ErrorCategory.INFRASTRUCTURE;
+                    boolean infra = infra(fl);
                     if (infra) e++;
                     else f++;
                     String tag = infra ? "error" : "failure";
-                    cases.append(">\n      <").append(tag).append(" type=\"").append(fl == null ? "FAILED" : fl.code().name())
+                    cases.append("      <").append(tag).append(" type=\"").append(fl == null ? "FAILED" : fl.code().name())
                             .append("\" message=\"").append(esc(fl == null ? "failed" : fl.message())).append("\">")
                             .append(esc(fl == null ? "" : where(fl) + ": " + fl.message())).append("</").append(tag).append(">\n");
                 }
-                cases.append("      <system-out>").append(esc(stepLog(run, d.getKey()))).append("</system-out>\n");
+                if (passed || r.status() == DeviceStatus.FAILED) {
+                    for (RunResult before : plan.earlier()) {
+                        DeviceResult b = before.devices().get(d.getKey());
+                        if (b == null || b.status() != DeviceStatus.FAILED) continue;
+                        String tag = (passed ? "flaky" : "rerun") + (infra(b.failure()) ? "Error" : "Failure");
+                        cases.append(rerun(tag, before, d.getKey(), b.failure()));
+                    }
+                }
+                cases.append("      <system-out>").append(esc(stepLog(run, d.getKey()) + attachment(fl))).append("</system-out>\n");
                 cases.append("    </testcase>\n");
             }
             suites.append("  <testsuite name=\"").append(esc(run.plan())).append("\" tests=\"").append(t)
@@ -68,6 +93,23 @@ public final class JunitXml {
                 + suites + "</testsuites>\n";
     }
 
+    /** An earlier attempt's failure, as Surefire nests it: message and type, the detail, that attempt's steps. */
+    private static String rerun(String tag, RunResult before, String label, Failure fl) {
+        return "      <" + tag + " type=\"" + (fl == null ? "FAILED" : fl.code().name()) + "\" message=\""
+                + esc(fl == null ? "failed" : fl.message()) + "\">\n        <stackTrace>"
+                + esc(fl == null ? "" : "run " + before.runId() + ", " + where(fl) + ": " + fl.message()) + "</stackTrace>\n"
+                + "        <system-out>" + esc(stepLog(before, label) + attachment(fl)) + "</system-out>\n      </" + tag + ">\n";
+    }
+
+    private static boolean infra(Failure fl) {
+        return fl != null && fl.code().category() == ErrorCategory.INFRASTRUCTURE;
+    }
+
+    /** The line the Jenkins (JUnit attachments) and GitLab JUnit views turn into a link to the screenshot. */
+    private static String attachment(Failure fl) {
+        return fl == null || fl.screenshot() == null ? "" : "[[ATTACHMENT|" + fl.screenshot() + "]]\n";
+    }
+
     /** When the plan started, ISO 8601 in UTC without zone, the form Surefire writes. */
     static String timestamp(long epochMs) {
         return java.time.LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMs), java.time.ZoneOffset.UTC)
@@ -83,8 +125,9 @@ public final class JunitXml {
         StringBuilder sb = new StringBuilder();
         for (StepRecord s : run.steps()) {
             if (!s.device().equals(label)) continue;
-            sb.append(String.format(Locale.ROOT, "%6dms %-9s plan %d track %d%s %s: %s%n", s.startMs(), s.status().wire(),
-                    s.planStep(), s.trackStep(), s.iteration() == null ? "" : " iteration " + s.iteration(), s.tool(), s.label()));
+            sb.append(String.format(Locale.ROOT, "%6dms %-9s plan %d track %d%s %s: %s%s%n", s.startMs(), s.status().wire(),
+                    s.planStep(), s.trackStep(), s.iteration() == null ? "" : " iteration " + s.iteration(), s.tool(), s.label(),
+                    s.error() == null ? "" : " (" + s.error().code() + ": " + s.error().message() + ")"));
         }
         return sb.toString();
     }

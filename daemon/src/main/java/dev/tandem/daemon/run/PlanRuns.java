@@ -15,6 +15,7 @@ import dev.tandem.engine.PlanExecutor;
 import dev.tandem.engine.RunOptions;
 import dev.tandem.protocol.result.RunResult;
 import dev.tandem.protocol.api.AbortStrategy;
+import dev.tandem.protocol.api.ScreenshotMode;
 import dev.tandem.plan.Plan;
 import dev.tandem.protocol.ErrorCategory;
 import dev.tandem.protocol.ErrorCode;
@@ -41,11 +42,13 @@ public final class PlanRuns {
      * One plan execution.
      *
      * @param apps app definitions (JSON text) the run installs on its devices ({@code --app FILE})
+     * @param screenshots null: {@link ScreenshotMode#DEFAULT}
      */
     public record Job(Plan plan, String planPath, AbortStrategy strategy, int startStep, Path runDir, Allocation alloc,
-            long clientPid, Integer runnerPort, List<String> apps) {
+            long clientPid, Integer runnerPort, List<String> apps, ScreenshotMode screenshots) {
         public Job {
             apps = apps == null ? List.of() : List.copyOf(apps);
+            screenshots = screenshots == null ? ScreenshotMode.DEFAULT : screenshots;
         }
 
         String runId() {
@@ -123,7 +126,7 @@ public final class PlanRuns {
         Path screenshots = job.runDir().resolve("screenshots");
         Map<String, DeviceChannel> channels = new LinkedHashMap<>();
         handles.forEach((label, h) -> channels.put(label, new RunnerChannel(client, new BootPin(h),
-                new LaunchContext(runId, label, services, job.apps(), files(job)), job.runDir())));
+                new LaunchContext(runId, label, services, job.apps(), files(job)), job.runDir(), job.screenshots())));
         PlanExecutor executor = new PlanExecutor(job.plan(), channels, deviceIds,
                 new RunOptions(runId, job.strategy(), job.startStep(), platforms(job.alloc())), events);
         active.attach(runId, executor);
@@ -168,7 +171,8 @@ public final class PlanRuns {
             DeviceSlot slot = alloc.byLabel().get(label);
             devices.put(label, slot == null ? d : d.withDevice(slot.platform().name(), alloc.profiles().getOrDefault(label, slot.profile())));
         });
-        return new RunResult(r.runId(), r.plan(), r.status(), r.durationMs(), devices, r.steps(), r.rootCause(), r.startedAtMs(), r.tags());
+        return new RunResult(r.runId(), r.plan(), r.status(), r.durationMs(), devices, r.steps(), r.rootCause(), r.startedAtMs(),
+                r.tags(), r.syncs());
     }
 
     /** The plan's directory and the configured roots allowed, Tandem's own dirs denied (FileAccess). */

@@ -105,7 +105,7 @@ public final class RunService {
         }
         try {
             RunResult result = runs.execute(new PlanRuns.Job(plan, req.plan(), strategy, startStep, runDir, alloc,
-                    req.clientPid(), req.runnerPort(), apps), events);
+                    req.clientPid(), req.runnerPort(), apps, req.screenshots()), events);
             int exit = PlanRuns.exitCode(result);
             events.emit(new RunEvent.Result(result, runDir.toString(), exit));
             return exit;

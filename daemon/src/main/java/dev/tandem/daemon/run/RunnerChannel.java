@@ -13,6 +13,7 @@ import dev.tandem.protocol.ErrorInfo;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.Tool;
+import dev.tandem.protocol.api.ScreenshotMode;
 import dev.tandem.protocol.runner.CommandRecord;
 import java.nio.file.Path;
 
@@ -27,8 +28,10 @@ final class RunnerChannel implements DeviceChannel {
     private final LaunchContext context;
     private final Path runDir;
     private final Path screenshots;
+    private final ScreenshotMode mode;
 
-    RunnerChannel(RunnerClient client, BootPin pin, LaunchContext context, Path runDir) {
+    RunnerChannel(RunnerClient client, BootPin pin, LaunchContext context, Path runDir, ScreenshotMode mode) {
+        this.mode = mode;
         this.client = client;
         this.pin = pin;
         this.deviceId = pin.deviceId();
@@ -62,8 +65,20 @@ final class RunnerChannel implements DeviceChannel {
     private String screenshotAtFailure(StepCall call, ErrorInfo error) throws InterruptedException {
         boolean onScreen = error.code().category() == ErrorCategory.PLAN_FAILED && error.code() != ErrorCode.CANCELLED
                 && error.code() != ErrorCode.PEER_FAILED && error.code() != ErrorCode.ABORTED;
-        if (!onScreen) return null;
-        Path file = screenshots.resolve(fileName(call.label() + "-failure-plan" + call.step().planIndex()
+        if (!onScreen || mode == ScreenshotMode.OFF) return null;
+        return shoot(call, "-failure-plan");
+    }
+
+    /** {@code --screenshots every-step}: the screen after each passed step (a screenshot step has its own). */
+    @Override
+    public String stepScreenshot(StepCall call) throws InterruptedException {
+        if (mode != ScreenshotMode.EVERY_STEP || call.step().tool() == Tool.SCREENSHOT) return null;
+        return shoot(call, "-step-plan");
+    }
+
+    /** A read-only screenshot into the run's screenshots/ named by label and step; null when the device could not. */
+    private String shoot(StepCall call, String kind) throws InterruptedException {
+        Path file = screenshots.resolve(fileName(call.label() + kind + call.step().planIndex()
                 + (call.step().nestedIndex() >= 0 ? "." + call.step().nestedIndex() : "")) + ".png");
         ObjectNode params = Json.object().put("path", file.toString());
         CommandRecord shot = client.execute(pin, call.commandId() + "-shot", Tool.SCREENSHOT, params, 15_000);

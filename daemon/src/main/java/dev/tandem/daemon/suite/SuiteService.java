@@ -116,6 +116,10 @@ public final class SuiteService {
     /** Messages name the request's fields in backticks; the CLI shows them as its flags. */
     private static void validateShape(SuiteRequest req, int shards) {
         if (shards < 1) throw new TandemException(ErrorCode.USAGE, "`shards` must be at least 1, not " + shards);
+        if (req.retries() != null && (req.retries() < 0 || req.retries() > Plan.MAX_RETRIES)) {
+            throw new TandemException(ErrorCode.USAGE, "`retries` must be in 0.." + Plan.MAX_RETRIES + ", not " + req.retries()
+                    + "; a plan that needs more is broken rather than flaky");
+        }
         if ((req.shardIndex() == null) != (req.shardTotal() == null)) {
             throw new TandemException(ErrorCode.USAGE, "`shardIndex` and `shardTotal` go together");
         }

@@ -71,4 +71,41 @@ class JunitXmlTest {
         assertThat(s1.getAttribute("timestamp")).isEqualTo("2026-12-01T10:00:00");
         assertThat(s2.getAttribute("timestamp")).isEqualTo("2026-12-01T10:01:05");
     }
+
+    @Test
+    void aPlanThatPassedOnARerunCarriesItsEarlierFailureAsSurefireWritesIt() throws Exception {
+        Failure f = new Failure(1, 1, "assertVisible", ErrorCode.ELEMENT_NOT_FOUND, "no Inbox", "/out/s/r1/screenshots/default-failure-plan1.png");
+        RunResult failed = new RunResult("r1", "inbox", RunStatus.FAILED, 20, Map.of("default",
+                new DeviceResult("sim-1", DeviceStatus.FAILED, new DeviceResult.Steps(2, 2), 20, f)), List.of(),
+                new RunResult.RootCause("default", f));
+        RunResult passed = new RunResult("r2", "inbox", RunStatus.PASSED, 10, Map.of("default",
+                new DeviceResult("sim-2", DeviceStatus.PASSED, new DeviceResult.Steps(2, 2), 10, null)), List.of(), null);
+        Document flaky = parse(JunitXml.renderAttempts(List.of(new JunitXml.Attempts(passed, List.of(failed)))));
+        assertThat(flaky.getDocumentElement().getAttribute("failures")).isEqualTo("0");
+        Element ff = (Element) flaky.getElementsByTagName("flakyFailure").item(0);
+        assertThat(ff.getAttribute("type")).isEqualTo("ELEMENT_NOT_FOUND");
+        assertThat(ff.getElementsByTagName("stackTrace").item(0).getTextContent()).contains("run r1");
+        assertThat(ff.getElementsByTagName("system-out").item(0).getTextContent())
+                .contains("[[ATTACHMENT|/out/s/r1/screenshots/default-failure-plan1.png]]");
+
+        Document broken = parse(JunitXml.renderAttempts(List.of(new JunitXml.Attempts(failed, List.of(failed)))));
+        assertThat(broken.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        assertThat(broken.getElementsByTagName("rerunFailure").getLength()).isEqualTo(1);
+        assertThat(broken.getElementsByTagName("flakyFailure").getLength()).isZero();
+    }
+
+    @Test
+    void theFailureScreenshotIsAttachedAndTheStepsListedInSystemOut() throws Exception {
+        Failure f = new Failure(0, 0, "tapOn", ErrorCode.ELEMENT_NOT_FOUND, "no Send", "/out/r/screenshots/A-failure-plan0.png");
+        RunResult run = new RunResult("r", "p", RunStatus.FAILED, 5, Map.of("A",
+                new DeviceResult("sim-1", DeviceStatus.FAILED, new DeviceResult.Steps(1, 1), 5, f)),
+                List.of(new dev.tandem.protocol.result.StepRecord(0, 0, "A", "tapOn", "send", dev.tandem.protocol.result.StepStatus.FAILED,
+                        0, 5, new dev.tandem.protocol.ErrorInfo(f.code(), f.message()))), new RunResult.RootCause("A", f));
+        String out = parse(JunitXml.render(List.of(run))).getElementsByTagName("system-out").item(0).getTextContent();
+        assertThat(out).contains("tapOn: send (ELEMENT_NOT_FOUND: no Send)").contains("[[ATTACHMENT|/out/r/screenshots/A-failure-plan0.png]]");
+    }
+
+    private static Document parse(String xml) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
 }

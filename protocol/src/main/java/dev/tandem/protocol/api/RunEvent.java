@@ -164,10 +164,19 @@ public sealed interface RunEvent {
 
     /**
      * A suite's plan started ({@code phase} start: its shard and devices) or ended ({@code phase}
-     * end: also status, duration, run directory and root cause).
+     * end: also status, duration, run directory and root cause). A plan run again after a failure
+     * ({@code --retries}) ends once per attempt.
+     *
+     * @param attempt 1 for the first run of the plan, 2 for its first rerun…; null: 1
+     * @param retrying true when this attempt failed and the plan runs again
      */
     record Plan(Phase phase, String plan, int shard, Map<String, String> devices, RunStatus status, Long durationMs,
-            String dir, RunResult.RootCause rootCause) implements RunEvent {
+            String dir, RunResult.RootCause rootCause, Integer attempt, Boolean retrying) implements RunEvent {
+
+        public Plan(Phase phase, String plan, int shard, Map<String, String> devices, RunStatus status, Long durationMs,
+                String dir, RunResult.RootCause rootCause) {
+            this(phase, plan, shard, devices, status, durationMs, dir, rootCause, null, null);
+        }
 
         public static Plan started(String plan, int shard, Map<String, String> devices) {
             return new Plan(Phase.START, plan, shard, devices, null, null, null, null);
@@ -176,6 +185,16 @@ public sealed interface RunEvent {
         public static Plan ended(String plan, int shard, Map<String, String> devices, RunResult r, String dir) {
             return new Plan(Phase.END, plan, shard, devices, r.status(), r.durationMs(), dir, r.rootCause());
         }
+
+        public static Plan ended(String plan, int shard, Map<String, String> devices, RunResult r, String dir, int attempt,
+                boolean retrying) {
+            return new Plan(Phase.END, plan, shard, devices, r.status(), r.durationMs(), dir, r.rootCause(), attempt, retrying);
+        }
+
+        /** Passed, but only after a failed attempt. */
+        public boolean flaky() {
+            return status == RunStatus.PASSED && attempt != null && attempt > 1;
+        }
     }
 
     /** A suite ended: its directory, exit code and summary (its results.json without the runs). */
@@ -183,9 +202,16 @@ public sealed interface RunEvent {
 
     /**
      * @param plans the plans this node runs; {@code ran} how many ran, {@code passed} how many passed
+     *     (flaky ones included); {@code flaky} how many passed only on a rerun
      */
     record SuiteSummary(String suiteId, RunStatus status, long durationMs, int plans, int ran, long passed,
-            List<ShardSummary> shards) {
+            List<ShardSummary> shards, long flaky) {
+
+        public SuiteSummary(String suiteId, RunStatus status, long durationMs, int plans, int ran, long passed,
+                List<ShardSummary> shards) {
+            this(suiteId, status, durationMs, plans, ran, passed, shards, 0);
+        }
+
         /** @param busyMs the sum of its plans' durations; @param devices the ids it used */
         public record ShardSummary(int shard, long busyMs, List<String> devices, List<String> plans) {}
     }

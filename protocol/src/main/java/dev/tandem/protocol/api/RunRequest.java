@@ -22,6 +22,7 @@ import java.util.Map;
  *               {@code env:}; every one is a secret (masked in every output)
  * @param environment the caller's process environment, where a {@code ${NAME}} is looked up last (the
  *               daemon's own environment never is); a value the plan uses from it is masked too
+ * @param screenshots null: {@link ScreenshotMode#DEFAULT}
  */
 public record RunRequest(
         String plan,
@@ -36,7 +37,8 @@ public record RunRequest(
         List<String> apps,
         String lease,
         Map<String, String> params,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        ScreenshotMode screenshots) {
 
     public static final long DEFAULT_WAIT_MS = 120_000;
 
@@ -47,13 +49,13 @@ public record RunRequest(
 
     public RunRequest(String plan, Map<String, String> devices, String platform, AbortStrategy abortStrategy, Integer startStep,
             String output, Long waitMs, long clientPid, Integer runnerPort, List<String> apps, String lease) {
-        this(plan, devices, platform, abortStrategy, startStep, output, waitMs, clientPid, runnerPort, apps, lease, null, null);
+        this(plan, devices, platform, abortStrategy, startStep, output, waitMs, clientPid, runnerPort, apps, lease, null, null, null);
     }
 
     /** This request with the plan's parameters: {@code -e} values and the caller's environment. */
     public RunRequest withParams(Map<String, String> params, Map<String, String> environment) {
         return new RunRequest(plan, devices, platform, abortStrategy, startStep, output, waitMs, clientPid, runnerPort, apps, lease,
-                params, environment);
+                params, environment, screenshots);
     }
 
     public RunRequest {

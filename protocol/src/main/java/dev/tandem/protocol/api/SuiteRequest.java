@@ -21,6 +21,9 @@ import java.util.Map;
  * @param tags which plans run by their {@code tags:} ({@code smoke,!slow}); null: every plan
  * @param params {@code -e} values for every plan's parameters (see {@link RunRequest#params})
  * @param environment the caller's process environment (see {@link RunRequest#environment})
+ * @param screenshots null: {@link ScreenshotMode#DEFAULT}
+ * @param retries reruns of a failed plan (null: the plan's {@code retries}, else 0)
+ * @param failOnFlaky a plan that passed only on a rerun fails the suite (exit 1); false: it counts as passed
  */
 public record SuiteRequest(
         List<String> paths,
@@ -37,12 +40,10 @@ public record SuiteRequest(
         List<String> apps,
         String tags,
         Map<String, String> params,
-        Map<String, String> environment) {
-
-    public SuiteRequest(List<String> paths, String cwd, Integer shards, ShardMode mode, Integer shardIndex, Integer shardTotal,
-            String device, String platform, String output, Long waitMs, long clientPid, List<String> apps) {
-        this(paths, cwd, shards, mode, shardIndex, shardTotal, device, platform, output, waitMs, clientPid, apps, null, null, null);
-    }
+        Map<String, String> environment,
+        ScreenshotMode screenshots,
+        Integer retries,
+        boolean failOnFlaky) {
 
     public SuiteRequest {
         apps = apps == null ? List.of() : List.copyOf(apps);
@@ -54,5 +55,11 @@ public record SuiteRequest(
     @Override
     public String toString() {
         return "SuiteRequest[paths=" + paths + ", tags=" + tags + ", params=" + params.keySet() + ", environment=" + environment.size() + " variables]";
+    }
+
+    public SuiteRequest(List<String> paths, String cwd, Integer shards, ShardMode mode, Integer shardIndex, Integer shardTotal,
+            String device, String platform, String output, Long waitMs, long clientPid, List<String> apps) {
+        this(paths, cwd, shards, mode, shardIndex, shardTotal, device, platform, output, waitMs, clientPid, apps, null, null, null,
+                null, null, false);
     }
 }

@@ -94,7 +94,10 @@ class RunEventWireTest {
         JsonNode result = wire(new RunEvent.SuiteResult("/o/s1", 0, sum));
         assertThat(result.path("event").asText()).isEqualTo("suite-result");
         assertThat(Json.text(result.path("summary"))).isEqualTo("{\"suiteId\":\"s1\",\"status\":\"passed\",\"durationMs\":9,"
-                + "\"plans\":1,\"ran\":1,\"passed\":1,\"shards\":[{\"shard\":1,\"busyMs\":9,\"devices\":[\"sim-1\"],\"plans\":[\"a.yaml\"]}]}");
+                + "\"plans\":1,\"ran\":1,\"passed\":1,\"shards\":[{\"shard\":1,\"busyMs\":9,\"devices\":[\"sim-1\"],\"plans\":[\"a.yaml\"]}],\"flaky\":0}");
+        // a rerun's end says which attempt it was and whether another follows
+        assertThat(names(wire(RunEvent.Plan.ended("a.yaml", 1, devices(), rr, "/o/s1/r2", 2, false))))
+                .containsExactly("attempt", "devices", "dir", "durationMs", "event", "phase", "plan", "retrying", "shard", "status");
     }
 
     @Test
