@@ -64,14 +64,23 @@ public final class WebBackendProvider implements BackendProvider {
             CdpClient cdp = CdpClient.connect(chromium.browserUrl(), CONNECT_TIMEOUT_MS, () -> chromium.isAlive()
                     ? "Chromium (pid " + chromium.pid() + ") is still running."
                     : "Chromium (pid " + chromium.pid() + ") has exited; its log ends: " + chromium.logTail());
-            String product = cdp.send("Browser.getVersion", null, null).path("product").asText();
-            String version = product.substring(product.indexOf('/') + 1);
-            return new WebBackend(chromium, new WebDevice(cdp, spec.deviceId(), profile, version, spec.options(), spec.workDir()));
+            return backend(spec, profile, cdp, chromium);
         } catch (RuntimeException e) {
             chromium.close();
-            throw e instanceof TandemException ? e : new TandemException(ErrorCode.RUNNER_FAILED,
-                    "web device " + spec.deviceId() + " failed to start: " + e, e);
+            throw failedStart(spec, "", e);
         }
+    }
+
+    /** The device on a connected browser ({@code chromium} null: a remote one). */
+    private static Backend backend(DeviceSpec spec, WebProfile profile, CdpClient cdp, ChromiumProcess chromium) {
+        String product = cdp.send("Browser.getVersion", null, null).path("product").asText();
+        String version = product.substring(product.indexOf('/') + 1);
+        return new WebBackend(chromium, new WebDevice(cdp, spec.deviceId(), profile, version, spec.options(), spec.workDir()));
+    }
+
+    private static TandemException failedStart(DeviceSpec spec, String where, RuntimeException e) {
+        return e instanceof TandemException t ? t : new TandemException(ErrorCode.RUNNER_FAILED,
+                "web device " + spec.deviceId() + where + " failed to start: " + e, e);
     }
 
     /**
@@ -84,13 +93,10 @@ public final class WebBackendProvider implements BackendProvider {
                 ErrorCode.DEVICE_LOST, "Check that the node is up (the Grid's /status), then rerun: the next run opens a new session.");
         cdp.watchLiveness(LIVENESS_PERIOD_MS, LIVENESS_TIMEOUT_MS);
         try {
-            String product = cdp.send("Browser.getVersion", null, null).path("product").asText();
-            String version = product.substring(product.indexOf('/') + 1);
-            return new WebBackend(null, new WebDevice(cdp, spec.deviceId(), profile, version, spec.options(), spec.workDir()));
+            return backend(spec, profile, cdp, null);
         } catch (RuntimeException e) {
             cdp.close();
-            throw e instanceof TandemException ? e : new TandemException(ErrorCode.RUNNER_FAILED,
-                    "web device " + spec.deviceId() + " on " + remote.where() + " failed to start: " + e, e);
+            throw failedStart(spec, " on " + remote.where(), e);
         }
     }
 

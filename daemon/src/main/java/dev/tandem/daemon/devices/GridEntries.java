@@ -36,11 +36,15 @@ public final class GridEntries {
         }
     }
 
-    /** The platform a stereotype's sessions are driven as: a browser is web (CDP), else its {@code platformName} (Appium). */
+    /**
+     * The platform a stereotype's sessions are driven as: a browser is web (CDP), else its
+     * {@code platformName} as an Appium device has it (Android, iOS, Fake: {@link AppiumEntries}).
+     */
     public static Platform platformOf(Map<String, Object> stereotype) {
         if (stereotype.get("browserName") != null) return Platform.WEB;
-        String p = String.valueOf(stereotype.get("platformName")).toLowerCase(java.util.Locale.ROOT);
-        return p.equals("ios") ? Platform.IOS : Platform.ANDROID;
+        String p = String.valueOf(stereotype.get("platformName"));
+        return AppiumEntries.KINDS.stream().filter(k -> k.platformName().equalsIgnoreCase(p)).map(AppiumEntries.Kind::platform)
+                .findFirst().orElse(Platform.ANDROID);
     }
 
     static Source parse(YNode.Map m, String name, List<Diagnostic> problems, List<String> knownProfiles,

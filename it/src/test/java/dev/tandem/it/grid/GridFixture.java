@@ -68,17 +68,11 @@ public final class GridFixture implements AutoCloseable {
     }
 
     private void startHub() throws IOException {
-        Path toml = Files.writeString(dir.resolve("hub.toml"), """
-                [server]
-                host = "127.0.0.1"
-                port = %d
-                [events]
-                publish = "tcp://127.0.0.1:%d"
-                subscribe = "tcp://127.0.0.1:%d"
+        Path toml = Files.writeString(dir.resolve("hub.toml"), head(port) + """
                 bind = true
                 [sessionqueue]
                 session-request-timeout = 60
-                """.formatted(port, publish, subscribe));
+                """);
         all.add(java("hub", toml, dir.resolve("hub.log")));
     }
 
@@ -86,13 +80,7 @@ public final class GridFixture implements AutoCloseable {
         int i = nodes.size() + 1;
         int nodePort = freePort();
         nodePorts.add(nodePort);
-        Path toml = Files.writeString(dir.resolve("node-" + i + ".toml"), """
-                [server]
-                host = "127.0.0.1"
-                port = %d
-                [events]
-                publish = "tcp://127.0.0.1:%d"
-                subscribe = "tcp://127.0.0.1:%d"
+        Path toml = Files.writeString(dir.resolve("node-" + i + ".toml"), head(nodePort) + """
                 [node]
                 grid-url = "%s"
                 detect-drivers = false
@@ -106,10 +94,22 @@ public final class GridFixture implements AutoCloseable {
                 stereotype = '{"browserName": "chrome", "goog:chromeOptions": {"binary": "%s"}}'
                 max-sessions = %d
                 webdriver-executable = "%s"
-                """.formatted(nodePort, publish, subscribe, url(), sessions, CHROMIUM, sessions, CHROMEDRIVER));
+                """.formatted(url(), sessions, CHROMIUM, sessions, CHROMEDRIVER));
         Process p = java("node", toml, dir.resolve("node-" + i + ".log"));
         nodes.add(p);
         all.add(p);
+    }
+
+    /** A process's own address and the hub's event bus, the start of every config. */
+    private String head(int serverPort) {
+        return """
+                [server]
+                host = "127.0.0.1"
+                port = %d
+                [events]
+                publish = "tcp://127.0.0.1:%d"
+                subscribe = "tcp://127.0.0.1:%d"
+                """.formatted(serverPort, publish, subscribe);
     }
 
     private Process java(String role, Path toml, Path log) throws IOException {
