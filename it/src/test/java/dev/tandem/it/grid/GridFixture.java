@@ -112,6 +112,31 @@ public final class GridFixture implements AutoCloseable {
                 """.formatted(serverPort, publish, subscribe);
     }
 
+    /**
+     * Adds a relay node forwarding sessions of {@code stereotype} (JSON) to the Appium server at
+     * {@code appium}, as a lab registers its phones, and waits (bounded) until the Grid lists it up.
+     */
+    public void addRelayNode(URI appium, String stereotype) throws IOException, InterruptedException {
+        int nodePort = freePort();
+        nodePorts.add(nodePort);
+        int before = nodes.size();
+        Path toml = Files.writeString(dir.resolve("relay-" + (before + 1) + ".toml"), head(nodePort) + """
+                [node]
+                grid-url = "%s"
+                detect-drivers = false
+                heartbeat-period = 2
+                register-period = 2
+                [relay]
+                url = "%s"
+                status-endpoint = "/status"
+                configs = ["1", '%s']
+                """.formatted(url(), appium, stereotype));
+        Process p = java("node", toml, dir.resolve("relay-" + (before + 1) + ".log"));
+        nodes.add(p);
+        all.add(p);
+        awaitStatus(s -> upNodes(s) == before + 1, 90_000, "the relay node up");
+    }
+
     private Process java(String role, Path toml, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",

@@ -19,11 +19,16 @@ public record GridStatus(boolean ready, List<Node> nodes) {
 
     /** @param sessionId the session in the slot, or null when the slot is free */
     public record Slot(Map<String, String> stereotype, String sessionId) {
-        /** Whether every capability of {@code wanted} has the same value (ignoring case) in this slot's stereotype. */
+        /**
+         * Whether every capability of {@code wanted} has the same value (ignoring case) in this slot's
+         * stereotype; an extension capability ({@code appium:app}) the slot does not name is a detail of
+         * the request, not a condition on the slot.
+         */
         public boolean matches(Map<String, Object> wanted) {
             return wanted.entrySet().stream().allMatch(e -> {
                 String v = stereotype.get(e.getKey());
-                return v != null && v.equalsIgnoreCase(String.valueOf(e.getValue()));
+                if (v == null) return e.getKey().contains(":");
+                return v.equalsIgnoreCase(String.valueOf(e.getValue()));
             });
         }
     }

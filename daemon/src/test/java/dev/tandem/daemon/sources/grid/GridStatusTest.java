@@ -27,6 +27,9 @@ class GridStatusTest {
         assertThat(s.capacity(Map.of("browserName", "Chrome"))).as("case-insensitive; a down node's slots do not count").isEqualTo(2);
         assertThat(s.free(Map.of("browserName", "chrome"))).isEqualTo(1);
         assertThat(s.capacity(Map.of("platformName", "Android"))).isZero();
+        assertThat(s.capacity(Map.of("browserName", "chrome", "goog:chromeOptions", "x", "se:name", "y")))
+                .as("extension capabilities a slot does not name are request details").isEqualTo(2);
+        assertThat(s.capacity(Map.of("browserName", "chrome", "platformName", "windows"))).isZero();
         assertThat(s.sessions()).isEqualTo(1);
         assertThat(s.nodeOf("abc")).isEqualTo("http://127.0.0.1:5555");
         assertThat(s.nodeOf("zzz")).isNull();
