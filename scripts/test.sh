@@ -31,6 +31,17 @@ if ! has_chromium; then
   fi
 fi
 
+# The Selenium Grid tests (it/.../grid) run Chrome nodes on Debian's chromium with its chromedriver
+# (the Grid itself is the test-scope selenium-grid dependency from Maven Central).
+if [ ! -x /usr/bin/chromedriver ] && command -v apt-get >/dev/null 2>&1; then
+  echo "scripts/test.sh: installing Debian's chromium-driver for the Grid tests…"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-driver >/dev/null
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-driver >/dev/null
+  fi
+fi
+
 # Appium for the tests on a real Appium server (the pinned server and @appium/fake-driver from the
 # npm registry), installed by `tandem prepare` itself into a cache the test runs share and reuse
 # (.tandem-test-cache, gitignored), with a throwaway state dir. The tests find it through

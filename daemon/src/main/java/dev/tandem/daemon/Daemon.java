@@ -22,6 +22,7 @@ import dev.tandem.daemon.runner.RunnerLauncher;
 import dev.tandem.daemon.runner.RunnerSupervisor;
 import dev.tandem.protocol.state.AtomicFiles;
 import dev.tandem.daemon.sources.DeviceSources;
+import dev.tandem.daemon.sources.grid.GridSessions;
 import dev.tandem.daemon.suite.SuiteService;
 import dev.tandem.protocol.state.DaemonInfo;
 import dev.tandem.protocol.state.DaemonSettings;
@@ -62,6 +63,7 @@ public final class Daemon implements DaemonControl {
     private Allocator allocator;
     private LeaseRegistry leases;
     private DaemonInfo info;
+    private DeviceSources sources;
 
     public Daemon(StateDir state, Map<String, String> env) {
         this.state = state;
@@ -94,7 +96,7 @@ public final class Daemon implements DaemonControl {
     /** Undoes a failed start: whatever was started is closed, and the lock released. */
     private void abandonStart() {
         stopping = true;
-        for (AutoCloseable c : new AutoCloseable[] {server, supervisor, services}) {
+        for (AutoCloseable c : new AutoCloseable[] {server, supervisor, sources, services}) {
             if (c == null) continue;
             try {
                 c.close();
@@ -108,15 +110,18 @@ public final class Daemon implements DaemonControl {
     private void startHoldingLock() throws IOException {
         long t0 = System.nanoTime();
         services = AppServices.start();
-        DeviceSources sources = DeviceSources.load(env, state.root());
+        // Grid sessions a crashed predecessor left open are closed first (with their runners), so none is adopted
+        int orphans = new GridSessions(state, Log.stderr("grid")).closeOrphans();
+        if (orphans > 0) log.info("closed " + orphans + " Grid sessions an earlier daemon left open");
+        sources = DeviceSources.load(env, state.root());
         // a bad devices file does not stop the daemon: it offers no devices and every request says why, with positions
         sources.problems().forEach(d -> log.warn("devices file: " + d));
         DevicePool pool = sources.pool();
         MachineLocks locks = new MachineLocks(MachineLocks.defaultDir(env), state.root().toString());
         // a device's machine lock is claimed with its grant (two daemons never both grant it) and
         // given back with the lease unless this daemon's runner for it lives on
-        allocator = new Allocator(pool, locks.claims(id -> supervisor != null
-                && supervisor.list().stream().anyMatch(h -> h.deviceId().equals(id))));
+        allocator = new Allocator(pool, sources.endingWithLease(locks.claims(id -> supervisor != null
+                && supervisor.list().stream().anyMatch(h -> h.deviceId().equals(id))), id -> supervisor.stopSoon(id)));
         Map<String, String> runnerEnv = new HashMap<>();
         if (env.containsKey("TANDEM_TEST_FAULTS")) runnerEnv.put("TANDEM_TEST_FAULTS", env.get("TANDEM_TEST_FAULTS"));
         RunnerLauncher launcher = new RunnerLauncher(state, runnerEnv, longEnv("TANDEM_RUNNER_ORPHAN_TTL_MS", 0));
@@ -232,6 +237,7 @@ public final class Daemon implements DaemonControl {
             leases.close();
             active.abortAll("the daemon is stopping");
             supervisor.close();
+            sources.close();
             services.close();
             try {
                 Files.deleteIfExists(state.daemonJson());

@@ -54,7 +54,7 @@ class DevicesFileIT {
             Tandem.Result refused = t.run("devices", "--devices", bad.toString(), "--json");
             assertThat(refused.exit()).as(refused.all()).isEqualTo(2);
             assertThat(refused.all()).contains("VALIDATION").contains(bad + ":2:17: unknown key 'cont' in a sim source")
-                    .contains(bad + ":3:12: source type 'grid' is not yet available");
+                    .contains(bad + ":3:5: a grid source needs the 'url' of the Grid");
             Tandem.Result runRefused = t.run("run", plan.toString(), "--devices", bad.toString());
             assertThat(runRefused.exit()).as(runRefused.all()).isEqualTo(2);
             assertThat(runRefused.all()).contains(bad + ":2:17");

@@ -35,6 +35,7 @@ public enum ErrorCode {
     // --- environment or infrastructure
     OUTCOME_UNKNOWN(INFRASTRUCTURE, "The command may have run on the device and was not repeated; check the device state before rerunning."),
     DEVICE_RESET(INFRASTRUCTURE, "The device was reset during the run (its runner restarted) and its state is gone; rerun the plan, and if it recurs see the runner's log under $TANDEM_HOME/logs."),
+    DEVICE_LOST(INFRASTRUCTURE, "The device went away during the run (its Selenium Grid node or remote browser stopped answering); check the node (the Grid's /status), then rerun."),
     DEVICE_UNAVAILABLE(INFRASTRUCTURE, "Free the device (see `tandem sessions`) or pick another one (`tandem devices`)."),
     RUNNER_FAILED(INFRASTRUCTURE, "The device runner failed; see its log under $TANDEM_HOME/logs and rerun."),
     PORT_IN_USE(INFRASTRUCTURE, "Choose a free port or stop the process holding it."),

@@ -48,13 +48,17 @@ final class CdpClient implements AutoCloseable {
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Supplier<String> whyDead;
+    private final ErrorCode lostCode;
+    private final String afterLoss;
     private volatile String closedReason;
 
     private record Pending(String method, CompletableFuture<JsonNode> future) {}
 
-    private CdpClient(WebSocketConnection socket, Supplier<String> whyDead) {
+    private CdpClient(WebSocketConnection socket, Supplier<String> whyDead, ErrorCode lostCode, String afterLoss) {
         this.socket = socket;
         this.whyDead = whyDead;
+        this.lostCode = lostCode;
+        this.afterLoss = afterLoss;
     }
 
     /**
@@ -63,6 +67,14 @@ final class CdpClient implements AutoCloseable {
      * @param whyDead describes the browser's state when the connection drops (for the error message)
      */
     static CdpClient connect(URI url, long timeoutMs, Supplier<String> whyDead) {
+        return connect(url, timeoutMs, whyDead, ErrorCode.RUNNER_FAILED, "Restart the device (the runner does this on the next run).");
+    }
+
+    /**
+     * As above, for a browser elsewhere (a Grid node): when the connection drops, every command
+     * fails with {@code lostCode} (DEVICE_LOST) and {@code afterLoss} says what to do.
+     */
+    static CdpClient connect(URI url, long timeoutMs, Supplier<String> whyDead, ErrorCode lostCode, String afterLoss) {
         CompletableFuture<CdpClient> self = new CompletableFuture<>();
         AtomicReference<String> closedEarly = new AtomicReference<>();
         WebSocketConnection.Handler handler = new WebSocketConnection.Handler() {
@@ -79,15 +91,39 @@ final class CdpClient implements AutoCloseable {
             }
         };
         try {
-            CdpClient client = new CdpClient(WebSocketConnection.open(url, (int) timeoutMs, handler), whyDead);
+            CdpClient client = new CdpClient(WebSocketConnection.open(url, (int) timeoutMs, handler), whyDead, lostCode, afterLoss);
             self.complete(client);
             String early = closedEarly.get();
             if (early != null) client.shutdown(early); // closed before we could listen for it
             return client;
         } catch (IOException e) {
-            throw new TandemException(ErrorCode.RUNNER_FAILED, "cannot open the DevTools connection to Chromium at " + url
-                    + ": " + e.getMessage() + "; " + whyDead.get(), e);
+            throw new TandemException(lostCode == ErrorCode.RUNNER_FAILED ? ErrorCode.RUNNER_FAILED : ErrorCode.DEVICE_UNAVAILABLE,
+                    "cannot open the DevTools connection to Chromium at " + url + ": " + e.getMessage() + "; " + whyDead.get(), e);
         }
+    }
+
+    /**
+     * For a browser elsewhere: asks the browser for its version every {@code periodMs} and drops the
+     * connection (every pending and later command fails with the loss code) when an answer takes
+     * longer than {@code timeoutMs}. A proxy in between (a Grid's router) may keep the WebSocket open
+     * after the node behind it died; the browser target answers even while a page runs a long script.
+     */
+    void watchLiveness(long periodMs, long timeoutMs) {
+        Thread.ofVirtual().name("cdp-liveness").start(() -> {
+            while (closedReason == null) {
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(periodMs)); // a heartbeat's period
+                if (closedReason != null) return;
+                try {
+                    sendAsync("Browser.getVersion", null, null).get(timeoutMs, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    shutdown("the remote browser did not answer for " + timeoutMs + " ms");
+                    socket.close();
+                    return;
+                } catch (ExecutionException | InterruptedException e) {
+                    return; // closed meanwhile: already failing every command
+                }
+            }
+        });
     }
 
     void addListener(Listener l) {
@@ -179,8 +215,8 @@ final class CdpClient implements AutoCloseable {
     }
 
     private TandemException dead(String method, String reason) {
-        return new TandemException(ErrorCode.RUNNER_FAILED, "Chromium is gone (" + reason + "), so " + method
-                + " cannot run: " + whyDead.get() + " Restart the device (the runner does this on the next run).");
+        return new TandemException(lostCode, "Chromium is gone (" + reason + "), so " + method
+                + " cannot run: " + whyDead.get() + " " + afterLoss);
     }
 
     private void shutdown(String reason) {

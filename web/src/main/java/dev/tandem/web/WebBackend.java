@@ -4,7 +4,10 @@ import dev.tandem.device.Backend;
 import dev.tandem.device.Device;
 import java.nio.file.Path;
 
-/** A web device and the Chromium behind it; closing it kills Chromium and deletes its profile. */
+/**
+ * A web device and the Chromium behind it; closing it kills Chromium and deletes its profile. A
+ * remote browser (a Grid session, {@code chromium} null) is only disconnected: its owner closes it.
+ */
 public final class WebBackend implements Backend {
     private final ChromiumProcess chromium;
     private final WebDevice device;
@@ -45,7 +48,7 @@ public final class WebBackend implements Backend {
         try {
             device.close();
         } finally {
-            chromium.close();
+            if (chromium != null) chromium.close();
         }
     }
 }

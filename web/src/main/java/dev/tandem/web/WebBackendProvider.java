@@ -4,6 +4,7 @@ import dev.tandem.device.Backend;
 import dev.tandem.device.BackendProvider;
 import dev.tandem.device.DeviceSpec;
 import dev.tandem.device.PlatformRow;
+import dev.tandem.device.RemoteBrowser;
 import dev.tandem.protocol.Platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.ErrorCode;
@@ -22,6 +23,9 @@ import java.util.Map;
  */
 public final class WebBackendProvider implements BackendProvider {
     private static final long CONNECT_TIMEOUT_MS = 10_000;
+    /** A remote browser's node may die behind a proxy that keeps the WebSocket open: asked every second, lost after 5 s of silence. */
+    private static final long LIVENESS_PERIOD_MS = 1_000;
+    private static final long LIVENESS_TIMEOUT_MS = 5_000;
     private static volatile Map<String, String> identity;
 
     @Override
@@ -51,6 +55,8 @@ public final class WebBackendProvider implements BackendProvider {
     @Override
     public Backend open(DeviceSpec spec) {
         WebProfile profile = WebProfile.of(spec.profile()); // a bad profile fails before Chromium starts
+        RemoteBrowser remote = RemoteBrowser.fromOptions(spec.options());
+        if (remote != null) return openRemote(spec, profile, remote);
         Path binary = ChromiumBinary.locate(System.getenv());
         Thread.startVirtualThread(WebBackendProvider::warmUp); // overlaps Chromium's start-up
         ChromiumProcess chromium = ChromiumProcess.start(binary, spec.workDir());
@@ -58,13 +64,39 @@ public final class WebBackendProvider implements BackendProvider {
             CdpClient cdp = CdpClient.connect(chromium.browserUrl(), CONNECT_TIMEOUT_MS, () -> chromium.isAlive()
                     ? "Chromium (pid " + chromium.pid() + ") is still running."
                     : "Chromium (pid " + chromium.pid() + ") has exited; its log ends: " + chromium.logTail());
-            String product = cdp.send("Browser.getVersion", null, null).path("product").asText();
-            String version = product.substring(product.indexOf('/') + 1);
-            return new WebBackend(chromium, new WebDevice(cdp, spec.deviceId(), profile, version, spec.options(), spec.workDir()));
+            return backend(spec, profile, cdp, chromium);
         } catch (RuntimeException e) {
             chromium.close();
-            throw e instanceof TandemException ? e : new TandemException(ErrorCode.RUNNER_FAILED,
-                    "web device " + spec.deviceId() + " failed to start: " + e, e);
+            throw failedStart(spec, "", e);
+        }
+    }
+
+    /** The device on a connected browser ({@code chromium} null: a remote one). */
+    private static Backend backend(DeviceSpec spec, WebProfile profile, CdpClient cdp, ChromiumProcess chromium) {
+        String product = cdp.send("Browser.getVersion", null, null).path("product").asText();
+        String version = product.substring(product.indexOf('/') + 1);
+        return new WebBackend(chromium, new WebDevice(cdp, spec.deviceId(), profile, version, spec.options(), spec.workDir()));
+    }
+
+    private static TandemException failedStart(DeviceSpec spec, String where, RuntimeException e) {
+        return e instanceof TandemException t ? t : new TandemException(ErrorCode.RUNNER_FAILED,
+                "web device " + spec.deviceId() + where + " failed to start: " + e, e);
+    }
+
+    /**
+     * A browser another party started (a Grid session the daemon opened): the same device over its
+     * DevTools endpoint; nothing to start or kill here. Its loss fails commands with DEVICE_LOST.
+     */
+    private static Backend openRemote(DeviceSpec spec, WebProfile profile, RemoteBrowser remote) {
+        Thread.startVirtualThread(WebBackendProvider::warmUp);
+        CdpClient cdp = CdpClient.connect(remote.cdp(), CONNECT_TIMEOUT_MS, () -> "The browser is " + remote.where() + ".",
+                ErrorCode.DEVICE_LOST, "Check that the node is up (the Grid's /status), then rerun: the next run opens a new session.");
+        cdp.watchLiveness(LIVENESS_PERIOD_MS, LIVENESS_TIMEOUT_MS);
+        try {
+            return backend(spec, profile, cdp, null);
+        } catch (RuntimeException e) {
+            cdp.close();
+            throw failedStart(spec, " on " + remote.where(), e);
         }
     }
 

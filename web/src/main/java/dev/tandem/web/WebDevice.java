@@ -45,6 +45,8 @@ public final class WebDevice implements Device {
     private final FileGuard files;
     private final Path downloads;
     final WebSignals signals;
+    /** The remote browser this device drives (a Grid session), or null for a local Chromium. */
+    private final dev.tandem.device.RemoteBrowser remote;
 
     WebDevice(CdpClient cdp, String deviceId, WebProfile profile, String chromeVersion, Map<String, String> options, Path workDir) {
         this.cdp = cdp;
@@ -54,6 +56,7 @@ public final class WebDevice implements Device {
         this.profile = profile;
         this.chromeVersion = chromeVersion;
         this.links = new AppLinks(deviceId, options);
+        this.remote = dev.tandem.device.RemoteBrowser.fromOptions(options);
         this.signals = new WebSignals(cdp, tray, links);
         this.input = new InputDriver(profile.touch(), signals);
         this.keyboard = new WebKeyboard(signals, input, tray);
@@ -164,8 +167,20 @@ public final class WebDevice implements Device {
         if (!error.isEmpty()) {
             page.loading = false;
             throw new TandemException(ErrorCode.BAD_PARAMS, "launchApp could not open " + UrlText.shorten(url) + ": " + error
-                    + ". Check that the server is up and the URL is right.");
+                    + ". Check that the server is up and the URL is right." + remoteLoopbackHint(url));
         }
+    }
+
+    /**
+     * On a Grid node, loopback is the node's: the built-in apps' web twins (served by the daemon on
+     * this host's 127.0.0.1) load only when the node runs on this host.
+     */
+    private String remoteLoopbackHint(String url) {
+        if (remote == null) return "";
+        String host = java.net.URI.create(url).getHost();
+        boolean loopback = host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+        return loopback ? " The browser is " + remote.where() + ", on a Grid node: " + host + " there is the node itself, so pages"
+                + " (and the built-in apps' web twins) served on this host's loopback load only on a node on this host." : "";
     }
 
     @Override

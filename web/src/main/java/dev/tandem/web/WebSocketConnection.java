@@ -17,8 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A minimal RFC 6455 client for the loopback DevTools endpoint: text messages (fragmented or not),
- * ping/pong and close; no extensions, no TLS. Written here rather than using java.net.http because
+ * A minimal RFC 6455 client for a DevTools endpoint (the local Chromium's on loopback, or a remote
+ * browser's such as a Selenium Grid's {@code se:cdp}): text messages (fragmented or not), ping/pong
+ * and close; no extensions; {@code wss://} through the JDK's default TLS socket factory. Written here rather than using java.net.http because
  * that client's first use (SSL context, executors) costs hundreds of milliseconds in a fresh
  * runner JVM, and its callbacks hop threads on every message. One reader thread delivers whole
  * messages in order; sends are serialised.
@@ -48,16 +49,20 @@ final class WebSocketConnection implements AutoCloseable {
 
     /** Connects and completes the opening handshake, bounded by {@code timeoutMs}. */
     static WebSocketConnection open(URI uri, int timeoutMs, Handler handler) throws IOException {
+        boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
+        if (!tls && !"ws".equalsIgnoreCase(uri.getScheme())) throw new IOException("not a WebSocket URL (ws:// or wss://): " + uri);
+        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), timeoutMs);
+            socket.connect(new InetSocketAddress(uri.getHost(), port), timeoutMs);
             socket.setSoTimeout(timeoutMs);
+            if (tls) socket = tlsOver(socket, uri.getHost(), port);
             byte[] nonce = new byte[16];
             ThreadLocalRandom.current().nextBytes(nonce);
             String key = Base64.getEncoder().encodeToString(nonce);
             String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            String request = "GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+            String request = "GET " + (path.isEmpty() ? "/" : path) + " HTTP/1.1\r\nHost: " + uri.getHost() + (uri.getPort() > 0 ? ":" + port : "")
                     + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
                     + "\r\nSec-WebSocket-Version: 13\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
@@ -73,7 +78,7 @@ final class WebSocketConnection implements AutoCloseable {
             }
             socket.setSoTimeout(0); // the reader blocks until a message or the end: Chromium dying closes the socket
             WebSocketConnection c = new WebSocketConnection(socket, handler);
-            Thread reader = new Thread(() -> c.readLoop(in), "cdp-reader-" + uri.getPort());
+            Thread reader = new Thread(() -> c.readLoop(in), "cdp-reader-" + port);
             reader.setDaemon(true);
             reader.start();
             return c;
@@ -81,6 +86,17 @@ final class WebSocketConnection implements AutoCloseable {
             socket.close();
             throw e;
         }
+    }
+
+    /** TLS over the connected socket, checking the server's certificate and host name (the JDK's trust store). */
+    private static Socket tlsOver(Socket plain, String host, int port) throws IOException {
+        javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) ((javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault())
+                .createSocket(plain, host, port, true);
+        javax.net.ssl.SSLParameters params = tls.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        tls.setSSLParameters(params);
+        tls.startHandshake();
+        return tls;
     }
 
     /** Sends one text message (masked, as clients must). */

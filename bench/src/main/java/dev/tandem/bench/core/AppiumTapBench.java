@@ -42,7 +42,8 @@ public final class AppiumTapBench {
             String[] run = {"run", taps.toString(), "--devices", devices.toString()}; // its one device: fake-1
             cli.ok(concat(run, "-o", "warm")); // daemon, runner, Appium server and session up; JIT warm
             int port = Json.tree(Files.readAllBytes(cli.home.resolve("runners/fake-1.json"))).path("ports").path("server").asInt();
-            try (Raw raw = new Raw(port, cli.work.resolve("shop-app.xml"))) {
+            try (Raw raw = new Raw("http://127.0.0.1:" + port, Map.of("platformName", "Fake", "appium:automationName", "Fake",
+                    "appium:deviceName", "Raw client", "appium:app", cli.work.resolve("shop-app.xml").toString()), "id", "submit")) {
                 for (int i = 0; i < 2 * TAPS; i++) raw.tap(); // the raw client's warm-up
                 List<Double> tandemSpan = new ArrayList<>(), tandemStep = new ArrayList<>(), tandemWall = new ArrayList<>();
                 List<Double> rawSpan = new ArrayList<>(), rawCall = new ArrayList<>();
@@ -110,43 +111,57 @@ public final class AppiumTapBench {
     }
 
     private static void rawBatch(Raw raw, List<Double> span, List<Double> calls) throws Exception {
+        rawBatch(raw, TAPS, span, calls);
+    }
+
+    static void rawBatch(Raw raw, int taps, List<Double> span, List<Double> calls) throws Exception {
         long t0 = System.nanoTime();
-        for (int i = 0; i < TAPS; i++) {
+        for (int i = 0; i < taps; i++) {
             long s = System.nanoTime();
             raw.tap();
             calls.add((System.nanoTime() - s) / 1e6);
         }
-        span.add((System.nanoTime() - t0) / 1e6 / TAPS);
+        span.add((System.nanoTime() - t0) / 1e6 / taps);
     }
 
-    private static String[] concat(String[] a, String... b) {
+    static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 
-    /** A plain W3C client (java.net.http, keep-alive) with its own session on the runner's Appium server. */
+    /**
+     * A plain W3C client (java.net.http, keep-alive) with its own session on a WebDriver endpoint (the
+     * runner's Appium server, or a Selenium Grid), tapping one element found by {@code using}/{@code value}.
+     */
     static final class Raw implements AutoCloseable {
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         private final String base;
         private final String session;
+        private final String using;
+        private final String value;
 
-        Raw(int port, Path app) throws Exception {
-            base = "http://127.0.0.1:" + port;
-            JsonNode caps = Json.toTree(Map.of("capabilities", Map.of("alwaysMatch", Map.of("platformName", "Fake",
-                    "appium:automationName", "Fake", "appium:deviceName", "Raw client", "appium:app", app.toString()))));
-            session = post("/session", caps).path("sessionId").asText();
+        Raw(String base, Map<String, Object> capabilities, String using, String value) throws Exception {
+            this.base = base;
+            this.using = using;
+            this.value = value;
+            session = post("/session", Json.toTree(Map.of("capabilities", Map.of("alwaysMatch", capabilities)))).path("sessionId").asText();
         }
 
-        /** Find #submit, then click it: the two requests a W3C client sends for a tap by id. */
+        /** Opens a page (a browser session). */
+        void navigate(String url) throws Exception {
+            post("/session/" + session + "/url", Json.toTree(Map.of("url", url)));
+        }
+
+        /** Find the element, then click it: the two requests a W3C client sends for a tap. */
         void tap() throws Exception {
-            JsonNode el = post("/session/" + session + "/element", Json.toTree(Map.of("using", "id", "value", "submit")));
+            JsonNode el = post("/session/" + session + "/element", Json.toTree(Map.of("using", using, "value", value)));
             post("/session/" + session + "/element/" + el.elements().next().asText() + "/click", Json.object());
         }
 
         private JsonNode post(String path, JsonNode body) throws Exception {
             HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))).build();
+                    .header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))).build();
             HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
             if (res.statusCode() != 200) throw new IllegalStateException("POST " + path + " → HTTP " + res.statusCode() + ": " + new String(res.body()));
             return Json.tree(res.body()).path("value");

@@ -22,7 +22,7 @@ import java.util.Set;
  * {@code devices.yaml}: the device sources a daemon offers (docs/devices.md). A {@code sources:}
  * list of entries such as {@code {type: sim, count: 8, latency: realistic}} or
  * {@code {type: web, count: 4, profiles: [pixel-7]}}, and {@code type: appium} entries with devices and
- * their capabilities ({@link AppiumEntries}); {@code grid} is a known type that is not available yet. Every bad entry is a diagnostic with its position; no file means
+ * their capabilities ({@link AppiumEntries}), and {@code type: grid} entries naming a Selenium Grid ({@link GridEntries}). Every bad entry is a diagnostic with its position; no file means
  * today's defaults. The environment variables stay as shortcuts: {@code TANDEM_SIM_DEVICES},
  * {@code TANDEM_SIM_LATENCY} and {@code TANDEM_WEB_DEVICES} override the first sim or web entry.
  */
@@ -34,11 +34,11 @@ public final class DevicesFile {
     static final int MAX_COUNT = 256;
     static final List<String> TOP_KEYS = List.of("sources");
     static final List<String> TYPES = List.of("sim", "web", "appium", "grid");
-    static final List<String> RESERVED = List.of("grid");
     static final Map<String, List<String>> KEYS = Map.of(
             "sim", List.of("type", "name", "count", "latency"),
             "web", List.of("type", "name", "count", "profiles"),
-            "appium", AppiumEntries.KEYS);
+            "appium", AppiumEntries.KEYS,
+            "grid", GridEntries.KEYS);
 
     /**
      * One local pool: {@code count} devices of one platform, numbered on from the pools before it.
@@ -56,9 +56,15 @@ public final class DevicesFile {
     }
 
     /** What a devices file declared: its local pools and Appium sources, or the problems that make it unusable. */
-    public record Loaded(String file, List<Pool> pools, List<AppiumEntries.Pool> appium, List<Diagnostic> problems) {
+    public record Loaded(String file, List<Pool> pools, List<AppiumEntries.Pool> appium, List<GridEntries.Source> grids,
+            List<Diagnostic> problems) {
         public Loaded {
             appium = List.copyOf(appium);
+            grids = List.copyOf(grids);
+        }
+
+        public Loaded(String file, List<Pool> pools, List<AppiumEntries.Pool> appium, List<Diagnostic> problems) {
+            this(file, pools, appium, List.of(), problems);
         }
 
         public Loaded(String file, List<Pool> pools, List<Diagnostic> problems) {
@@ -128,6 +134,7 @@ public final class DevicesFile {
         }
         List<Pool> pools = new ArrayList<>();
         List<AppiumEntries.Pool> appium = new ArrayList<>();
+        List<GridEntries.Source> grids = new ArrayList<>();
         if (!(doc.root() instanceof YNode.Map top)) {
             problems.add(new Diagnostic(doc.root().pos(), "a devices file is a mapping with a 'sources' list, found "
                     + doc.root().describe(), "write `sources:` followed by entries like `- {type: sim, count: 8}`"));
@@ -152,13 +159,14 @@ public final class DevicesFile {
                 Object p = entry(item, problems, names, next, appiumIds, baseDir);
                 if (p instanceof Pool local) pools.add(local);
                 if (p instanceof AppiumEntries.Pool a) appium.add(a);
+                if (p instanceof GridEntries.Source g) grids.add(g);
             }
         }
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt((Diagnostic d) -> d.pos().line()).thenComparingInt(d -> d.pos().column()));
             return new Loaded(file, List.of(), List.copyOf(problems));
         }
-        return new Loaded(file, withEnv(pools, env), appium, List.of());
+        return new Loaded(file, withEnv(pools, env), appium, grids, List.of());
     }
 
     /** One source entry: a local {@link Pool}, an {@link AppiumEntries.Pool}, or null when it has problems. */
@@ -176,18 +184,13 @@ public final class DevicesFile {
                     "add `type:` with one of " + String.join(", ", TYPES)));
             return null;
         }
-        if (RESERVED.contains(type)) {
-            problems.add(new Diagnostic(typeEntry.value().pos(), "source type '" + type + "' is not yet available in this version",
-                    "remove the entry, or use a sim or web source until the " + type + " source ships"));
-            return null;
-        }
         if (!KEYS.containsKey(type)) {
             String close = Suggest.closest(type, TYPES);
             problems.add(new Diagnostic(typeEntry.value().pos(), "unknown source type '" + type + "'",
                     (close != null ? "did you mean '" + close + "'? " : "") + "the types are " + String.join(", ", TYPES)));
             return null;
         }
-        Platform platform = type.equals("appium") ? null : Platform.of(type);
+        Platform platform = type.equals("appium") || type.equals("grid") ? null : Platform.of(type);
         List<String> keys = KEYS.get(type);
         int before = problems.size();
         for (YNode.Entry e : m.entries()) if (!keys.contains(e.key())) problems.add(unknownKey(e, keys, (type.matches("[aeiou].*") ? "an " : "a ") + type + " source"));
@@ -233,6 +236,10 @@ public final class DevicesFile {
         }
         if (type.equals("web") && m.get("profiles") != null) {
             profiles = webProfiles(m.get("profiles").value(), problems, known(platform));
+        }
+        if (type.equals("grid")) {
+            GridEntries.Source g = GridEntries.parse(m, name, problems, known(Platform.WEB), (v, p) -> webProfiles(v, p, known(Platform.WEB)));
+            return problems.size() > before ? null : g;
         }
         if (type.equals("appium")) {
             AppiumEntries.Pool a = AppiumEntries.parse(m, name, baseDir, problems, appiumIds, next);

@@ -15,10 +15,18 @@ import java.util.function.Function;
  * Parsed from a {@code --device LABEL=SPEC} value: {@code sim}, {@code sim:ID} (e.g. {@code sim:3}
  * or {@code sim:sim-3}), {@code web}, {@code web:PROFILE} or {@code web:ID}, {@code android},
  * {@code android:SERIAL} ({@code android:emulator-5554} is device {@code android-emulator-5554}),
- * {@code ios}, {@code ios:UDID} (device {@code ios-<udid>}), or any of them with a configured device id. Every spec that can
- * never be served is a USAGE error here, before anything is allocated or started.
+ * {@code ios}, {@code ios:UDID} (device {@code ios-<udid>}), or any of them with a configured device id; and any
+ * of these after a source's name, {@code SOURCE:SPEC}, for that source's devices only ({@code grid:web:pixel-7},
+ * {@code grid:android}; {@code grid} alone: any of its devices). Every spec that can never be served is a USAGE
+ * error here, before anything is allocated or started.
+ *
+ * @param source the device source the device must come from, or null: any
  */
-public record Requirement(String label, Platform platform, String deviceId, String profile) {
+public record Requirement(String label, Platform platform, String deviceId, String profile, String source) {
+
+    public Requirement(String label, Platform platform, String deviceId, String profile) {
+        this(label, platform, deviceId, profile, null);
+    }
 
     /** The profiles a platform's backend accepts (from its provider on the classpath); empty: any. */
     public static final Function<Platform, List<String>> BACKEND_PROFILES = platform ->
@@ -39,6 +47,10 @@ public record Requirement(String label, Platform platform, String deviceId, Stri
         String name = colon < 0 ? s : s.substring(0, colon);
         String rest = colon < 0 ? null : s.substring(colon + 1);
         String where = "device spec '" + spec + "' for " + label;
+        boolean platformHere = Platform.isName(name) && !pool.ofPlatform(Platform.of(name)).isEmpty();
+        if (!platformHere && pool.slots().stream().anyMatch(d -> name.equals(d.source()))) {
+            return fromSource(label, name, rest, pool, profilesOf);
+        }
         if (!Platform.isName(name) || pool.ofPlatform(Platform.of(name)).isEmpty()) {
             throw new TandemException(ErrorCode.USAGE, where + ": " + unknownPlatform(s, name, pool));
         }
@@ -78,6 +90,23 @@ public record Requirement(String label, Platform platform, String deviceId, Stri
         return new Requirement(label, platform, null, rest);
     }
 
+    /** {@code SOURCE[:SPEC]}: the spec parsed against that source's devices alone, and bound to it. */
+    private static Requirement fromSource(String label, String source, String rest, DevicePool pool,
+            Function<Platform, List<String>> profilesOf) {
+        DevicePool own = new DevicePool(pool.slots().stream().filter(d -> d.source().equals(source)).toList());
+        if (rest == null || rest.isEmpty()) {
+            Set<Platform> platforms = new LinkedHashSet<>();
+            own.slots().forEach(d -> platforms.add(d.platform()));
+            if (platforms.size() > 1) {
+                throw new TandemException(ErrorCode.USAGE, "device spec '" + source + "' for " + label + ": source " + source
+                        + " offers " + platforms + " devices; name one, e.g. `" + source + ":" + platforms.iterator().next() + "`");
+            }
+            return new Requirement(label, platforms.iterator().next(), null, null, source);
+        }
+        Requirement r = parse(label, rest, own, profilesOf);
+        return new Requirement(label, r.platform(), r.deviceId(), r.profile(), source);
+    }
+
     private static String unknownPlatform(String spec, String platform, DevicePool pool) {
         // sim-1 for sim:sim-1: the commonest slip
         var byId = pool.byId(spec);
@@ -101,6 +130,7 @@ public record Requirement(String label, Platform platform, String deviceId, Stri
     /** Whether a device can serve this requirement. */
     public boolean accepts(DeviceSlot slot) {
         if (!slot.platform().equals(platform)) return false;
+        if (source != null && !source.equals(slot.source())) return false;
         return deviceId == null || deviceId.equals(slot.id());
     }
 }

@@ -8,6 +8,7 @@ import dev.tandem.protocol.state.StateDir;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.TandemException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,17 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
         return runners.values().stream().filter(RunnerHandle::alive).map(RunnerHandle::deviceId).collect(Collectors.toSet());
     }
 
+    /**
+     * Stops the device's runner without making the caller wait (its lease ended and its source does
+     * not keep runners warm); a run that asks for the device meanwhile starts a new one.
+     */
+    public void stopSoon(String deviceId) {
+        RunnerHandle h = runners.remove(deviceId);
+        if (h == null) return;
+        h.markStoppedByDaemon();
+        Thread.ofVirtual().name("stop-" + deviceId).start(() -> stopQuietly(h));
+    }
+
     public void stop(String deviceId) {
         RunnerHandle h = runners.remove(deviceId);
         if (h != null) stopQuietly(h);
@@ -195,9 +207,13 @@ public final class RunnerSupervisor implements RunnerClient.Runners, AutoCloseab
         if (!h.awaitExit(5_000)) h.kill();
         h.client().close();
         try {
-            Files.deleteIfExists(state.runnerFile(h.deviceId()));
-        } catch (IOException ignored) {
-            // a stale file is detected (dead pid) and rebuilt by the next daemon
+            // only this runner's file: a runner started for the device since (after stopSoon) has written its own
+            Path f = state.runnerFile(h.deviceId());
+            if (Files.isRegularFile(f) && dev.tandem.protocol.Json.read(Files.readString(f), RunnerFile.class).bootId().equals(h.bootId())) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // a stale or torn file is detected (dead pid) and rebuilt by the next daemon
         }
     }
 

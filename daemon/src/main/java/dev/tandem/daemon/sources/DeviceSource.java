@@ -25,4 +25,17 @@ public interface DeviceSource {
      * long as the handle it returns speaks the runner protocol (a test source runs it in-process).
      */
     RunnerHandle open(RunnerLauncher.Launch launch, RunnerLauncher.Artifact artifact, RunnerStarter processes);
+
+    /**
+     * Whether a device's runner stops when its lease ends instead of staying warm: true for devices
+     * shared beyond this daemon (a Selenium Grid's slots), which must not be held while idle.
+     */
+    default boolean endsWithLease() {
+        return false;
+    }
+
+    /** Lines for {@code tandem devices} about this source now (e.g. a Grid's free slots); asked at each listing. */
+    default List<String> notes() {
+        return List.of();
+    }
 }

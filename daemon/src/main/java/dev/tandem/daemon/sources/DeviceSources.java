@@ -1,6 +1,10 @@
 package dev.tandem.daemon.sources;
 
 import dev.tandem.daemon.devices.AppiumEntries;
+import dev.tandem.daemon.devices.DeviceClaims;
+import dev.tandem.daemon.devices.GridEntries;
+import dev.tandem.daemon.sources.grid.GridSessions;
+import dev.tandem.protocol.state.Log;
 import dev.tandem.daemon.devices.DevicePool;
 import dev.tandem.daemon.devices.MachineLocks;
 import dev.tandem.daemon.prepare.CacheLayout;
@@ -23,7 +27,7 @@ import java.util.Map;
  * and web pools; no file: today's defaults) or, in tests, from any {@link DeviceSource}s. Gives the
  * allocator its pool and the supervisor the way each device's runner starts.
  */
-public final class DeviceSources {
+public final class DeviceSources implements AutoCloseable {
     private final List<DeviceSource> sources;
     private final Map<String, DeviceSource> byDevice = new LinkedHashMap<>();
     private final DevicePool pool;
@@ -80,6 +84,10 @@ public final class DeviceSources {
         for (AppiumEntries.Pool p : appium) {
             sources.add(new AppiumSource(p, state, CacheLayout.of(state.cache(), env), MachineLocks.defaultDir(env)));
         }
+        GridSessions gridSessions = new GridSessions(state, Log.stderr("grid"));
+        for (GridEntries.Source g : loaded.grids()) {
+            sources.add(new GridSource(g, gridSessions, MachineLocks.defaultDir(env), Log.stderr("grid")));
+        }
         DeviceSources out = new DeviceSources(sources, loaded);
         out.notes = notes;
         return out;
@@ -98,7 +106,53 @@ public final class DeviceSources {
      * e.g. why discovery found no Android device (adb is not installed). Empty when there is nothing to say.
      */
     public List<String> notes() {
-        return notes;
+        List<String> out = new ArrayList<>(notes);
+        sources.forEach(s -> out.addAll(s.notes()));
+        return out;
+    }
+
+    /**
+     * The allocator's claims, with the runner of a device whose source {@linkplain DeviceSource#endsWithLease
+     * ends it with its lease} stopped as that lease gives the device back (a Grid session closes with it).
+     */
+    public DeviceClaims endingWithLease(DeviceClaims claims, java.util.function.Consumer<String> stopRunner) {
+        return new DeviceClaims() {
+            @Override
+            public java.util.Optional<MachineLocks.Holder> heldElsewhere(String deviceId) {
+                return claims.heldElsewhere(deviceId);
+            }
+
+            @Override
+            public boolean held(String deviceId) {
+                return claims.held(deviceId);
+            }
+
+            @Override
+            public java.util.Optional<MachineLocks.Holder> claim(String deviceId) {
+                return claims.claim(deviceId);
+            }
+
+            @Override
+            public void unclaim(String deviceId) {
+                DeviceSource s = byDevice.get(deviceId);
+                if (s != null && s.endsWithLease()) stopRunner.accept(deviceId);
+                claims.unclaim(deviceId);
+            }
+        };
+    }
+
+    /** Daemon stop: sources that hold something outside this host (Grid sessions) let it go. */
+    @Override
+    public void close() {
+        for (DeviceSource s : sources) {
+            if (s instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // best effort; the next daemon closes what is on record
+                }
+            }
+        }
     }
 
     /** What is wrong with the devices file (then the pool is empty and says so to every request). */

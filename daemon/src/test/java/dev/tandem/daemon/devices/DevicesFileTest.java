@@ -102,8 +102,7 @@ class DevicesFileTest {
                 "devices.yaml:4:5: an appium source needs a 'devices' list (add `devices:` with entries like "
                         + "`- {capabilities: {platformName: Android, appium:udid: emulator-5554}}`, or `discover: true`)",
                 "devices.yaml:4:20: unknown key 'url' in an appium source (the keys are type, name, server, devices, discover)",
-                "devices.yaml:5:12: source type 'grid' is not yet available in this version "
-                        + "(remove the entry, or use a sim or web source until the grid source ships)",
+                "devices.yaml:5:5: a grid source needs the 'url' of the Grid (add e.g. `url: http://127.0.0.1:4444`)",
                 "devices.yaml:6:6: two sources are named 'sim' (give this one its own `name:` (a second sim source needs one))",
                 "devices.yaml:6:24: 'count' must be a whole number from 0 to 256, found the integer -1 (e.g. `count: 4`)",
                 "devices.yaml:6:37: unknown sim latency 'fast' (use one of instant, realistic, slow-animations)",

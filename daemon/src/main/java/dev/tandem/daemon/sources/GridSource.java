@@ -1,0 +1,227 @@
+package dev.tandem.daemon.sources;
+
+import dev.tandem.daemon.devices.DeviceSlot;
+import dev.tandem.daemon.devices.GridEntries;
+import dev.tandem.daemon.runner.RunnerHandle;
+import dev.tandem.daemon.runner.RunnerLauncher;
+import dev.tandem.daemon.runner.RunnerStarter;
+import dev.tandem.daemon.sources.grid.GridClient;
+import dev.tandem.daemon.sources.grid.GridSessionRecord;
+import dev.tandem.daemon.sources.grid.GridSessions;
+import dev.tandem.daemon.sources.grid.GridStatus;
+import dev.tandem.daemon.sources.grid.SlotGate;
+import dev.tandem.device.AppiumLaunch;
+import dev.tandem.device.RemoteBrowser;
+import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.Platform;
+import dev.tandem.protocol.TandemException;
+import dev.tandem.protocol.state.Log;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A {@code type: grid} source (DESIGN §7, docs/grid.md): its devices are slots of a Selenium Grid
+ * 4, as many as the Grid's matching slots when the daemon starts (capped by {@code slots}). A web
+ * device's runner is a local runner process driving a Chrome session this source opens through the
+ * Grid, over the session's {@code se:cdp} endpoint; an Appium device's runner is the Appium backend
+ * pointed at the Grid URL. A session lives as long as its runner, and the runner as long as the
+ * lease ({@link #endsWithLease()}): every session is closed when its lease ends, and the record
+ * under {@code runners/grid-sessions/} lets the next daemon close what a crashed one left.
+ */
+public final class GridSource implements DeviceSource, AutoCloseable {
+    static final Duration STATUS_TIMEOUT = Duration.ofSeconds(3);
+    /** A free slot's session starts in seconds (Chrome's start-up on the node); this bounds a stuck node. */
+    static final Duration CREATE_TIMEOUT = Duration.ofSeconds(60);
+    /** Chrome on the node, headless and quiet; the device profile (size, touch, user agent) is set over CDP by the runner. */
+    static final List<String> CHROME_ARGS = List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+            "--disable-smooth-scrolling", "--no-first-run", "--disable-extensions", "--disable-background-networking",
+            "--mute-audio", "--disable-features=Translate,OptimizationHints,BackForwardCache,OverscrollHistoryNavigation");
+
+    private final GridEntries.Source entry;
+    private final GridClient grid;
+    private final GridSessions records;
+    private final Path lockDir;
+    private final Log log;
+    private final List<DeviceSlot> slots = new ArrayList<>();
+    private final Map<String, Map<String, Object>> stereotypeOf = new HashMap<>();
+    /** The open sessions by id: each closed when its runner exits, or at {@link #close()}. */
+    private final Map<String, GridSessionRecord> open = new ConcurrentHashMap<>();
+    private final String startNote;
+    private final SlotGate gate;
+
+    /** Reads the Grid's status (bounded) to know its slots; an unreachable Grid offers {@code slots} devices, or none, and says why. */
+    public GridSource(GridEntries.Source entry, GridSessions records, Path lockDir, Log log) {
+        this.entry = entry;
+        this.grid = new GridClient(entry.url());
+        this.gate = new SlotGate(grid, CREATE_TIMEOUT.toMillis());
+        this.records = records;
+        this.lockDir = lockDir;
+        this.log = log;
+        GridStatus status = null;
+        String why = null;
+        try {
+            status = grid.status(STATUS_TIMEOUT);
+        } catch (IOException e) {
+            why = e.getMessage();
+        }
+        Map<Platform, Integer> next = new HashMap<>();
+        int cap = entry.slots() == null ? Integer.MAX_VALUE : entry.slots();
+        for (Map<String, Object> st : entry.stereotypes()) {
+            int n = status != null ? status.capacity(st) : entry.slots() != null && st == entry.stereotypes().getFirst() ? cap : 0;
+            Platform p = GridEntries.platformOf(st);
+            for (int i = 0; i < n && slots.size() < cap; i++) {
+                int k = next.merge(p, 1, Integer::sum);
+                String id = entry.name() + "-" + p.name() + "-" + k;
+                slots.add(new DeviceSlot(id, p, p.equals(Platform.WEB) ? entry.profiles().get((k - 1) % entry.profiles().size()) : null,
+                        entry.name()));
+                stereotypeOf.put(id, st);
+            }
+        }
+        startNote = why != null ? "grid " + entry.name() + ": " + entry.url() + " did not answer when the daemon started (" + why + "); "
+                + (slots.isEmpty() ? "it offers no devices" : "assuming " + slots.size() + " slots (`slots:`)")
+                + " — start the Grid, then `tandem daemon stop`" : null;
+    }
+
+    @Override
+    public String name() {
+        return entry.name();
+    }
+
+    @Override
+    public List<DeviceSlot> devices() {
+        return List.copyOf(slots);
+    }
+
+    /** A Grid slot is shared with everyone on the Grid: it is held only while leased. */
+    @Override
+    public boolean endsWithLease() {
+        return true;
+    }
+
+    /** A line for {@code tandem devices}: the Grid's capacity and free slots now, and the node each open session runs on. */
+    @Override
+    public List<String> notes() {
+        if (startNote != null) return List.of(startNote);
+        GridStatus s;
+        try {
+            s = grid.status(STATUS_TIMEOUT);
+        } catch (IOException e) {
+            return List.of("grid " + entry.name() + ": " + entry.url() + " is not answering now (" + e.getMessage() + ")");
+        }
+        StringBuilder sb = new StringBuilder("grid " + entry.name() + ": " + entry.url() + " — "
+                + s.nodes().stream().filter(GridStatus.Node::up).count() + " of " + s.nodes().size() + " nodes up");
+        for (Map<String, Object> st : entry.stereotypes()) {
+            sb.append("; ").append(st).append(": ").append(s.capacity(st)).append(" slots, ").append(s.free(st)).append(" free");
+        }
+        List<String> out = new ArrayList<>(List.of(sb.toString()));
+        open.values().forEach(r -> out.add("  " + r.device() + " → node " + s.nodeOf(r.sessionId()) + " (session " + r.sessionId() + ")"));
+        return out;
+    }
+
+    @Override
+    public RunnerHandle open(RunnerLauncher.Launch launch, RunnerLauncher.Artifact artifact, RunnerStarter processes) {
+        Map<String, Object> stereotype = stereotypeOf.get(launch.deviceId());
+        if (stereotype == null) throw new IllegalArgumentException("source " + entry.name() + " has no device " + launch.deviceId());
+        if (!launch.platform().platform().equals(Platform.WEB)) {
+            // Appium through the Grid's relay: the Appium backend opens and ends its own session on the Grid URL
+            AppiumLaunch appium = new AppiumLaunch(stereotype, entry.url(), null, null, lockDir, Map.of());
+            return processes.start(withOptions(launch, appium.toOptions()), artifact);
+        }
+        Opened opened = createWebSession(launch.deviceId(), stereotype);
+        GridSessionRecord session = opened.record();
+        try {
+            URI cdp = cdpOf(session, opened.cdp());
+            RemoteBrowser remote = new RemoteBrowser(cdp, "the Grid " + entry.url() + "'s session " + session.sessionId());
+            RunnerHandle h = processes.start(withOptions(launch, remote.toOptions()), artifact);
+            h.onExit(() -> end(session));
+            return h;
+        } catch (RuntimeException e) {
+            end(session);
+            throw e;
+        }
+    }
+
+    private record Opened(GridSessionRecord record, String cdp) {}
+
+    private Opened createWebSession(String deviceId, Map<String, Object> stereotype) {
+        Map<String, Object> caps = new LinkedHashMap<>(stereotype);
+        caps.putIfAbsent("browserName", "chrome");
+        caps.put("goog:chromeOptions", Map.of("args", CHROME_ARGS));
+        caps.put("se:name", "tandem " + deviceId);
+        GridClient.Session s;
+        try {
+            gate.enter(stereotype);
+        } catch (SlotGate.Busy e) {
+            throw new TandemException(ErrorCode.DEVICE_UNAVAILABLE, deviceId + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TandemException(ErrorCode.CANCELLED, deviceId + ": interrupted while waiting for a Grid slot");
+        }
+        try {
+            s = grid.create(caps, CREATE_TIMEOUT);
+        } catch (IOException e) {
+            throw new TandemException(ErrorCode.DEVICE_UNAVAILABLE, deviceId + ": the Grid " + entry.url()
+                    + " did not open a Chrome session: " + e.getMessage() + "; check the node's log and its Chrome and chromedriver");
+        } finally {
+            gate.done();
+        }
+        GridSessionRecord r = new GridSessionRecord(deviceId, entry.url().toString(), s.id(), ProcessHandle.current().pid(),
+                System.currentTimeMillis());
+        open.put(s.id(), r);
+        try {
+            records.record(r);
+        } catch (IOException e) {
+            end(r);
+            throw new TandemException(ErrorCode.RUNNER_FAILED, "cannot record Grid session " + s.id() + " under runners/: "
+                    + e.getMessage() + "; closed it (an unrecorded session could outlive a crash)");
+        }
+        String cdp = s.capabilities().path("se:cdp").asText("");
+        if (cdp.isEmpty()) {
+            end(r);
+            throw new TandemException(ErrorCode.DEVICE_UNAVAILABLE, deviceId + ": the Grid " + entry.url() + "'s session has no se:cdp"
+                    + " endpoint, so Tandem cannot drive it; use Selenium Grid 4 with Chrome or Chromium nodes");
+        }
+        return new Opened(r, cdp);
+    }
+
+    /**
+     * The session's DevTools URL through the Grid URL Tandem was given: the Grid fills in its own
+     * idea of its address ({@code se:cdp} may name a host or port this machine cannot reach, e.g.
+     * behind a proxy), and its router serves {@code /session/ID/se/cdp} at any address it answers on.
+     */
+    private URI cdpOf(GridSessionRecord r, String seCdp) {
+        URI given = URI.create(seCdp);
+        URI base = entry.url();
+        String scheme = base.getScheme().equals("https") ? "wss" : "ws";
+        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+        String path = given.getRawPath() != null && given.getRawPath().startsWith(basePath + "/session/") ? given.getRawPath()
+                : basePath + "/session/" + r.sessionId() + "/se/cdp";
+        return URI.create(scheme + "://" + base.getRawAuthority() + path);
+    }
+
+    /** Closes a session once (its runner exited, or it never started); a Grid that refuses keeps the record for the next daemon. */
+    private void end(GridSessionRecord r) {
+        if (!open.remove(r.sessionId(), r)) return;
+        if (records.close(r)) log.info("closed Grid session " + r.sessionId() + " of " + r.device());
+    }
+
+    private static RunnerLauncher.Launch withOptions(RunnerLauncher.Launch launch, Map<String, String> extra) {
+        Map<String, String> options = new HashMap<>(launch.options());
+        options.putAll(extra);
+        return new RunnerLauncher.Launch(launch.deviceId(), launch.platform(), launch.profile(), launch.port(), options);
+    }
+
+    /** Daemon stop: the sessions whose runners' exits are not yet heard of are closed now. */
+    @Override
+    public void close() {
+        List.copyOf(open.values()).forEach(this::end);
+    }
+}
