@@ -168,7 +168,7 @@ class AppiumFakeDriverTest {
             dev.tandem.device.ToolExecutor.run(device, dev.tandem.protocol.Tool.ASSERT_VISIBLE,
                     Json.toTree(Map.of("id", "remember", "checked", true, "enabled", true)), ctx);
             dev.tandem.device.ToolExecutor.run(device, dev.tandem.protocol.Tool.ASSERT_VISIBLE,
-                    Json.toTree(Map.of("textContains", "1002", "role", "text")), ctx);
+                    Json.toTree(Map.of("textContains", "1002", "role", "listitem")), ctx); // its text child reads as the item
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.tandem.device.ToolExecutor.run(device,
                             dev.tandem.protocol.Tool.ASSERT_VISIBLE, Json.toTree(Map.of("id", "submit", "enabled", false, "timeout", 50)),
                             dev.tandem.device.CommandContext.withTimeout(10_000, null)))
