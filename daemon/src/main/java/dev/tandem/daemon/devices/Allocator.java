@@ -441,6 +441,10 @@ public final class Allocator {
     }
 
     private TandemException unavailable(List<Requirement> reqs, long waitMs) {
+        // more than a Grid lends: say so, and what to do, rather than that its devices are busy
+        for (Shortfall f : Shortfall.of(reqs, pool)) {
+            if (f.onGrid()) return new TandemException(ErrorCode.DEVICE_UNAVAILABLE, f.gridSentence(waitMs));
+        }
         StringBuilder sb = new StringBuilder("could not get ");
         for (int i = 0; i < reqs.size(); i++) {
             Requirement r = reqs.get(i);

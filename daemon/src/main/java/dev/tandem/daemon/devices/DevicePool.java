@@ -13,13 +13,21 @@ import java.util.stream.Collectors;
  * The devices this daemon offers, from its device sources ({@code DeviceSources}: the sim and web
  * pools by default, or what {@code devices.yaml} declares). When the devices file has errors the
  * pool is empty and holds them: every request that needs a device reports them ({@link #check()}).
+ *
+ * @param grids the URL of each source that is a Selenium Grid, by source name: its capacity is shared
+ *     with the Grid's other clients and changes with them, so a shortfall there is waited for, not refused
  */
-public record DevicePool(List<DeviceSlot> slots, List<Diagnostic> problems, String file) {
+public record DevicePool(List<DeviceSlot> slots, List<Diagnostic> problems, String file, Map<String, String> grids) {
     public static final String DEFAULT_WEB_PROFILE = "pixel-7";
 
     public DevicePool {
         slots = List.copyOf(slots);
         problems = List.copyOf(problems);
+        grids = Map.copyOf(grids);
+    }
+
+    public DevicePool(List<DeviceSlot> slots, List<Diagnostic> problems, String file) {
+        this(slots, problems, file, Map.of());
     }
 
     public DevicePool(List<DeviceSlot> slots) {

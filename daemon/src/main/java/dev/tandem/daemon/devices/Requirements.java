@@ -81,7 +81,8 @@ public final class Requirements {
 
     /**
      * Requirements that no wait could ever satisfy are usage errors now, not a timeout later: one
-     * device named for two labels, or more labels on a platform than it has devices.
+     * device named for two labels, or more labels on a local platform than it has devices. More than
+     * a Grid lends is not refused here: its capacity changes, so the run waits its bound ({@link Shortfall}).
      */
     public static void checkServable(List<Requirement> reqs, DevicePool pool) {
         Map<String, String> byDevice = new LinkedHashMap<>();
@@ -94,19 +95,17 @@ public final class Requirements {
                         + "=" + r.platform() + "`)");
             }
         }
-        Map<Platform, Integer> demand = new LinkedHashMap<>();
-        for (Requirement r : reqs) demand.merge(r.platform(), 1, Integer::sum);
-        demand.forEach((platform, n) -> {
-            int have = pool.ofPlatform(platform).size();
-            if (n > have) {
-                // sim and web have their environment shortcut; every platform has its source's count in devices.yaml
-                String raise = platform.equals(Platform.SIM) || platform.equals(Platform.WEB)
-                        ? "raise TANDEM_" + platform.name().toUpperCase(java.util.Locale.ROOT) + "_DEVICES"
-                        : "add " + platform + " devices to devices.yaml";
-                throw new TandemException(ErrorCode.USAGE, "the plan needs " + n + " " + platform + " devices and this daemon has "
-                        + have + "; " + raise + " (then `tandem daemon stop`) or put some labels on another platform");
-            }
-        });
+        for (Shortfall f : Shortfall.of(reqs, pool)) {
+            if (f.onGrid()) continue; // a Grid's capacity is shared and changes: the allocator waits its bound, then says so
+            // sim and web have their environment shortcut; every platform has its source's count in devices.yaml
+            Platform platform = f.platform();
+            String raise = f.source() == null && (platform.equals(Platform.SIM) || platform.equals(Platform.WEB))
+                    ? "raise TANDEM_" + platform.name().toUpperCase(java.util.Locale.ROOT) + "_DEVICES"
+                    : "add " + platform + " devices" + (f.source() == null ? "" : " to source " + f.source()) + " in devices.yaml";
+            throw new TandemException(ErrorCode.USAGE, "the plan needs " + f.wanted() + " " + platform + " devices"
+                    + (f.source() == null ? "" : " of source " + f.source()) + " and this daemon has " + f.candidates().size()
+                    + "; " + raise + " (then `tandem daemon stop`) or put some labels on another platform");
+        }
     }
 
     /** Refuses a track with a launchApp url on a sim: the sim opens apps by appId only. */

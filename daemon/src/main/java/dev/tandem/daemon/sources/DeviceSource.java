@@ -34,6 +34,11 @@ public interface DeviceSource {
         return false;
     }
 
+    /** The Selenium Grid this source lends slots of, if it is one: its capacity is shared and can change. */
+    default java.util.Optional<String> gridUrl() {
+        return java.util.Optional.empty();
+    }
+
     /** Lines for {@code tandem devices} about this source now (e.g. a Grid's free slots); asked at each listing. */
     default List<String> notes() {
         return List.of();

@@ -53,8 +53,10 @@ public final class DeviceSources implements AutoCloseable {
                 slots.add(d);
             }
         }
-        this.pool = loaded == null || loaded.problems().isEmpty() ? new DevicePool(slots, List.of(), loaded == null ? null : loaded.file())
-                : loaded.pool();
+        Map<String, String> grids = new LinkedHashMap<>();
+        for (DeviceSource s : this.sources) s.gridUrl().ifPresent(url -> grids.put(s.name(), url));
+        this.pool = loaded == null || loaded.problems().isEmpty()
+                ? new DevicePool(slots, List.of(), loaded == null ? null : loaded.file(), grids) : loaded.pool();
     }
 
     /** The sources a daemon with this environment declares ({@link DevicesFile}): its problems, if any, are in {@link #problems()}. */

@@ -106,6 +106,11 @@ public final class GridSource implements DeviceSource, AutoCloseable {
         return true;
     }
 
+    @Override
+    public java.util.Optional<String> gridUrl() {
+        return java.util.Optional.of(entry.url().toString());
+    }
+
     /** A line for {@code tandem devices}: the Grid's capacity and free slots now, and the node each open session runs on. */
     @Override
     public List<String> notes() {
