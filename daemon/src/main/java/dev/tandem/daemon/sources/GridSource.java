@@ -163,7 +163,8 @@ public final class GridSource implements DeviceSource, AutoCloseable {
         caps.put("se:name", "tandem " + deviceId);
         GridClient.Session s;
         try {
-            gate.enter(stereotype);
+            // this device's last session is closing when its runner is still stopping (the lease ended a moment ago)
+            gate.enter(stereotype, () -> (int) open.values().stream().filter(r -> r.device().equals(deviceId)).count());
         } catch (SlotGate.Busy e) {
             throw new TandemException(ErrorCode.DEVICE_UNAVAILABLE, deviceId + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -215,7 +216,12 @@ public final class GridSource implements DeviceSource, AutoCloseable {
     /** Closes a session once (its runner exited, or it never started); a Grid that refuses keeps the record for the next daemon. */
     private void end(GridSessionRecord r) {
         if (!open.remove(r.sessionId(), r)) return;
-        if (records.close(r)) log.info("closed Grid session " + r.sessionId() + " of " + r.device());
+        gate.closing();
+        try {
+            if (records.close(r)) log.info("closed Grid session " + r.sessionId() + " of " + r.device());
+        } finally {
+            gate.closed();
+        }
     }
 
     private static RunnerLauncher.Launch withOptions(RunnerLauncher.Launch launch, Map<String, String> extra) {

@@ -23,7 +23,6 @@ import dev.tandem.protocol.api.ShardMode;
 import dev.tandem.protocol.api.SuiteRequest;
 import dev.tandem.protocol.api.ValidationError;
 import dev.tandem.daemon.run.RunService;
-import dev.tandem.protocol.Platform;
 import dev.tandem.protocol.Json;
 import dev.tandem.protocol.TandemException;
 import java.io.IOException;
@@ -74,15 +73,19 @@ public final class SuiteService {
             if (plans == null) return ErrorCode.VALIDATION.exitCode();
             plans = SuitePlans.chosen(plans, tags);
             for (String name : plans.keySet()) planPaths.put(name, files.get(name).toAbsolutePath().toString());
-            String spec = req.device() != null ? req.device() : req.platform() != null ? req.platform() : Platform.SIM.name();
+            // no flag: sim, or the only platform offered (a daemon whose devices are all a Grid's web slots)
+            String spec = req.device() != null ? req.device() : req.platform() != null ? req.platform() : Requirements.defaultPlatform(pool);
             shardReq = Requirement.parse("shard", spec, pool);
             apps = RunApps.load(req.apps());
             // every plan's devices are checked now: one that can never be served fails the suite before it starts
             for (Map.Entry<String, Plan> e : plans.entrySet()) needs.put(e.getKey(), needs(e.getValue(), req, shardReq));
             long capacity = pool.slots().stream().filter(shardReq::accepts).count();
             if (capacity < shards) {
+                boolean grid = pool.slots().stream().anyMatch(d -> shardReq.accepts(d) && pool.grids().containsKey(d.source()));
+                String more = grid ? "add nodes or slots to the Grid, then `tandem daemon stop`,"
+                        : "raise TANDEM_" + shardReq.platform().name().toUpperCase(java.util.Locale.ROOT) + "_DEVICES";
                 throw new TandemException(ErrorCode.USAGE, shards + " shards need " + shards + " " + spec + " devices; this daemon has "
-                        + capacity + " (raise TANDEM_" + shardReq.platform().name().toUpperCase(java.util.Locale.ROOT) + "_DEVICES or use fewer shards)");
+                        + capacity + " (" + more + " or use fewer shards)");
             }
         } catch (TandemException e) {
             events.emit(new RunEvent.Error(e.info()));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Tandem on a real Selenium Grid 4 (docs/grid.md): one hub and two Chrome nodes of one session each
  * on loopback, shared by the class, and one daemon whose only devices are the Grid's. The chat plan
  * runs with A and B on different nodes; a run wanting more Grid devices than exist waits its bound
- * and fails DEVICE_UNAVAILABLE; a daemon killed mid-run leaves sessions the next daemon closes; a
+ * and fails DEVICE_UNAVAILABLE; a suite sharded over the Grid passes on both devices; a daemon killed mid-run leaves sessions the next daemon closes; a
  * node killed mid-run fails its device with DEVICE_LOST at once. Every test ends with no session
  * left on the Grid. The node kill comes last: it takes a node away.
  */
@@ -107,20 +107,49 @@ class GridIT {
 
     @Test
     @Order(3)
-    void moreGridDevicesThanExistIsRefusedBeforeAnythingStarts() throws Exception {
+    void moreGridDevicesThanExistWaitsItsBoundThenFailsDeviceUnavailableNamingTheGrid() throws Exception {
         Path plan = tandem.write("three.yaml", """
                 devices: [{label: A, platform: web}, {label: B, platform: web}, {label: C, platform: web}]
                 steps:
                 - {tool: launchApp, device: A, url: "data:text/html,A"}
                 """);
-        Tandem.Result r = tandem.run("run", plan.toString(), "-o", "three");
-        assertThat(r.exit()).as(r.all()).isEqualTo(2);
-        assertThat(r.all()).contains("needs 3 web devices and this daemon has 2");
+        Tandem.Result r = tandem.run("run", plan.toString(), "--wait-timeout", "2", "-o", "three");
+        assertThat(r.exit()).as(r.all()).isEqualTo(3);
+        assertThat(r.all()).contains("DEVICE_UNAVAILABLE").contains("the run wants 3 web devices and this daemon has 2")
+                .contains("the Grid 'grid' (" + grid.url() + ") offers 2").contains("none more came within 2000 ms")
+                .contains("Add nodes or slots to the Grid").contains("`slots:`").doesNotContain("TANDEM_WEB_DEVICES");
         assertThat(grid.sessions()).isZero();
     }
 
     @Test
     @Order(4)
+    void aSuiteShardedOverTheGridPassesOnBothDevicesAndLeavesNoSession() throws Exception {
+        Files.createDirectories(tandem.work.resolve("gridsuite"));
+        for (String name : new String[] {"one", "two", "three"}) {
+            // the heading changes after 1.5 s, so two plans at once overlap and each shard holds its own Grid device
+            tandem.write("gridsuite/" + name + ".yaml", """
+                    platform: web
+                    steps:
+                    - {tool: launchApp, url: "data:text/html,<h1%20id=h>Loading</h1><script>setTimeout(()=>h.textContent='Ready-NAME',1500)</script>"}
+                    - {tool: assertVisible, text: "Ready-NAME", timeout: 20000}
+                    """.replace("NAME", name));
+        }
+        Tandem.Result r = tandem.run("test", "gridsuite", "--shards", "2", "-o", "gridsuite-out");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).contains("3 of 3 plans passed");
+        JsonNode suite = Json.tree(Files.readAllBytes(onlyDir(tandem.work.resolve("gridsuite-out")).resolve("results.json")));
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (JsonNode run : suite.path("runs")) {
+            assertThat(run.path("status").asText()).as(run.path("path").asText()).isEqualTo("passed");
+            used.add(run.path("devices").path("default").path("device").asText());
+        }
+        assertThat(suite.path("runs")).hasSize(3);
+        assertThat(used).as("both shards on Grid devices").containsExactlyInAnyOrder("grid-web-1", "grid-web-2");
+        grid.awaitStatus(s -> sessions(s) == 0, 20_000, "every suite session closed with its plan's lease");
+    }
+
+    @Test
+    @Order(5)
     void theNextDaemonClosesTheSessionsOfADaemonKilledMidRun() throws Exception {
         Path plan = tandem.write("waiting.yaml", WAITING_PLAN);
         Process run = tandem.start("run", plan.toString(), "-o", "crash");
@@ -140,7 +169,7 @@ class GridIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aNodeKilledMidRunFailsItsDeviceWithDeviceLostFast() throws Exception {
         Path plan = tandem.write("waiting.yaml", WAITING_PLAN);
         Process run = tandem.start("run", plan.toString(), "-o", "lost");

@@ -10,12 +10,20 @@ import java.util.concurrent.TimeUnit;
  * and Tandem's allocator has already waited its bound, so a request never waits in the Grid's queue
  * behind other clients' sessions. A request that finds the free slots claimed by its own source's
  * requests in flight waits (bounded) for one of those to finish and looks again (the Grid lists a
- * session while it starts, so one may be counted twice until then).
+ * session while it starts, so one may be counted twice until then). Likewise a request waits for the
+ * source's own sessions that are closing (a suite's next plan on a device whose last session's runner
+ * is still stopping), and for the Grid to show the slot free just after one of them closed.
  */
 public final class SlotGate {
     private final GridClient grid;
     private final long timeoutMs;
     private int inFlight;
+    /** When this source last closed a session (the Grid's status may show its slot busy a moment longer). */
+    private long lastClosed = System.nanoTime() - AFTER_CLOSE_NANOS;
+    /** This source's sessions being closed now (their DELETE in flight: the Grid still lists them). */
+    private int closingNow;
+    static final long AFTER_CLOSE_NANOS = TimeUnit.SECONDS.toNanos(3);
+    static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     /** Why a request may not go: the Grid's slots are taken by other clients, or the Grid is not answering. */
     public static final class Busy extends Exception {
@@ -29,8 +37,12 @@ public final class SlotGate {
         this.timeoutMs = timeoutMs;
     }
 
-    /** Takes a free slot for a request to come; {@link #done()} gives the claim back once the Grid answered it. */
-    public synchronized void enter(Map<String, Object> stereotype) throws Busy, InterruptedException {
+    /**
+     * Takes a free slot for a request to come; {@link #done()} gives the claim back once the Grid answered it.
+     *
+     * @param closing how many of this source's own sessions are on their way out now (their slots come free soon)
+     */
+    public synchronized void enter(Map<String, Object> stereotype, java.util.function.IntSupplier closing) throws Busy, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (true) {
             GridStatus s;
@@ -43,13 +55,27 @@ public final class SlotGate {
                 inFlight++;
                 return;
             }
-            long left = deadline - System.nanoTime();
-            if (inFlight == 0 || left <= 0) {
+            long now = System.nanoTime();
+            long left = deadline - now;
+            boolean soonFree = inFlight > 0 || closingNow > 0 || closing.getAsInt() > 0 || now - lastClosed < AFTER_CLOSE_NANOS;
+            if (!soonFree || left <= 0) {
                 throw new Busy("the Grid " + grid.base() + " has no free " + stereotype + " slot (" + s.capacity(stereotype)
                         + " on nodes that are up, all in use by this or other clients); wait for them, or add nodes");
             }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
+            TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, POLL_NANOS)); // a close elsewhere wakes it; else look again soon
         }
+    }
+
+    /** One of this source's sessions is being closed: {@link #closed()} follows once the Grid answered. */
+    public synchronized void closing() {
+        closingNow++;
+    }
+
+    /** One of this source's sessions was closed: its slot is free (or about to be on the Grid's status). */
+    public synchronized void closed() {
+        closingNow--;
+        lastClosed = System.nanoTime();
+        notifyAll();
     }
 
     public synchronized void done() {
