@@ -15,6 +15,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A minimal RFC 6455 client for a DevTools endpoint (the local Chromium's on loopback, or a remote
@@ -47,8 +51,13 @@ final class WebSocketConnection implements AutoCloseable {
         this.handler = handler;
     }
 
-    /** Connects and completes the opening handshake, bounded by {@code timeoutMs}. */
+    /** Connects and completes the opening handshake, bounded by {@code timeoutMs}; {@code wss://} trusts what the JVM trusts. */
     static WebSocketConnection open(URI uri, int timeoutMs, Handler handler) throws IOException {
+        return open(uri, timeoutMs, handler, (SSLSocketFactory) SSLSocketFactory.getDefault());
+    }
+
+    /** As {@link #open(URI, int, Handler)}, with the TLS socket factory given (tests trust their own certificate). */
+    static WebSocketConnection open(URI uri, int timeoutMs, Handler handler, SSLSocketFactory tlsFactory) throws IOException {
         boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
         if (!tls && !"ws".equalsIgnoreCase(uri.getScheme())) throw new IOException("not a WebSocket URL (ws:// or wss://): " + uri);
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
@@ -57,7 +66,7 @@ final class WebSocketConnection implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(uri.getHost(), port), timeoutMs);
             socket.setSoTimeout(timeoutMs);
-            if (tls) socket = tlsOver(socket, uri.getHost(), port);
+            if (tls) socket = tlsOver(tlsFactory, socket, uri.getHost(), port);
             byte[] nonce = new byte[16];
             ThreadLocalRandom.current().nextBytes(nonce);
             String key = Base64.getEncoder().encodeToString(nonce);
@@ -88,14 +97,25 @@ final class WebSocketConnection implements AutoCloseable {
         }
     }
 
-    /** TLS over the connected socket, checking the server's certificate and host name (the JDK's trust store). */
-    private static Socket tlsOver(Socket plain, String host, int port) throws IOException {
-        javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) ((javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault())
-                .createSocket(plain, host, port, true);
-        javax.net.ssl.SSLParameters params = tls.getSSLParameters();
+    /**
+     * TLS over the connected socket, checking the server's certificate and host name. A certificate
+     * the JVM does not trust (a Grid behind a private CA) fails the handshake: the message says how
+     * to make Tandem's JVMs trust it, since the runner that opens this connection inherits their options.
+     */
+    private static Socket tlsOver(SSLSocketFactory factory, Socket plain, String host, int port) throws IOException {
+        SSLSocket tls = (SSLSocket) factory.createSocket(plain, host, port, true);
+        SSLParameters params = tls.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS");
         tls.setSSLParameters(params);
-        tls.startHandshake();
+        try {
+            tls.startHandshake();
+        } catch (SSLHandshakeException e) {
+            tls.close();
+            throw new IOException("the TLS handshake with " + host + ":" + port + " failed (" + e.getMessage() + "): if its certificate"
+                    + " is signed by a private CA or names another host, put the CA in a trust store and start Tandem with"
+                    + " JAVA_TOOL_OPTIONS='-Djavax.net.ssl.trustStore=FILE -Djavax.net.ssl.trustStorePassword=…'"
+                    + " (after `tandem daemon stop`: the daemon and its runners inherit it)", e);
+        }
         return tls;
     }
 
