@@ -45,7 +45,8 @@ final class AppiumBackend implements Backend {
             server = launch.server() != null ? new AppiumServer.External(launch.server())
                     : AppiumServer.Owned.start(requireInstall(launch, spec), launch.appiumHome(), ports.port(SERVER_PORT),
                             spec.workDir().resolve("appium.log"));
-            client = new WebDriverClient(server.url(), null);
+            client = server instanceof AppiumServer.Owned ? WebDriverClient.ofOwnedServer(server.url())
+                    : new WebDriverClient(server.url(), null);
             Map<String, Object> caps = new LinkedHashMap<>(launch.capabilities());
             ports.ports().forEach((name, port) -> {
                 if (!name.equals(SERVER_PORT)) caps.put(name, port);

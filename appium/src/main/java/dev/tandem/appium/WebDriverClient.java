@@ -18,11 +18,13 @@ import java.time.Duration;
 /**
  * The HTTP half of W3C WebDriver: JSON commands to a server over one keep-alive HTTP/1.1
  * connection, replies unwrapped from {@code {"value": …}}, errors mapped by {@link W3cError}.
- * A server at {@code http://127.0.0.1} (every server Tandem owns) is spoken to with the runner
- * protocol's blocking socket client: a command is one write and one read on the calling thread,
- * where the JDK's HttpClient hands each exchange between its selector and executor threads
- * (~0.2-0.4 ms a command on a loaded 2-core machine, BENCHMARKS.md "Appium tap"). Any other URL
- * (https, a remote host, a farm) goes through the JDK's HttpClient. Thread-safe (both clients are).
+ * A server Tandem started and owns ({@link #ofOwnedServer}, on {@code http://127.0.0.1}) is spoken
+ * to with the runner protocol's blocking socket client: a command is one write and one read on the
+ * calling thread, where the JDK's HttpClient hands each exchange between its selector and executor
+ * threads and costs the runner ~0.5 ms of CPU a command (BENCHMARKS.md "Appium tap"). Appium keeps
+ * an idle connection 10 minutes, longer than that client reuses one. Any other server (the user's,
+ * a Grid, a proxy: their idle timeouts are unknown, and a request on a connection they just closed
+ * must not be sent twice) goes through the JDK's HttpClient. Thread-safe (both clients are).
  */
 public final class WebDriverClient implements AutoCloseable {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -40,6 +42,15 @@ public final class WebDriverClient implements AutoCloseable {
      * @param bearerToken sent as {@code Authorization: Bearer …} when not null (a proxy in front of the server)
      */
     public WebDriverClient(URI base, String bearerToken) {
+        this(base, bearerToken, false);
+    }
+
+    /** For the Appium server Tandem started on {@code http://127.0.0.1:PORT}: the blocking socket client. */
+    public static WebDriverClient ofOwnedServer(URI base) {
+        return new WebDriverClient(base, null, true);
+    }
+
+    private WebDriverClient(URI base, String bearerToken, boolean owned) {
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
         this.authorization = bearerToken == null ? null : "Bearer " + bearerToken;
@@ -47,7 +58,7 @@ public final class WebDriverClient implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .build();
-        boolean plainLoopback = "http".equalsIgnoreCase(this.base.getScheme()) && "127.0.0.1".equals(this.base.getHost())
+        boolean plainLoopback = owned && "http".equalsIgnoreCase(this.base.getScheme()) && "127.0.0.1".equals(this.base.getHost())
                 && this.base.getPort() > 0 && this.base.getRawQuery() == null;
         this.loopback = plainLoopback ? new LoopbackHttpClient(this.base.getPort(), bearerToken) : null;
         this.basePath = this.base.getRawPath() == null ? "" : this.base.getRawPath();
@@ -72,6 +83,7 @@ public final class WebDriverClient implements AutoCloseable {
     /** Sends one command and returns its {@code value} (JSON null for none). */
     JsonNode send(String method, String path, Object body, Duration timeout) {
         String command = method + " " + path;
+        if (loopback != null) return sendLoopback(command, method, path, body, timeout);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Accept", "application/json");
         if (authorization != null) b.header("Authorization", authorization);
