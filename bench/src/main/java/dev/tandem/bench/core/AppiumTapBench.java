@@ -42,14 +42,23 @@ public final class AppiumTapBench {
             String[] run = {"run", taps.toString(), "--devices", devices.toString()}; // its one device: fake-1
             cli.ok(concat(run, "-o", "warm")); // daemon, runner, Appium server and session up; JIT warm
             int port = Json.tree(Files.readAllBytes(cli.home.resolve("runners/fake-1.json"))).path("ports").path("server").asInt();
-            try (Raw raw = new Raw("http://127.0.0.1:" + port, Map.of("platformName", "Fake", "appium:automationName", "Fake",
-                    "appium:deviceName", "Raw client", "appium:app", cli.work.resolve("shop-app.xml").toString()), "id", "submit")) {
-                for (int i = 0; i < 2 * TAPS; i++) raw.tap(); // the raw client's warm-up
+            Map<String, Object> rawCaps = Map.of("platformName", "Fake", "appium:automationName", "Fake",
+                    "appium:deviceName", "Raw client", "appium:app", cli.work.resolve("shop-app.xml").toString());
+            try (Raw raw = new Raw("http://127.0.0.1:" + port, rawCaps, "id", "submit");
+                    Raw sock = new Raw("http://127.0.0.1:" + port, rawCaps, "id", "submit", true)) {
+                for (int i = 0; i < 2 * TAPS; i++) {
+                    raw.tap(); // the raw clients' warm-up
+                    sock.tap();
+                }
+                List<Double> sockSpan = new ArrayList<>(), sockCall = new ArrayList<>();
                 List<Double> tandemSpan = new ArrayList<>(), tandemStep = new ArrayList<>(), tandemWall = new ArrayList<>();
                 List<Double> rawSpan = new ArrayList<>(), rawCall = new ArrayList<>();
                 for (int r = 0; r < ROUNDS; r++) {
                     boolean rawFirst = r % 2 == 1; // alternate who goes first, so neither always follows the other's GC
-                    if (rawFirst) rawBatch(raw, rawSpan, rawCall);
+                    if (rawFirst) {
+                        rawBatch(raw, rawSpan, rawCall);
+                        rawBatch(sock, sockSpan, sockCall);
+                    }
                     Cli.Result res = cli.ok(concat(run, "-o", "taps"));
                     tandemWall.add(res.wallMs() / TAPS);
                     JsonNode results = cli.lastResults("taps");
@@ -67,10 +76,13 @@ public final class AppiumTapBench {
                     }
                     if (n != TAPS) throw new IllegalStateException("expected " + TAPS + " tapOn steps, results.json has " + n);
                     tandemSpan.add((double) (last - first) / TAPS);
-                    if (!rawFirst) rawBatch(raw, rawSpan, rawCall);
+                    if (!rawFirst) {
+                        rawBatch(sock, sockSpan, sockCall);
+                        rawBatch(raw, rawSpan, rawCall);
+                    }
                 }
                 double[] ts = Stats.sorted(tandemSpan), st = Stats.sorted(tandemStep), tw = Stats.sorted(tandemWall);
-                double[] rs = Stats.sorted(rawSpan), rc = Stats.sorted(rawCall);
+                double[] rs = Stats.sorted(rawSpan), rc = Stats.sorted(rawCall), ss = Stats.sorted(sockSpan);
                 Stats.row("metric (fake driver, " + TAPS + " taps a run, " + ROUNDS + " rounds interleaved)", "p50", "p95", "n");
                 Stats.row("---", "---", "---", "---");
                 Stats.row("Tandem `tapOn` in a plan: plan span / taps", Stats.ms(Stats.percentile(ts, 50)), Stats.ms(Stats.percentile(ts, 95)),
@@ -79,16 +91,21 @@ public final class AppiumTapBench {
                         Stats.ms(Stats.percentile(st, 95)), st.length + " steps");
                 Stats.row("Tandem run wall (CLI start included) / taps", Stats.ms(Stats.percentile(tw, 50)), Stats.ms(Stats.percentile(tw, 95)),
                         tw.length + " runs");
-                Stats.row("raw W3C find + click: batch span / taps", Stats.ms(Stats.percentile(rs, 50)), Stats.ms(Stats.percentile(rs, 95)),
+                Stats.row("raw W3C find + click (java.net.http): batch span / taps", Stats.ms(Stats.percentile(rs, 50)), Stats.ms(Stats.percentile(rs, 95)),
                         rs.length + " batches");
+                Stats.row("raw W3C find + click over a blocking keep-alive socket: batch span / taps", Stats.ms(Stats.percentile(ss, 50)),
+                        Stats.ms(Stats.percentile(ss, 95)), ss.length + " batches");
                 Stats.row("raw W3C find + click: one tap", Stats.ms(Stats.percentile(rc, 50)), Stats.ms(Stats.percentile(rc, 95)),
                         rc.length + " taps");
                 long[] perTap = requests(cli.home.resolve("devices/fake-1/appium.log"));
                 int allTaps = (ROUNDS + 1) * TAPS; // the warm-up run's too: the log holds them
                 Stats.row("Appium requests per Tandem `tapOn` (the server's log): page source / pointer actions",
                         Stats.num((double) perTap[0] / allTaps) + " / " + Stats.num((double) perTap[1] / allTaps), "", allTaps + " taps");
-                Stats.row("**ratio Tandem / raw (plan span / batch span)**", "**" + Stats.num(Stats.percentile(ts, 50) / Stats.percentile(rs, 50)) + "×**",
+                Stats.row("**ratio Tandem / raw java.net.http (plan span / batch span)**", "**" + Stats.num(Stats.percentile(ts, 50) / Stats.percentile(rs, 50)) + "×**",
                         Stats.num(Stats.percentile(ts, 95) / Stats.percentile(rs, 95)) + "×", "target ≤ 1.2× p50");
+                Stats.row("ratio Tandem / raw over the socket client (plan span / batch span)",
+                        Stats.num(Stats.percentile(ts, 50) / Stats.percentile(ss, 50)) + "×",
+                        Stats.num(Stats.percentile(ts, 95) / Stats.percentile(ss, 95)) + "×", "");
                 Stats.row("ratio Tandem step `durationMs` / raw one tap (no engine gap between steps; whole ms)",
                         Stats.num(Stats.percentile(st, 50) / Stats.percentile(rc, 50)) + "×",
                         Stats.num(Stats.percentile(st, 95) / Stats.percentile(rc, 95)) + "×", "");
@@ -131,20 +148,29 @@ public final class AppiumTapBench {
     }
 
     /**
-     * A plain W3C client (java.net.http, keep-alive) with its own session on a WebDriver endpoint (the
-     * runner's Appium server, or a Selenium Grid), tapping one element found by {@code using}/{@code value}.
+     * A plain W3C client with its own session on a WebDriver endpoint (the runner's Appium server,
+     * or a Selenium Grid), tapping one element found by {@code using}/{@code value}: over
+     * java.net.http (keep-alive), as a Java user writes it, or over the same blocking keep-alive
+     * socket client Tandem's runner uses for the server it owns ({@code socket}: the lowest-cost
+     * client, so the ratio against it is what Tandem's pipeline alone adds).
      */
     static final class Raw implements AutoCloseable {
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final dev.tandem.protocol.http.LoopbackHttpClient sock;
         private final String base;
         private final String session;
         private final String using;
         private final String value;
 
         Raw(String base, Map<String, Object> capabilities, String using, String value) throws Exception {
+            this(base, capabilities, using, value, false);
+        }
+
+        Raw(String base, Map<String, Object> capabilities, String using, String value, boolean socket) throws Exception {
             this.base = base;
             this.using = using;
             this.value = value;
+            this.sock = socket ? new dev.tandem.protocol.http.LoopbackHttpClient(URI.create(base).getPort(), null) : null;
             session = post("/session", Json.toTree(Map.of("capabilities", Map.of("alwaysMatch", capabilities)))).path("sessionId").asText();
         }
 
@@ -160,16 +186,31 @@ public final class AppiumTapBench {
         }
 
         private JsonNode post(String path, JsonNode body) throws Exception {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))).build();
-            HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-            if (res.statusCode() != 200) throw new IllegalStateException("POST " + path + " → HTTP " + res.statusCode() + ": " + new String(res.body()));
-            return Json.tree(res.body()).path("value");
+            int status;
+            byte[] answer;
+            if (sock != null) {
+                dev.tandem.protocol.http.HttpResponse res = sock.send("POST", path, Json.bytes(body), 60_000);
+                status = res.status();
+                answer = res.body();
+            } else {
+                HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                        .header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))).build();
+                HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                status = res.statusCode();
+                answer = res.body();
+            }
+            if (status != 200) throw new IllegalStateException("POST " + path + " → HTTP " + status + ": " + new String(answer));
+            return Json.tree(answer).path("value");
         }
 
         @Override
         public void close() throws Exception {
-            http.send(HttpRequest.newBuilder(URI.create(base + "/session/" + session)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            if (sock != null) {
+                sock.send("DELETE", "/session/" + session, null, 60_000);
+                sock.close();
+            } else {
+                http.send(HttpRequest.newBuilder(URI.create(base + "/session/" + session)).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            }
             http.close();
         }
     }
