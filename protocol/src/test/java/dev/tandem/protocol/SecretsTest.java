@@ -37,4 +37,16 @@ class SecretsTest {
         assertThat(Secrets.of(List.of("first-secret")).and(List.of("second-secret")).mask("first-secret second-secret"))
                 .isEqualTo("*** ***");
     }
+
+    @Test
+    void maskedJsonIsTheTreeMaskingAndSkipsItWhenNoSecretShows() throws Exception {
+        Secrets s = Secrets.of(List.of("s3cr3t!", "quo\"te\\d"));
+        Outer clean = new Outer("plan", new Inner("nothing here", List.of("1234")), Map.of("k", "v"));
+        assertThat(new String(s.maskedJson(clean), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(Json.text(Json.toTree(clean)));
+        Outer dirty = new Outer("plan s3cr3t!", new Inner("a quo\"te\\d secret", List.of("x")), Map.of("s3cr3t!", "v"));
+        String masked = new String(s.maskedJson(dirty), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(masked).isEqualTo(Json.text(s.mask(Json.toTree(dirty))));
+        assertThat(Json.MAPPER.readTree(masked).toString()).doesNotContain("s3cr3t!").doesNotContain("te\\\\d").contains("a *** secret");
+        assertThat(Secrets.NONE.maskedJson(dirty)).isEqualTo(Json.bytes(dirty));
+    }
 }

@@ -173,7 +173,7 @@ public final class RunEvents implements RunListener {
 
     private byte[] line(RunEvent event) {
         RunEvent e = decorate.apply(event);
-        byte[] json = secrets.isEmpty() ? Json.bytes(e) : Json.text(secrets.mask(Json.toTree(e))).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] json = secrets.maskedJson(e);
         byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
         line[json.length] = '\n';
         return line;
