@@ -58,7 +58,7 @@ public final class GridSource implements DeviceSource, AutoCloseable {
     private final FreshStatus status;
     /** The open sessions by id: each closed when its runner exits, or at {@link #close()}. */
     private final Map<String, GridSessionRecord> open = new ConcurrentHashMap<>();
-    /** Why the Grid did not answer when the daemon started, until it answers. */
+    /** Why the Grid did not answer when the daemon started, while it has not answered since; else null. */
     private volatile String notAnsweredYet;
     private final SlotGate gate;
 

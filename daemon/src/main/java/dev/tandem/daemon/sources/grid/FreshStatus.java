@@ -42,7 +42,8 @@ public final class FreshStatus {
         try {
             last = new Answer(reader.read(), null);
         } catch (IOException e) {
-            last = new Answer(null, e.getMessage());
+            // a refused connection has no message: its type is the reason
+            last = new Answer(null, e.getMessage() != null ? e.getMessage() : e.toString());
         }
         readAt = nanos.getAsLong();
         return last;
