@@ -116,10 +116,14 @@ public final class DaemonApi {
 
     private void devices(Request r) throws IOException {
         pool.check();
+        pool.refresh(); // a Grid's devices as its status is now (read at most once a second)
         List<DevicesReply.Device> list = new ArrayList<>();
         Map<String, RunnerHandle> runners = new LinkedHashMap<>();
         supervisor.list().forEach(h -> runners.put(h.deviceId(), h));
-        for (DeviceSlot s : pool.slots()) {
+        // a gone Grid device is listed while a lease still holds it
+        List<DeviceSlot> shown = new ArrayList<>(pool.slots());
+        pool.gone().stream().filter(s -> allocator.holderOf(s.id()).isPresent()).forEach(shown::add);
+        for (DeviceSlot s : shown) {
             RunnerHandle h = runners.get(s.id());
             // the profile the device runs with now (a run may start web-1 as desktop), else its default
             String profile = h != null && h.alive() && h.file().profile() != null ? h.file().profile() : s.profile();

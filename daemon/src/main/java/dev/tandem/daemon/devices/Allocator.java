@@ -79,6 +79,8 @@ public final class Allocator {
      */
     public Allocation allocate(String owner, long ownerPid, List<Requirement> reqs, long waitMs, Set<String> preferred,
             java.util.function.Consumer<String> onWait) throws InterruptedException {
+        // a device no one offers may have just appeared on a Grid: look once before saying none exists
+        if (reqs.stream().anyMatch(r -> pool.slots().stream().noneMatch(r::accepts))) pool.refresh();
         for (Requirement r : reqs) {
             if (pool.slots().stream().noneMatch(r::accepts)) {
                 throw new TandemException(ErrorCode.DEVICE_UNAVAILABLE, "no " + r.platform() + " device"
@@ -109,7 +111,8 @@ public final class Allocator {
                     onWait.accept(unavailable(reqs, 0).getMessage().replace("could not get", "waiting for")
                             .replace(" without waiting", ""));
                 }
-                // another daemon's release signals nothing here: look again soon
+                // another daemon's release signals nothing here, nor a Grid's new node: look again soon
+                pool.refreshSoon();
                 changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MS)));
             }
         } finally {

@@ -41,6 +41,16 @@ public record Requirement(String label, Platform platform, String deviceId, Stri
 
     /** @param profilesOf the profile names each platform accepts (empty list: any) */
     public static Requirement parse(String label, String spec, DevicePool pool, Function<Platform, List<String>> profilesOf) {
+        try {
+            return parseNow(label, spec, pool, profilesOf);
+        } catch (TandemException e) {
+            // what no device known now serves may be a Grid's newly listed (or first answering) node: look once, then say so
+            if (e.code().equals(ErrorCode.USAGE) && pool.refresh()) return parseNow(label, spec, pool, profilesOf);
+            throw e;
+        }
+    }
+
+    private static Requirement parseNow(String label, String spec, DevicePool pool, Function<Platform, List<String>> profilesOf) {
         pool.check();
         String s = spec.trim();
         int colon = s.indexOf(':');

@@ -37,6 +37,7 @@ public final class Requirements {
      * sims but devices of one platform only (a devices.yaml of Android phones) — that platform.
      */
     public static String defaultPlatform(DevicePool pool) {
+        if (pool.slots().isEmpty()) pool.refresh(); // only a Grid's, and it had none: perhaps it has now
         if (!pool.ofPlatform(Platform.SIM).isEmpty()) return Platform.SIM.name();
         List<Platform> offered = pool.slots().stream().map(DeviceSlot::platform).distinct().toList();
         return offered.size() == 1 ? offered.getFirst().name() : Platform.SIM.name();

@@ -61,7 +61,7 @@ public record Shortfall(Platform platform, String source, int wanted, List<Devic
                 + " and this daemon has " + candidates.size() + ": " + String.join(", ", gridText)
                 + (local > 0 ? ", local ones " + local : "")
                 + (waitMs > 0 ? ", and none more came within " + waitMs + " ms" : "")
-                + ". Add nodes or slots to the Grid (the device list is read when the daemon starts: then `tandem daemon stop`),"
+                + ". Add nodes or slots to the Grid (a waiting run gets them within a second of the Grid listing them),"
                 + " raise `slots:` of source " + first + " in devices.yaml if it caps them, or lower the plan's " + platform
                 + " devices (or put some labels on another platform).";
     }

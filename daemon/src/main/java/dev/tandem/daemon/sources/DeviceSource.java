@@ -16,8 +16,24 @@ public interface DeviceSource {
     /** The source's name: its {@code devices.yaml} entry's {@code name}, by default its type. */
     String name();
 
-    /** Its devices, each with a daemon-wide unique id; fixed for the daemon's life. */
+    /**
+     * Its devices that can be leased now, each with a daemon-wide unique id: fixed for the daemon's
+     * life, except a source's whose {@link #refresh()} follows something that changes (a Grid).
+     */
     List<DeviceSlot> devices();
+
+    /** Devices it offered and does not now (a Grid node left); their ids keep their meaning and may come back. */
+    default List<DeviceSlot> gone() {
+        return List.of();
+    }
+
+    /**
+     * Looks again at what its devices follow (a Grid's {@code /status}), bounded and at most once a
+     * second; true when {@link #devices()} or {@link #gone()} changed. Most sources never change.
+     */
+    default boolean refresh() {
+        return false;
+    }
 
     /**
      * Starts the runner of one of its devices. {@code processes} starts a runner process with the

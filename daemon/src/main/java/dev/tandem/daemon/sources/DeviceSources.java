@@ -5,6 +5,7 @@ import dev.tandem.daemon.devices.DeviceClaims;
 import dev.tandem.daemon.devices.GridEntries;
 import dev.tandem.daemon.sources.grid.GridSessions;
 import dev.tandem.protocol.state.Log;
+import dev.tandem.daemon.devices.DeviceList;
 import dev.tandem.daemon.devices.DevicePool;
 import dev.tandem.daemon.devices.MachineLocks;
 import dev.tandem.daemon.prepare.CacheLayout;
@@ -29,7 +30,8 @@ import java.util.Map;
  */
 public final class DeviceSources implements AutoCloseable {
     private final List<DeviceSource> sources;
-    private final Map<String, DeviceSource> byDevice = new LinkedHashMap<>();
+    /** Whose each device id is: the first source to offer it (ids a Grid gives later join as they appear). */
+    private final Map<String, DeviceSource> byDevice = new java.util.concurrent.ConcurrentHashMap<>();
     private final DevicePool pool;
     /** How long adb and simctl may take to list their devices (adb may have to start its server first). */
     static final java.time.Duration DISCOVERY_TIMEOUT = java.time.Duration.ofSeconds(5);
@@ -42,7 +44,6 @@ public final class DeviceSources implements AutoCloseable {
 
     private DeviceSources(List<DeviceSource> sources, DevicesFile.Loaded loaded) {
         this.sources = List.copyOf(sources);
-        List<DeviceSlot> slots = new ArrayList<>();
         for (DeviceSource s : this.sources) {
             for (DeviceSlot d : s.devices()) {
                 DeviceSource other = byDevice.putIfAbsent(d.id(), s);
@@ -50,13 +51,56 @@ public final class DeviceSources implements AutoCloseable {
                     throw new TandemException(ErrorCode.USAGE, "sources " + other.name() + " and " + s.name() + " both offer a device "
                             + d.id() + "; give each source its own device ids");
                 }
-                slots.add(d);
             }
         }
+        Live live = new Live();
         Map<String, String> grids = new LinkedHashMap<>();
         for (DeviceSource s : this.sources) s.gridUrl().ifPresent(url -> grids.put(s.name(), url));
         this.pool = loaded == null || loaded.problems().isEmpty()
-                ? new DevicePool(slots, List.of(), loaded == null ? null : loaded.file(), grids) : loaded.pool();
+                ? new DevicePool(live, List.of(), loaded == null ? null : loaded.file(), grids) : loaded.pool();
+    }
+
+    /** Every source's devices now; a refresh asks each source to look again and collects what changed. */
+    private final class Live implements DeviceList {
+        private volatile List<DeviceSlot> offered;
+        private volatile List<DeviceSlot> gone;
+
+        Live() {
+            collect();
+        }
+
+        @Override
+        public List<DeviceSlot> offered() {
+            return offered;
+        }
+
+        @Override
+        public List<DeviceSlot> gone() {
+            return gone;
+        }
+
+        @Override
+        public synchronized boolean refresh() {
+            boolean changed = false;
+            for (DeviceSource s : sources) changed |= s.refresh();
+            if (changed) collect();
+            return changed;
+        }
+
+        /** A new id another source already offers stays that source's: the newcomer's is not offered. */
+        private void collect() {
+            List<DeviceSlot> now = new ArrayList<>();
+            List<DeviceSlot> was = new ArrayList<>();
+            for (DeviceSource s : sources) {
+                for (DeviceSlot d : s.devices()) {
+                    DeviceSource owner = byDevice.putIfAbsent(d.id(), s);
+                    if (owner == null || owner == s) now.add(d);
+                }
+                for (DeviceSlot d : s.gone()) if (byDevice.get(d.id()) == s) was.add(d);
+            }
+            offered = List.copyOf(now);
+            gone = List.copyOf(was);
+        }
     }
 
     /** The sources a daemon with this environment declares ({@link DevicesFile}): its problems, if any, are in {@link #problems()}. */

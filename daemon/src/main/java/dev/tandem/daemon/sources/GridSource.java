@@ -5,9 +5,11 @@ import dev.tandem.daemon.devices.GridEntries;
 import dev.tandem.daemon.runner.RunnerHandle;
 import dev.tandem.daemon.runner.RunnerLauncher;
 import dev.tandem.daemon.runner.RunnerStarter;
+import dev.tandem.daemon.sources.grid.FreshStatus;
 import dev.tandem.daemon.sources.grid.GridClient;
 import dev.tandem.daemon.sources.grid.GridSessionRecord;
 import dev.tandem.daemon.sources.grid.GridSessions;
+import dev.tandem.daemon.sources.grid.GridSlots;
 import dev.tandem.daemon.sources.grid.GridStatus;
 import dev.tandem.daemon.sources.grid.SlotGate;
 import dev.tandem.device.AppiumLaunch;
@@ -26,10 +28,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * A {@code type: grid} source (DESIGN §7, docs/grid.md): its devices are slots of a Selenium Grid
- * 4, as many as the Grid's matching slots when the daemon starts (capped by {@code slots}). A web
+ * 4, as many as the Grid's matching slots (capped by {@code slots}), following the Grid's status
+ * while the daemon lives ({@link #refresh()}, {@link GridSlots}). A web
  * device's runner is a local runner process driving a Chrome session this source opens through the
  * Grid, over the session's {@code se:cdp} endpoint; an Appium device's runner is the Appium backend
  * pointed at the Grid URL. A session lives as long as its runner, and the runner as long as the
@@ -50,44 +54,36 @@ public final class GridSource implements DeviceSource, AutoCloseable {
     private final GridSessions records;
     private final Path lockDir;
     private final Log log;
-    private final List<DeviceSlot> slots = new ArrayList<>();
-    private final Map<String, Map<String, Object>> stereotypeOf = new HashMap<>();
+    private final GridSlots slots;
+    private final FreshStatus status;
     /** The open sessions by id: each closed when its runner exits, or at {@link #close()}. */
     private final Map<String, GridSessionRecord> open = new ConcurrentHashMap<>();
-    private final String startNote;
+    /** Why the Grid did not answer when the daemon started, while it has not answered since; else null. */
+    private volatile String notAnsweredYet;
     private final SlotGate gate;
 
     /** Reads the Grid's status (bounded) to know its slots; an unreachable Grid offers {@code slots} devices, or none, and says why. */
     public GridSource(GridEntries.Source entry, GridSessions records, Path lockDir, Log log) {
+        this(entry, records, lockDir, log, null, System::nanoTime);
+    }
+
+    /** @param reader reads the Grid's status (null: {@code GET /status} on its URL); tests give a fake Grid's */
+    GridSource(GridEntries.Source entry, GridSessions records, Path lockDir, Log log, FreshStatus.Reader reader, LongSupplier nanos) {
         this.entry = entry;
         this.grid = new GridClient(entry.url());
         this.gate = new SlotGate(grid, CREATE_TIMEOUT.toMillis());
         this.records = records;
         this.lockDir = lockDir;
         this.log = log;
-        GridStatus status = null;
-        String why = null;
-        try {
-            status = grid.status(STATUS_TIMEOUT);
-        } catch (IOException e) {
-            why = e.getMessage();
+        this.status = new FreshStatus(reader != null ? reader : () -> grid.status(STATUS_TIMEOUT), nanos);
+        this.slots = new GridSlots(entry);
+        FreshStatus.Answer first = status.get();
+        if (first.answered()) {
+            slots.follow(first.status());
+        } else {
+            slots.assume();
+            notAnsweredYet = first.error();
         }
-        Map<Platform, Integer> next = new HashMap<>();
-        int cap = entry.slots() == null ? Integer.MAX_VALUE : entry.slots();
-        for (Map<String, Object> st : entry.stereotypes()) {
-            int n = status != null ? status.capacity(st) : entry.slots() != null && st == entry.stereotypes().getFirst() ? cap : 0;
-            Platform p = GridEntries.platformOf(st);
-            for (int i = 0; i < n && slots.size() < cap; i++) {
-                int k = next.merge(p, 1, Integer::sum);
-                String id = entry.name() + "-" + p.name() + "-" + k;
-                slots.add(new DeviceSlot(id, p, p.equals(Platform.WEB) ? entry.profiles().get((k - 1) % entry.profiles().size()) : null,
-                        entry.name()));
-                stereotypeOf.put(id, st);
-            }
-        }
-        startNote = why != null ? "grid " + entry.name() + ": " + entry.url() + " did not answer when the daemon started (" + why + "); "
-                + (slots.isEmpty() ? "it offers no devices" : "assuming " + slots.size() + " slots (`slots:`)")
-                + " — start the Grid, then `tandem daemon stop`" : null;
     }
 
     @Override
@@ -97,7 +93,34 @@ public final class GridSource implements DeviceSource, AutoCloseable {
 
     @Override
     public List<DeviceSlot> devices() {
-        return List.copyOf(slots);
+        return slots.offered();
+    }
+
+    @Override
+    public List<DeviceSlot> gone() {
+        return slots.gone();
+    }
+
+    /**
+     * Follows the Grid's status (read at most once a second, {@link FreshStatus}): devices for new
+     * matching slots appear, those beyond the Grid's capacity now are gone. A Grid that does not
+     * answer changes nothing: what it had is kept until it answers again.
+     */
+    @Override
+    public boolean refresh() {
+        FreshStatus.Answer a = status.get();
+        if (!a.answered()) return false;
+        notAnsweredYet = null;
+        boolean changed = slots.follow(a.status());
+        if (changed) {
+            log.info("grid " + entry.name() + ": devices now " + ids(slots.offered())
+                    + (slots.gone().isEmpty() ? "" : ", gone " + ids(slots.gone())) + " (from " + entry.url() + "/status)");
+        }
+        return changed;
+    }
+
+    private static List<String> ids(List<DeviceSlot> devices) {
+        return devices.stream().map(DeviceSlot::id).toList();
     }
 
     /** A Grid slot is shared with everyone on the Grid: it is held only while leased. */
@@ -111,16 +134,21 @@ public final class GridSource implements DeviceSource, AutoCloseable {
         return java.util.Optional.of(entry.url().toString());
     }
 
-    /** A line for {@code tandem devices}: the Grid's capacity and free slots now, and the node each open session runs on. */
+    /** Lines for {@code tandem devices}: the Grid's capacity and free slots now, the node each open session runs on, what is gone. */
     @Override
     public List<String> notes() {
-        if (startNote != null) return List.of(startNote);
-        GridStatus s;
-        try {
-            s = grid.status(STATUS_TIMEOUT);
-        } catch (IOException e) {
-            return List.of("grid " + entry.name() + ": " + entry.url() + " is not answering now (" + e.getMessage() + ")");
+        FreshStatus.Answer a = status.get();
+        String why = notAnsweredYet;
+        if (why != null) {
+            List<DeviceSlot> assumed = slots.offered();
+            return List.of("grid " + entry.name() + ": " + entry.url() + " has not answered since the daemon started (" + why + "); "
+                    + (assumed.isEmpty() ? "it offers no devices" : "assuming " + assumed.size() + " slots (`slots:`)")
+                    + " — start the Grid: its devices appear when it answers (`tandem devices` or a run asks it again)");
         }
+        if (!a.answered()) {
+            return List.of("grid " + entry.name() + ": " + entry.url() + " is not answering now (" + a.error() + ")");
+        }
+        GridStatus s = a.status();
         StringBuilder sb = new StringBuilder("grid " + entry.name() + ": " + entry.url() + " — "
                 + s.nodes().stream().filter(GridStatus.Node::up).count() + " of " + s.nodes().size() + " nodes up");
         for (Map<String, Object> st : entry.stereotypes()) {
@@ -128,12 +156,16 @@ public final class GridSource implements DeviceSource, AutoCloseable {
         }
         List<String> out = new ArrayList<>(List.of(sb.toString()));
         open.values().forEach(r -> out.add("  " + r.device() + " → node " + s.nodeOf(r.sessionId()) + " (session " + r.sessionId() + ")"));
+        List<DeviceSlot> gone = slots.gone();
+        if (!gone.isEmpty()) {
+            out.add("  gone: " + String.join(", ", ids(gone)) + " (the Grid has no slot for them now; they come back when it has)");
+        }
         return out;
     }
 
     @Override
     public RunnerHandle open(RunnerLauncher.Launch launch, RunnerLauncher.Artifact artifact, RunnerStarter processes) {
-        Map<String, Object> stereotype = stereotypeOf.get(launch.deviceId());
+        Map<String, Object> stereotype = slots.stereotypeOf(launch.deviceId());
         if (stereotype == null) throw new IllegalArgumentException("source " + entry.name() + " has no device " + launch.deviceId());
         if (!launch.platform().platform().equals(Platform.WEB)) {
             // Appium through the Grid's relay: the Appium backend opens and ends its own session on the Grid URL

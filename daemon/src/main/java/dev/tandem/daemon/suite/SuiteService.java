@@ -80,9 +80,10 @@ public final class SuiteService {
             // every plan's devices are checked now: one that can never be served fails the suite before it starts
             for (Map.Entry<String, Plan> e : plans.entrySet()) needs.put(e.getKey(), needs(e.getValue(), req, shardReq));
             long capacity = pool.slots().stream().filter(shardReq::accepts).count();
+            if (capacity < shards && pool.refresh()) capacity = pool.slots().stream().filter(shardReq::accepts).count();
             if (capacity < shards) {
                 boolean grid = pool.slots().stream().anyMatch(d -> shardReq.accepts(d) && pool.grids().containsKey(d.source()));
-                String more = grid ? "add nodes or slots to the Grid, then `tandem daemon stop`,"
+                String more = grid ? "add nodes or slots to the Grid (it is asked again at the next suite),"
                         : "raise TANDEM_" + shardReq.platform().name().toUpperCase(java.util.Locale.ROOT) + "_DEVICES";
                 throw new TandemException(ErrorCode.USAGE, shards + " shards need " + shards + " " + spec + " devices; this daemon has "
                         + capacity + " (" + more + " or use fewer shards)");

@@ -40,8 +40,8 @@ class ShortfallTest {
         assertThatThrownBy(() -> alloc.allocate("run-1", 1, web(null, "A", "B", "C"), 20, Set.of()))
                 .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DEVICE_UNAVAILABLE))
                 .hasMessage("the run wants 3 web devices and this daemon has 2: the Grid 'grid' (" + URL + ") offers 2,"
-                        + " and none more came within 20 ms. Add nodes or slots to the Grid (the device list is read when the daemon"
-                        + " starts: then `tandem daemon stop`), raise `slots:` of source grid in devices.yaml if it caps them,"
+                        + " and none more came within 20 ms. Add nodes or slots to the Grid (a waiting run gets them within a second"
+                        + " of the Grid listing them), raise `slots:` of source grid in devices.yaml if it caps them,"
                         + " or lower the plan's web devices (or put some labels on another platform).")
                 .hasMessageNotContaining("TANDEM_WEB_DEVICES");
     }

@@ -100,6 +100,32 @@ public final class GridFixture implements AutoCloseable {
         all.add(p);
     }
 
+    /**
+     * Starts one more Chrome node (as a lab adds a machine) and waits (bounded) until the Grid lists
+     * it up; returns its URI, for {@link #stopNode}.
+     */
+    public String addNode(int sessions) throws IOException, InterruptedException {
+        int before = (int) nodes.stream().filter(Process::isAlive).count();
+        startNode(sessions);
+        String uri = "http://127.0.0.1:" + nodePorts.getLast();
+        awaitStatus(s -> upNodes(s) == before + 1, 90_000, "the added node up");
+        return uri;
+    }
+
+    /** Stops the node at this URI (and what it started) as its machine's shutdown would, and waits (bounded) until the Grid no longer lists it up. */
+    public void stopNode(String uri) throws InterruptedException {
+        int i = nodePorts.indexOf(URI.create(uri).getPort());
+        Process p = nodes.get(i);
+        List<ProcessHandle> children = p.descendants().toList();
+        p.destroy();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        awaitStatus(s -> {
+            for (JsonNode n : s.path("nodes")) if (n.path("uri").asText().equals(uri) && "UP".equals(n.path("availability").asText())) return false;
+            return true;
+        }, 60_000, "node " + uri + " not up");
+    }
+
     /** A process's own address and the hub's event bus, the start of every config. */
     private String head(int serverPort) {
         return """

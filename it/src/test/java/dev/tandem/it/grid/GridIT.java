@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Tandem on a real Selenium Grid 4 (docs/grid.md): one hub and two Chrome nodes of one session each
  * on loopback, shared by the class, and one daemon whose only devices are the Grid's. The chat plan
  * runs with A and B on different nodes; a run wanting more Grid devices than exist waits its bound
- * and fails DEVICE_UNAVAILABLE; a suite sharded over the Grid passes on both devices; a daemon killed mid-run leaves sessions the next daemon closes; a
+ * and fails DEVICE_UNAVAILABLE, and is granted when a node joins within its wait; a suite sharded over the Grid passes on both
+ * devices; a daemon killed mid-run leaves sessions the next daemon closes; a
  * node killed mid-run fails its device with DEVICE_LOST at once. Every test ends with no session
  * left on the Grid. The node kill comes last: it takes a node away.
  */
@@ -150,6 +151,38 @@ class GridIT {
 
     @Test
     @Order(5)
+    void aRunWaitingForMoreGridDevicesIsGrantedWhenANodeJoinsDuringItsWait() throws Exception {
+        Path plan = tandem.write("three-joined.yaml", """
+                devices: [{label: A, platform: web}, {label: B, platform: web}, {label: C, platform: web}]
+                steps:
+                - {tool: launchApp, device: A, url: "data:text/html,<h1>A</h1>"}
+                - {tool: launchApp, device: B, url: "data:text/html,<h1>B</h1>"}
+                - {tool: launchApp, device: C, url: "data:text/html,<h1>Third</h1>"}
+                - {tool: assertVisible, device: C, text: Third}
+                """);
+        Process run = tandem.start("run", plan.toString(), "--wait-timeout", "30", "-o", "joined");
+        String added = null;
+        try {
+            added = grid.addNode(1); // a machine joins the Grid while the run waits for its third device
+            Tandem.Result r = Tandem.finish(run, 60_000);
+            assertThat(r.exit()).as(r.all()).isZero();
+            assertThat(r.all()).as("it waited, then was granted").contains("the run wants 3 web devices and this daemon has 2");
+            JsonNode results = Json.tree(Files.readAllBytes(onlyDir(tandem.work.resolve("joined")).resolve("results.json")));
+            assertThat(Stream.of("A", "B", "C").map(l -> results.path("devices").path(l).path("device").asText()))
+                    .containsExactlyInAnyOrder("grid-web-1", "grid-web-2", "grid-web-3");
+        } finally {
+            run.destroyForcibly();
+            run.waitFor(10, TimeUnit.SECONDS);
+            if (added != null) {
+                // the lease's sessions close as its runners stop; only then may their node go (a stopped node keeps its slot's session)
+                grid.awaitStatus(s -> sessions(s) == 0, 20_000, "every session closed with the lease");
+                grid.stopNode(added);
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
     void theNextDaemonClosesTheSessionsOfADaemonKilledMidRun() throws Exception {
         Path plan = tandem.write("waiting.yaml", WAITING_PLAN);
         Process run = tandem.start("run", plan.toString(), "-o", "crash");
@@ -169,7 +202,7 @@ class GridIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aNodeKilledMidRunFailsItsDeviceWithDeviceLostFast() throws Exception {
         Path plan = tandem.write("waiting.yaml", WAITING_PLAN);
         Process run = tandem.start("run", plan.toString(), "-o", "lost");

@@ -75,6 +75,8 @@ public final class GridClient {
             r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (java.net.http.HttpTimeoutException e) {
             throw new IOException("the Grid at " + base + " did not answer " + method + " " + path + " within " + timeout.toMillis() + " ms", e);
+        } catch (java.net.ConnectException e) {
+            throw new IOException("nothing answers at " + base + " (connection refused)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while calling the Grid at " + base, e);
