@@ -95,7 +95,25 @@ public final class GridChatBench {
         for (String line : (res.out() + res.err()).split("\n")) if (ERROR_LINE.matcher(line).matches()) errors.add(line.strip());
         boolean passed = res.exit() == 0 && results.path("plans").asInt() == shards && results.path("passed").asInt() == shards;
         if (res.exit() != 0 && errors.isEmpty()) errors.add("exit " + res.exit() + ": " + (res.out() + res.err()).strip());
+        if (!passed) keep(cli, out, res);
         return new Round(out, res.wallMs(), passed, planMs, runnerStarts(log, logFrom), errors, atExit, toZero);
+    }
+
+    /** A failed round's output, the daemon's and runners' logs, kept under bench/target/gridchat-failures/ (the state dir is deleted after). */
+    private static void keep(Cli cli, String out, Cli.Result res) throws java.io.IOException {
+        Path to = Files.createDirectories(Cli.ROOT.resolve("bench/target/gridchat-failures").resolve(out + "-" + System.currentTimeMillis()));
+        Files.writeString(to.resolve("cli-output.txt"), res.out() + res.err());
+        for (Path from : List.of(cli.work.resolve(out), cli.home.resolve("logs"))) {
+            if (!Files.isDirectory(from)) continue;
+            try (var files = Files.walk(from)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Path dest = to.resolve(from.getFileName() + "/" + from.relativize(f));
+                    Files.createDirectories(dest.getParent());
+                    Files.copy(f, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        System.out.println("(" + out + " failed: its output and logs are in " + to + ")");
     }
 
     /** The "runner X started … in N ms" lines the daemon logged since {@code from}: Grid session + runner start per device. */
