@@ -4,6 +4,7 @@
 # REPORT_DIR=tandem-out/<run-id> REPORT_PNG=out.png bench/run.sh reportshot: a picture of that run's report.html
 # BASELINE=DIR (another checkout, e.g. a worktree of an older commit): `startup` samples that
 # checkout's launcher too, alternating with this one's.
+# bench/run.sh gridchat: 16 Grid web devices (starts and stops its own hub + two Chrome nodes on 127.0.0.1:47444, GRIDCHAT_PORT).
 # The Appium ones need a prepared Appium in Tandem's cache (TANDEM_CACHE_DIR, or `tandem prepare --platform appium`):
 #   bench/run.sh appiumtap appiumcold
 set -euo pipefail

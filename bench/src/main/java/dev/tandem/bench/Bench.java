@@ -14,7 +14,7 @@ import java.util.Map;
  * The measurement harnesses behind BENCHMARKS.md. Each prints Markdown table rows. Run with
  * {@code bench/run.sh NAME…} (builds first); names: throughput, startup, handoff, load10k,
  * parallel16, adoption, shards, web, busy, reset, soak,
- * appiumtap, appiumcold, gridtap, oneshot, mcp, protocol, report, reportshot.
+ * appiumtap, appiumcold, gridtap, gridchat, oneshot, mcp, protocol, report, reportshot.
  */
 public final class Bench {
     /** One harness. */
@@ -39,6 +39,7 @@ public final class Bench {
         ALL.put("soak", dev.tandem.bench.core.SoakBench::run);
         ALL.put("appiumtap", dev.tandem.bench.core.AppiumTapBench::run);
         ALL.put("gridtap", dev.tandem.bench.core.GridTapBench::run);
+        ALL.put("gridchat", dev.tandem.bench.core.GridChatBench::run);
         ALL.put("appiumcold", dev.tandem.bench.core.AppiumColdBench::run);
         ALL.put("mcp", dev.tandem.bench.agents.McpBench::run);
         ALL.put("oneshot", dev.tandem.bench.agents.OneShotBench::run);

@@ -122,6 +122,8 @@ public final class ToolExecutor {
         if (sel.isPresent()) {
             d.tap(Actionable.forTap(d, sel.get(), elementTimeout(params), ctx), TapKind.TAP);
             Waits.settle(d, ctx);
+        } else {
+            Waits.forFocus(d, elementTimeout(params), ctx); // a field the screen is about to focus (a page still starting)
         }
     }
 

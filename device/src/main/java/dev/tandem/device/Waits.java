@@ -120,6 +120,28 @@ public final class Waits {
         return true;
     }
 
+    /**
+     * Before a step that acts on the focused field without naming one (inputText,
+     * clearText): on a screen still moving, waits (bounded) until some element has the focus, as a
+     * page still loading its app focuses its field late on a loaded host. On a settled screen it
+     * decides at once; either way the backend then types, or says that no field is focused.
+     */
+    public static void forFocus(Device device, long timeoutMs, CommandContext ctx) throws InterruptedException {
+        long deadline = ctx.deadlineIn(timeoutMs);
+        while (!device.isSettled()) {
+            ctx.checkCancelled();
+            long version = device.uiVersion();
+            if (hasFocus(device.snapshot().root()) || System.nanoTime() - deadline >= 0) return;
+            device.awaitUiChange(version, deadline);
+        }
+    }
+
+    private static boolean hasFocus(UiNode n) {
+        if (n.focused()) return true;
+        for (UiNode c : n.children()) if (hasFocus(c)) return true;
+        return false;
+    }
+
     /** Same element as far as a user can see: where it is, what it says, its state (refs and children aside). */
     static boolean sameLook(UiNode a, UiNode b) {
         return Objects.equals(a.bounds(), b.bounds()) && Objects.equals(a.text(), b.text())

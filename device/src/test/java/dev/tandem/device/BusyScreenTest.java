@@ -65,4 +65,20 @@ class BusyScreenTest {
         assertThat(r.has("notes")).isFalse();
         assertThat(r.path("element").asText()).contains("OK");
     }
+
+    @Test
+    void inputTextOnAScreenStillStartingTypesOnceItsFieldHasTheFocus() throws Exception {
+        // a page still loading its app on a loaded host: the field is focused some ticks after the step starts
+        TickingDevice d = new TickingDevice(t -> List.of(TickingDevice.field(t >= 8)));
+        ToolExecutor.run(d, Tool.INPUT_TEXT, Json.object().put("text", "Hello"), ctx());
+        assertThat(d.typed).containsExactly("Hello");
+    }
+
+    @Test
+    void inputTextOnABusyScreenWithTheFocusAlreadyThereDoesNotWait() throws Exception {
+        TickingDevice d = new TickingDevice(t -> List.of(TickingDevice.field(true)));
+        ToolExecutor.run(d, Tool.INPUT_TEXT, Json.object().put("text", "Hello").put("timeout", 60_000), ctx());
+        assertThat(d.typed).containsExactly("Hello");
+        assertThat(d.snapshots.get()).as("one look before typing").isLessThan(5);
+    }
 }

@@ -22,9 +22,16 @@ final class TickingDevice implements Device {
     private final LongFunction<List<UiNode>> content;
     final AtomicInteger snapshots = new AtomicInteger();
     final List<String> taps = new ArrayList<>();
+    /** What inputText typed, and whether a field had the focus then (a real backend fails without one). */
+    final List<String> typed = new ArrayList<>();
 
     TickingDevice(LongFunction<List<UiNode>> content) {
         this.content = content;
+    }
+
+    /** A text field {@code compose}, focused or not. */
+    static UiNode field(boolean focused) {
+        return new UiNode(null, "textfield", "compose", "", null, new Bounds(0, 700, 400, 48), true, null, focused, List.of());
     }
 
     static UiNode button(String text, int x) {
@@ -69,7 +76,9 @@ final class TickingDevice implements Device {
 
     @Override public void launchApp(LaunchRequest request) {}
     @Override public void stopApp(String appId) {}
-    @Override public void inputText(String text) {}
+    @Override public void inputText(String text) {
+        typed.add(text + (content.apply(tick()).stream().anyMatch(UiNode::focused) ? "" : " (no field focused)"));
+    }
     @Override public void clearText() {}
     @Override public void imeAction(ImeAction action) {}
     @Override public void pressButton(Button button) {}

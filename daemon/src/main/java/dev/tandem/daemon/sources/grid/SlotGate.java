@@ -1,6 +1,8 @@
 package dev.tandem.daemon.sources.grid;
 
 import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -13,10 +15,15 @@ import java.util.concurrent.TimeUnit;
  * session while it starts, so one may be counted twice until then). Likewise a request waits for the
  * source's own sessions that are closing (a suite's next plan on a device whose last session's runner
  * is still stopping), and for the Grid to show the slot free just after one of them closed.
+ *
+ * <p>A {@code /status} that times out is asked again within the same bound: a hub busy starting many
+ * Chrome sessions on a loaded host answers late, and that is not a Grid that is down (one that
+ * refuses the connection fails the request at once).
  */
 public final class SlotGate {
     private final GridClient grid;
     private final long timeoutMs;
+    private final Duration statusTimeout;
     private int inFlight;
     /** When this source last closed a session (the Grid's status may show its slot busy a moment longer). */
     private long lastClosed = System.nanoTime() - AFTER_CLOSE_NANOS;
@@ -33,8 +40,14 @@ public final class SlotGate {
     }
 
     public SlotGate(GridClient grid, long timeoutMs) {
+        this(grid, timeoutMs, Duration.ofSeconds(3));
+    }
+
+    /** @param statusTimeout how long one {@code GET /status} may take before it is asked again (within {@code timeoutMs}) */
+    public SlotGate(GridClient grid, long timeoutMs, Duration statusTimeout) {
         this.grid = grid;
         this.timeoutMs = timeoutMs;
+        this.statusTimeout = statusTimeout;
     }
 
     /**
@@ -47,9 +60,11 @@ public final class SlotGate {
         while (true) {
             GridStatus s;
             try {
-                s = grid.status(java.time.Duration.ofSeconds(3));
+                s = grid.status(statusTimeout);
             } catch (IOException e) {
-                throw new Busy("the Grid " + grid.base() + " is not answering (" + e.getMessage() + "); start it or check the URL in devices.yaml");
+                if (slow(e) && System.nanoTime() < deadline) continue; // connected, but the answer is late: ask again
+                throw new Busy("the Grid " + grid.base() + " is not answering (" + e.getMessage() + (slow(e) ? ", asked again for "
+                        + timeoutMs + " ms" : "") + "); start it or check the URL in devices.yaml");
             }
             if (s.free(stereotype) - inFlight > 0) {
                 inFlight++;
@@ -64,6 +79,11 @@ public final class SlotGate {
             }
             TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, POLL_NANOS)); // a close elsewhere wakes it; else look again soon
         }
+    }
+
+    /** The Grid took the connection and did not answer in time (a loaded hub), as opposed to refusing it or not being reached. */
+    private static boolean slow(IOException e) {
+        return e.getCause() instanceof HttpTimeoutException && !(e.getCause() instanceof java.net.http.HttpConnectTimeoutException);
     }
 
     /** One of this source's sessions is being closed: {@link #closed()} follows once the Grid answered. */
