@@ -16,7 +16,9 @@ import java.util.Map;
 /**
  * One Appium device as a runner drives it: its host ports (held for the runner's life), its
  * server (started and owned here, or the user's), and its session. Closing ends the session, stops
- * an owned server with every driver process it started, and releases the ports.
+ * an owned server with every driver process it started, and releases the ports. A session the
+ * daemon opened on a Selenium Grid ({@link AppiumLaunch#attached()}) is attached to, with no ports
+ * of its own, and left for the daemon to close.
  */
 final class AppiumBackend implements Backend {
     /** The name of the owned server's port among the device's ports. */
