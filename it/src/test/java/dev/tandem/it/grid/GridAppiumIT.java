@@ -66,23 +66,14 @@ class GridAppiumIT {
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (tandem != null) {
-                Tandem.Result stop = tandem.run("daemon", "stop");
-                assertThat(stop.exit()).as(stop.all()).isZero();
-                assertThat(tandem.awaitNoProcesses(20_000)).as("no runner of ours outlives `daemon stop`").isEmpty();
-                tandem.close();
-            }
+            GridRuns.stop(tandem, grid);
         } finally {
-            try {
-                if (grid != null) grid.close();
-            } finally {
-                if (appium != null) {
-                    appium.descendants().forEach(ProcessHandle::destroyForcibly);
-                    appium.destroyForcibly();
-                    appium.waitFor(10, TimeUnit.SECONDS);
-                }
-                if (appiumLog != null) Files.deleteIfExists(appiumLog);
+            if (appium != null) {
+                appium.descendants().forEach(ProcessHandle::destroyForcibly);
+                appium.destroyForcibly();
+                appium.waitFor(10, TimeUnit.SECONDS);
             }
+            if (appiumLog != null) Files.deleteIfExists(appiumLog);
         }
     }
 
@@ -105,12 +96,10 @@ class GridAppiumIT {
         Process run = tandem.start("run", plan.toString(), "-o", "crash");
         long runner;
         try {
-            awaitRunnerUp();
+            GridRuns.awaitRunnerUp(tandem, List.of(DEVICE));
             assertThat(recordedSessions()).as("the daemon recorded the Appium session it opened").hasSize(1);
             runner = tandem.runnerPid(DEVICE);
-            long daemon = tandem.daemonPid();
-            ProcessHandle.of(daemon).orElseThrow().destroyForcibly();
-            ProcessHandle.of(daemon).ifPresent(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+            GridRuns.killDaemon(tandem);
             assertThat(grid.sessions()).as("the session outlives the killed daemon").isEqualTo(1);
         } finally {
             run.destroyForcibly();
@@ -130,25 +119,13 @@ class GridAppiumIT {
     void aRelayNodeKilledMidRunFailsItsDeviceWithDeviceLostFast() throws Exception {
         Path plan = tandem.write("waiting.yaml", WAITING_PLAN);
         Process run = tandem.start("run", plan.toString(), "-o", "lost");
-        awaitRunnerUp();
+        GridRuns.awaitRunnerUp(tandem, List.of(DEVICE));
         JsonNode status = grid.awaitStatus(s -> GridIT.sessions(s) == 1, 10_000, "the run's session open");
         String uri = status.path("nodes").get(0).path("uri").asText();
-        long t0 = System.nanoTime();
-        grid.killNode(uri);
-        Tandem.Result r = Tandem.finish(run, 60_000);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(r.exit()).as(r.all()).isEqualTo(3);
-        assertThat(r.all()).contains("DEVICE_LOST");
-        assertThat(ms).as("the loss is noticed, not the 60 s assertVisible bound waited out").isLessThan(20_000);
-    }
-
-    /** The run's runner has started: the session is open and on record (it is recorded before the runner starts). */
-    static void awaitRunnerUp() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(tandem.home.resolve("runners/" + DEVICE + ".json"))) {
-            if (System.nanoTime() > deadline) throw new AssertionError("the Grid Appium device's runner did not start within 60 s");
-            Thread.sleep(50); // polling another process's state file; no event to wait on
-        }
+        GridRuns.Ended end = GridRuns.killNode(grid, uri, run);
+        assertThat(end.result().exit()).as(end.result().all()).isEqualTo(3);
+        assertThat(end.result().all()).contains("DEVICE_LOST");
+        assertThat(end.ms()).as("the loss is noticed, not the 60 s assertVisible bound waited out").isLessThan(20_000);
     }
 
     static List<Path> recordedSessions() throws Exception {
