@@ -242,12 +242,16 @@ public final class GridSource implements DeviceSource, AutoCloseable {
         return URI.create(scheme + "://" + base.getRawAuthority() + path);
     }
 
-    /** Closes a session once (its runner exited, or it never started); a Grid that refuses keeps the record for the next daemon. */
+    /**
+     * Closes a session once (its runner exited, or it never started); a Grid that refuses keeps the
+     * record for the next daemon. The gate hears of the close before the session leaves {@code open}:
+     * a request looking at the Grid meanwhile always sees it on its way out (open, or closing) and
+     * waits for its slot, never a moment where it is neither and the slot looks taken by another client.
+     */
     private void end(GridSessionRecord r) {
-        if (!open.remove(r.sessionId(), r)) return;
         gate.closing();
         try {
-            if (records.close(r)) log.info("closed Grid session " + r.sessionId() + " of " + r.device());
+            if (open.remove(r.sessionId(), r) && records.close(r)) log.info("closed Grid session " + r.sessionId() + " of " + r.device());
         } finally {
             gate.closed();
         }
