@@ -1,5 +1,6 @@
 package dev.tandem.appium;
 
+import dev.tandem.device.AppiumCapabilities;
 import dev.tandem.device.AppiumLaunch;
 import dev.tandem.device.Backend;
 import dev.tandem.device.Device;
@@ -9,18 +10,19 @@ import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.os.Host;
 import dev.tandem.protocol.os.PortHolder;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One Appium device as a runner drives it: its host ports (held for the runner's life), its
  * server (started and owned here, or the user's), and its session. Closing ends the session, stops
- * an owned server with every driver process it started, and releases the ports.
+ * an owned server with every driver process it started, and releases the ports. A session the
+ * daemon opened on a Selenium Grid ({@link AppiumLaunch#attached()}) is attached to, with no ports
+ * of its own, and left for the daemon to close.
  */
 final class AppiumBackend implements Backend {
     /** The name of the owned server's port among the device's ports. */
-    static final String SERVER_PORT = "server";
+    static final String SERVER_PORT = AppiumCapabilities.SERVER_PORT;
 
     private final AppiumDevice device;
     private final AppiumServer server;
@@ -47,11 +49,9 @@ final class AppiumBackend implements Backend {
                             spec.workDir().resolve("appium.log"));
             client = server instanceof AppiumServer.Owned ? WebDriverClient.ofOwnedServer(server.url())
                     : new WebDriverClient(server.url(), null);
-            Map<String, Object> caps = new LinkedHashMap<>(launch.capabilities());
-            ports.ports().forEach((name, port) -> {
-                if (!name.equals(SERVER_PORT)) caps.put(name, port);
-            });
-            WebDriverSession session = WebDriverSession.create(client, caps);
+            WebDriverSession session = launch.attached() != null
+                    ? WebDriverSession.attach(client, launch.attached().sessionId(), launch.attached().capabilities())
+                    : WebDriverSession.create(client, AppiumCapabilities.forSession(launch.capabilities(), ports.ports()));
             return new AppiumBackend(new AppiumDevice(spec.deviceId(), platform, session), server, ports);
         } catch (RuntimeException e) {
             if (client != null) client.close();
@@ -75,6 +75,7 @@ final class AppiumBackend implements Backend {
      */
     static List<HostPorts.Request> requests(MobilePlatform platform, AppiumLaunch launch) {
         List<HostPorts.Request> out = new ArrayList<>();
+        if (launch.attached() != null) return out; // its owner created the session: no port of ours is in it
         if (launch.server() == null) out.add(new HostPorts.Request(SERVER_PORT, null, launch.previousPorts().get(SERVER_PORT)));
         boolean local = launch.server() == null || isLoopback(launch.server().getHost());
         for (String name : platform.ports()) {

@@ -34,8 +34,19 @@ final class W3cError {
             Map.entry("timeout", new Kind(ErrorCode.STEP_TIMEOUT, "The driver did not finish the command in time")),
             Map.entry("script timeout", new Kind(ErrorCode.STEP_TIMEOUT, "The driver did not finish the command in time")));
 
+    /**
+     * What a Selenium Grid 4 router answers (HTTP 500, {@code unknown error}) when the node holding
+     * the session does not answer: the node died or its network went away. Its session is lost.
+     */
+    static final String GRID_NODE_GONE = "Unable to execute request for an existing session";
+
     /** The exception for an error reply to {@code command}. */
     static TandemException of(String command, int status, String error, String message) {
+        if (message != null && message.startsWith(GRID_NODE_GONE)) {
+            return new TandemException(ErrorCode.DEVICE_LOST, "The Selenium Grid cannot reach the node that holds this Appium session"
+                    + " (it stopped or lost its network) (" + command + " → " + firstLine(message) + "); check that the node is up"
+                    + " (the Grid's /status), then rerun: the next run opens a new session.");
+        }
         // Appium answers a capability it cannot match (no driver for automationName) with 'unknown
         // error', not 'session not created': on new session, every error is the capabilities' advice.
         Kind kind = command.equals("POST /session") ? KINDS.get("session not created") : error == null ? null : KINDS.get(error);

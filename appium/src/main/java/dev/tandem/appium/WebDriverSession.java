@@ -2,6 +2,7 @@ package dev.tandem.appium;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.device.AppiumCapabilities;
 import dev.tandem.protocol.Bounds;
 import dev.tandem.protocol.ErrorCode;
 import dev.tandem.protocol.Json;
@@ -17,17 +18,20 @@ import java.util.Map;
  */
 public final class WebDriverSession implements AutoCloseable {
     /** Session creation installs and starts the app (and on iOS may build WebDriverAgent): minutes, not seconds. */
-    public static final Duration CREATE_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration CREATE_TIMEOUT = AppiumCapabilities.CREATE_TIMEOUT;
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 
     private final WebDriverClient client;
     private final String id;
     private final JsonNode capabilities;
+    /** Whether closing deletes the session: not for one attached to, which its owner closes. */
+    private final boolean owned;
 
-    private WebDriverSession(WebDriverClient client, String id, JsonNode capabilities) {
+    private WebDriverSession(WebDriverClient client, String id, JsonNode capabilities, boolean owned) {
         this.client = client;
         this.id = id;
         this.capabilities = capabilities;
+        this.owned = owned;
     }
 
     /**
@@ -35,15 +39,21 @@ public final class WebDriverSession implements AutoCloseable {
      * sent as W3C {@code alwaysMatch}.
      */
     public static WebDriverSession create(WebDriverClient client, Map<String, ?> capabilities) {
-        ObjectNode body = Json.object();
-        body.putObject("capabilities").set("alwaysMatch", Json.toTree(capabilities));
-        JsonNode value = client.post("/session", body, CREATE_TIMEOUT);
+        JsonNode value = client.post("/session", AppiumCapabilities.newSessionBody(capabilities), CREATE_TIMEOUT);
         String id = value.path("sessionId").asText(null);
         if (id == null) {
             throw new TandemException(ErrorCode.RUNNER_FAILED, "The server at " + client.base()
                     + " answered new session without a sessionId; is it an Appium 2+ (W3C) server?");
         }
-        return new WebDriverSession(client, id, value.path("capabilities"));
+        return new WebDriverSession(client, id, value.path("capabilities"), true);
+    }
+
+    /**
+     * A session someone else created and closes (the daemon, on a Selenium Grid): driven like one
+     * of ours, but {@link #close()} leaves it open for its owner.
+     */
+    public static WebDriverSession attach(WebDriverClient client, String id, Map<String, ?> capabilities) {
+        return new WebDriverSession(client, id, Json.toTree(capabilities), false);
     }
 
     public String id() {
@@ -109,9 +119,9 @@ public final class WebDriverSession implements AutoCloseable {
         return "/session/" + id + suffix;
     }
 
-    /** Deletes the session (the driver stops the app unless told not to). */
+    /** Deletes the session (the driver stops the app unless told not to); one attached to is its owner's to delete. */
     @Override
     public void close() {
-        client.delete("/session/" + id, COMMAND_TIMEOUT);
+        if (owned) client.delete("/session/" + id, COMMAND_TIMEOUT);
     }
 }

@@ -111,6 +111,27 @@ class WebDriverSessionTest {
     }
 
     @Test
+    void anAttachedSessionIsDrivenButLeftOpenForItsOwner() {
+        server.received.clear();
+        WebDriverSession attached = WebDriverSession.attach(client, FakeWebDriverServer.SESSION, Map.of("pixelRatio", 2));
+        attached.tap(3, 4);
+        attached.close();
+        assertThat(server.commands("/session")).as("no new session").isEmpty();
+        assertThat(server.received).extracting(FakeWebDriverServer.Received::method).as("no DELETE: the daemon closes it")
+                .containsExactly("POST");
+        assertThat(attached.capabilities().path("pixelRatio").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aGridThatCannotReachTheSessionsNodeIsDeviceLost() {
+        // Selenium Grid 4.47's router, when the relay node holding the session was killed
+        server.failNext.set(new Object[] {"/source", 500, "unknown error", "Unable to execute request for an existing session:"
+                + " Connection error (GET http://127.0.0.1:41089/session/x/source)"});
+        assertThatThrownBy(() -> session.pageSource()).isInstanceOfSatisfying(TandemException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.DEVICE_LOST)).hasMessageContaining("node").hasMessageContaining("/status");
+    }
+
+    @Test
     void sessionNotCreatedSaysWhichCapabilityToCheck() {
         server.failNext.set(new Object[] {"/session", 500, "session not created",
                 "Could not find a driver for automationName 'UiAutomator3' and platformName 'Android'.\nstack"});

@@ -25,6 +25,16 @@ class AppiumLaunchTest {
         assertThat(back).isEqualTo(launch);
         AppiumLaunch external = new AppiumLaunch(caps, URI.create("http://10.0.0.5:4723"), null, null, Path.of("/locks"), Map.of());
         assertThat(AppiumLaunch.fromOptions(external.toOptions())).isEqualTo(external);
+        AppiumLaunch attached = new AppiumLaunch(caps, URI.create("http://grid:4444"), null, null, Path.of("/locks"), Map.of(),
+                new AppiumLaunch.Attached("5e55", Map.of("pixelRatio", 2.5, "platformName", "Android")));
+        assertThat(AppiumLaunch.fromOptions(attached.toOptions())).isEqualTo(attached);
+        assertThat(AppiumLaunch.fromOptions(external.toOptions()).attached()).as("a runner of its own session").isNull();
+    }
+
+    @Test
+    void anAttachedSessionNeedsItsServer() {
+        assertThatThrownBy(() -> new AppiumLaunch(Map.of(), null, null, null, null, Map.of(), new AppiumLaunch.Attached("s", Map.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("server");
     }
 
     @Test

@@ -12,9 +12,12 @@ import dev.tandem.daemon.sources.grid.GridSessions;
 import dev.tandem.daemon.sources.grid.GridSlots;
 import dev.tandem.daemon.sources.grid.GridStatus;
 import dev.tandem.daemon.sources.grid.SlotGate;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tandem.device.AppiumCapabilities;
 import dev.tandem.device.AppiumLaunch;
 import dev.tandem.device.RemoteBrowser;
 import dev.tandem.protocol.ErrorCode;
+import dev.tandem.protocol.Json;
 import dev.tandem.protocol.Platform;
 import dev.tandem.protocol.TandemException;
 import dev.tandem.protocol.state.Log;
@@ -36,7 +39,7 @@ import java.util.function.LongSupplier;
  * while the daemon lives ({@link #refresh()}, {@link GridSlots}). A web
  * device's runner is a local runner process driving a Chrome session this source opens through the
  * Grid, over the session's {@code se:cdp} endpoint; an Appium device's runner is the Appium backend
- * pointed at the Grid URL. A session lives as long as its runner, and the runner as long as the
+ * attached to an Appium session this source opens through the Grid's relay node. A session lives as long as its runner, and the runner as long as the
  * lease ({@link #endsWithLease()}): every session is closed when its lease ends, and the record
  * under {@code runners/grid-sessions/} lets the next daemon close what a crashed one left.
  */
@@ -167,17 +170,13 @@ public final class GridSource implements DeviceSource, AutoCloseable {
     public RunnerHandle open(RunnerLauncher.Launch launch, RunnerLauncher.Artifact artifact, RunnerStarter processes) {
         Map<String, Object> stereotype = slots.stereotypeOf(launch.deviceId());
         if (stereotype == null) throw new IllegalArgumentException("source " + entry.name() + " has no device " + launch.deviceId());
-        if (!launch.platform().platform().equals(Platform.WEB)) {
-            // Appium through the Grid's relay: the Appium backend opens and ends its own session on the Grid URL
-            AppiumLaunch appium = new AppiumLaunch(stereotype, entry.url(), null, null, lockDir, Map.of());
-            return processes.start(withOptions(launch, appium.toOptions()), artifact);
-        }
-        Opened opened = createWebSession(launch.deviceId(), stereotype);
+        boolean web = launch.platform().platform().equals(Platform.WEB);
+        Opened opened = web ? createWebSession(launch.deviceId(), stereotype) : createAppiumSession(launch.deviceId(), stereotype);
         GridSessionRecord session = opened.record();
         try {
-            URI cdp = cdpOf(session, opened.cdp());
-            RemoteBrowser remote = new RemoteBrowser(cdp, "the Grid " + entry.url() + "'s session " + session.sessionId());
-            RunnerHandle h = processes.start(withOptions(launch, remote.toOptions()), artifact);
+            Map<String, String> options = web ? new RemoteBrowser(cdpOf(session, opened.cdp()),
+                    "the Grid " + entry.url() + "'s session " + session.sessionId()).toOptions() : opened.appium().toOptions();
+            RunnerHandle h = processes.start(withOptions(launch, options), artifact);
             h.onExit(() -> end(session));
             return h;
         } catch (RuntimeException e) {
@@ -186,13 +185,49 @@ public final class GridSource implements DeviceSource, AutoCloseable {
         }
     }
 
-    private record Opened(GridSessionRecord record, String cdp) {}
+    /** A session on record: a web one's {@code se:cdp}, or what an Appium runner attaches to. */
+    private record Opened(GridSessionRecord record, String cdp, AppiumLaunch appium) {}
 
     private Opened createWebSession(String deviceId, Map<String, Object> stereotype) {
         Map<String, Object> caps = new LinkedHashMap<>(stereotype);
         caps.putIfAbsent("browserName", "chrome");
         caps.put("goog:chromeOptions", Map.of("args", CHROME_ARGS));
         caps.put("se:name", "tandem " + deviceId);
+        Created c = createSession(deviceId, stereotype, caps, CREATE_TIMEOUT, "a Chrome session",
+                "check the node's log and its Chrome and chromedriver");
+        String cdp = c.session().capabilities().path("se:cdp").asText("");
+        if (cdp.isEmpty()) {
+            end(c.record());
+            throw new TandemException(ErrorCode.DEVICE_UNAVAILABLE, deviceId + ": the Grid " + entry.url() + "'s session has no se:cdp"
+                    + " endpoint, so Tandem cannot drive it; use Selenium Grid 4 with Chrome or Chromium nodes");
+        }
+        return new Opened(c.record(), cdp, null);
+    }
+
+    /**
+     * An Appium session through the Grid's relay node, with the capabilities the Appium backend
+     * would send for the stereotype (no host ports: the node's Appium server assigns its own); the
+     * runner attaches to it, and this source closes it when the runner exits.
+     */
+    private Opened createAppiumSession(String deviceId, Map<String, Object> stereotype) {
+        Created c = createSession(deviceId, stereotype, AppiumCapabilities.forSession(stereotype, Map.of()),
+                AppiumCapabilities.CREATE_TIMEOUT, "an Appium session", "check the stereotype's capabilities in devices.yaml"
+                        + " (appium:app must be a path or URL the node's Appium server can read) and the relay node's Appium log");
+        Map<String, Object> returned = Json.MAPPER.convertValue(c.session().capabilities(), new TypeReference<>() {});
+        AppiumLaunch attach = new AppiumLaunch(stereotype, entry.url(), null, null, lockDir, Map.of(),
+                new AppiumLaunch.Attached(c.record().sessionId(), returned));
+        return new Opened(c.record(), null, attach);
+    }
+
+    private record Created(GridSessionRecord record, GridClient.Session session) {}
+
+    /**
+     * Opens a session through the {@link SlotGate} (only into a free slot: never queued behind the
+     * Grid's other clients) and records it under {@code runners/grid-sessions/} before anything else
+     * happens, so a crash from here on leaves it to the next daemon to close.
+     */
+    private Created createSession(String deviceId, Map<String, Object> stereotype, Map<String, Object> caps, Duration timeout,
+            String what, String advice) {
         GridClient.Session s;
         try {
             // this device's last session is closing when its runner is still stopping (the lease ended a moment ago)
@@ -204,10 +239,10 @@ public final class GridSource implements DeviceSource, AutoCloseable {
             throw new TandemException(ErrorCode.CANCELLED, deviceId + ": interrupted while waiting for a Grid slot");
         }
         try {
-            s = grid.create(caps, CREATE_TIMEOUT);
+            s = grid.create(caps, timeout);
         } catch (IOException e) {
             throw new TandemException(ErrorCode.DEVICE_UNAVAILABLE, deviceId + ": the Grid " + entry.url()
-                    + " did not open a Chrome session: " + e.getMessage() + "; check the node's log and its Chrome and chromedriver");
+                    + " did not open " + what + ": " + e.getMessage() + "; " + advice);
         } finally {
             gate.done();
         }
@@ -221,13 +256,7 @@ public final class GridSource implements DeviceSource, AutoCloseable {
             throw new TandemException(ErrorCode.RUNNER_FAILED, "cannot record Grid session " + s.id() + " under runners/: "
                     + e.getMessage() + "; closed it (an unrecorded session could outlive a crash)");
         }
-        String cdp = s.capabilities().path("se:cdp").asText("");
-        if (cdp.isEmpty()) {
-            end(r);
-            throw new TandemException(ErrorCode.DEVICE_UNAVAILABLE, deviceId + ": the Grid " + entry.url() + "'s session has no se:cdp"
-                    + " endpoint, so Tandem cannot drive it; use Selenium Grid 4 with Chrome or Chromium nodes");
-        }
-        return new Opened(r, cdp);
+        return new Created(r, s);
     }
 
     /**
@@ -245,12 +274,16 @@ public final class GridSource implements DeviceSource, AutoCloseable {
         return URI.create(scheme + "://" + base.getRawAuthority() + path);
     }
 
-    /** Closes a session once (its runner exited, or it never started); a Grid that refuses keeps the record for the next daemon. */
+    /**
+     * Closes a session once (its runner exited, or it never started); a Grid that refuses keeps the
+     * record for the next daemon. The gate hears of the close before the session leaves {@code open}:
+     * a request looking at the Grid meanwhile always sees it on its way out (open, or closing) and
+     * waits for its slot, never a moment where it is neither and the slot looks taken by another client.
+     */
     private void end(GridSessionRecord r) {
-        if (!open.remove(r.sessionId(), r)) return;
         gate.closing();
         try {
-            if (records.close(r)) log.info("closed Grid session " + r.sessionId() + " of " + r.device());
+            if (open.remove(r.sessionId(), r) && records.close(r)) log.info("closed Grid session " + r.sessionId() + " of " + r.device());
         } finally {
             gate.closed();
         }

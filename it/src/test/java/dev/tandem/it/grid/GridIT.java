@@ -35,6 +35,7 @@ class GridIT {
             - {tool: launchApp, url: "data:text/html,<h1>Waiting</h1>"}
             - {tool: assertVisible, text: Never, timeout: 60000}
             """;
+    static final java.util.List<String> DEVICES = java.util.List.of("grid-web-1", "grid-web-2");
     static GridFixture grid;
     static Tandem tandem;
 
@@ -54,16 +55,7 @@ class GridIT {
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (tandem != null) {
-                Tandem.Result stop = tandem.run("daemon", "stop");
-                assertThat(stop.exit()).as(stop.all()).isZero();
-                assertThat(tandem.awaitNoProcesses(20_000)).as("no runner of ours outlives `daemon stop`").isEmpty();
-                tandem.close();
-            }
-        } finally {
-            if (grid != null) grid.close();
-        }
+        GridRuns.stop(tandem, grid);
     }
 
     @Test
@@ -187,10 +179,8 @@ class GridIT {
         Path plan = tandem.write("waiting.yaml", WAITING_PLAN);
         Process run = tandem.start("run", plan.toString(), "-o", "crash");
         try {
-            awaitRunnerUp();
-            long daemon = tandem.daemonPid();
-            ProcessHandle.of(daemon).orElseThrow().destroyForcibly();
-            ProcessHandle.of(daemon).ifPresent(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+            GridRuns.awaitRunnerUp(tandem, DEVICES);
+            GridRuns.killDaemon(tandem);
             assertThat(grid.sessions()).as("the session outlives the killed daemon").isEqualTo(1);
         } finally {
             run.destroyForcibly();
@@ -206,29 +196,17 @@ class GridIT {
     void aNodeKilledMidRunFailsItsDeviceWithDeviceLostFast() throws Exception {
         Path plan = tandem.write("waiting.yaml", WAITING_PLAN);
         Process run = tandem.start("run", plan.toString(), "-o", "lost");
-        awaitRunnerUp();
+        GridRuns.awaitRunnerUp(tandem, DEVICES);
         JsonNode status = grid.awaitStatus(s -> sessions(s) == 1, 10_000, "the run's session open");
         int node = 0;
         for (int i = 0; i < status.path("nodes").size(); i++) {
             for (JsonNode slot : status.path("nodes").get(i).path("slots")) if (slot.path("session").isObject()) node = i;
         }
         String uri = status.path("nodes").get(node).path("uri").asText();
-        long t0 = System.nanoTime();
-        grid.killNode(uri);
-        Tandem.Result r = Tandem.finish(run, 60_000);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(r.exit()).as(r.all()).isEqualTo(3);
-        assertThat(r.all()).contains("DEVICE_LOST");
-        assertThat(ms).as("the loss is noticed, not the 60 s assertVisible bound waited out").isLessThan(30_000);
-    }
-
-    /** The run's Grid device has its runner (so its session is open and on record): by its runners/ file. */
-    static void awaitRunnerUp() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(tandem.home.resolve("runners/grid-web-1.json")) && !Files.exists(tandem.home.resolve("runners/grid-web-2.json"))) {
-            if (System.nanoTime() > deadline) throw new AssertionError("no Grid device's runner started within 60 s");
-            Thread.sleep(50); // polling another process's state file; no event to wait on
-        }
+        GridRuns.Ended end = GridRuns.killNode(grid, uri, run);
+        assertThat(end.result().exit()).as(end.result().all()).isEqualTo(3);
+        assertThat(end.result().all()).contains("DEVICE_LOST");
+        assertThat(end.ms()).as("the loss is noticed, not the 60 s assertVisible bound waited out").isLessThan(30_000);
     }
 
     static int sessions(JsonNode status) {
