@@ -156,7 +156,10 @@ final class SuiteRun {
             alloc = allocator.allocate(runId, req.clientPid(), needs.get(name),
                     req.waitMs() != null ? req.waitMs() : RunRequest.DEFAULT_WAIT_MS, prefer.isEmpty() ? warm.get() : prefer,
                     why -> events.emit(new RunEvent.Queued(name + ": " + why, name)));
-            alloc.byLabel().forEach((label, slot) -> devices.put(label, slot.id()));
+            // in the plan's own order of labels, as its results list them (the allocation's map has no order to keep)
+            Map<String, dev.tandem.daemon.devices.DeviceSlot> got = alloc.byLabel();
+            for (var d : plan.devices()) if (got.containsKey(d.label())) devices.put(d.label(), got.get(d.label()).id());
+            got.forEach((label, slot) -> devices.putIfAbsent(label, slot.id()));
             events.emit(RunEvent.Plan.started(name, shard, new LinkedHashMap<>(devices)));
             // a plan's own events stay in the daemon but its runner starts, named by plan
             RunEvents quiet = events.view(e -> e instanceof RunEvent.Runner,
@@ -170,7 +173,7 @@ final class SuiteRun {
         } finally {
             if (alloc != null) allocator.release(runId);
         }
-        return new Entry(name, shard, Map.copyOf(devices), runDir, result, List.copyOf(earlier));
+        return new Entry(name, shard, Collections.unmodifiableMap(devices), runDir, result, List.copyOf(earlier));
     }
 
     private int finish(long durationMs) {
