@@ -132,6 +132,17 @@ public final class Allocator {
         }
     }
 
+    /** How long a run's end waits for its devices' sources to let go of what the lease held elsewhere (Grid sessions). */
+    public static final long GIVE_BACK_WAIT_MS = 20_000;
+
+    /**
+     * After {@link #release}: returns once the devices' sources hold nothing outside this host for
+     * the ended lease (a Grid session closed), at most {@link #GIVE_BACK_WAIT_MS}; outside the lock.
+     */
+    public void awaitGivenBack(java.util.Collection<String> deviceIds) throws InterruptedException {
+        claims.awaitGivenBack(deviceIds, GIVE_BACK_WAIT_MS);
+    }
+
     public void release(String owner) {
         lock.lock();
         try {

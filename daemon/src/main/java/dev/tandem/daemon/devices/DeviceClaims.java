@@ -22,6 +22,12 @@ public interface DeviceClaims {
     /** The lease that claimed the device ended: release the lock unless something (a runner) still needs it. */
     void unclaim(String deviceId);
 
+    /**
+     * Returns once what the devices' sources hold outside this host for their ended leases is let
+     * go (a Grid session closed), or {@code ms} passed; at once for devices that hold nothing there.
+     */
+    default void awaitGivenBack(java.util.Collection<String> deviceIds, long ms) throws InterruptedException {}
+
     /** Probes only, claims nothing (tests, and pools that need no machine lock). */
     static DeviceClaims probing(Function<String, Optional<MachineLocks.Holder>> foreignHolder) {
         return new DeviceClaims() {

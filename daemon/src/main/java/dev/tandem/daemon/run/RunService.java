@@ -110,8 +110,13 @@ public final class RunService {
             events.emit(new RunEvent.Result(result, runDir.toString(), exit));
             return exit;
         } finally {
-            if (req.lease() != null) allocator.giveBack(runId);
-            else allocator.release(runId);
+            if (req.lease() != null) {
+                allocator.giveBack(runId);
+            } else {
+                allocator.release(runId);
+                // the CLI hears the run ended (its exit event) once its Grid sessions are closed
+                allocator.awaitGivenBack(alloc.byLabel().values().stream().map(s -> s.id()).toList());
+            }
         }
     }
 

@@ -50,6 +50,13 @@ public interface DeviceSource {
         return false;
     }
 
+    /**
+     * For a source whose devices {@link #endsWithLease() end with their lease}: returns once the
+     * device's ended lease holds nothing outside this host any more (its Grid session closed), or at
+     * {@code deadlineNanos} ({@link System#nanoTime()}). The others return at once.
+     */
+    default void awaitEnded(String deviceId, long deadlineNanos) throws InterruptedException {}
+
     /** The Selenium Grid this source lends slots of, if it is one: its capacity is shared and can change. */
     default java.util.Optional<String> gridUrl() {
         return java.util.Optional.empty();

@@ -184,6 +184,15 @@ public final class DeviceSources implements AutoCloseable {
                 if (s != null && s.endsWithLease()) stopRunner.accept(deviceId);
                 claims.unclaim(deviceId);
             }
+
+            @Override
+            public void awaitGivenBack(java.util.Collection<String> deviceIds, long ms) throws InterruptedException {
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(ms);
+                for (String id : deviceIds) {
+                    DeviceSource s = byDevice.get(id);
+                    if (s != null && s.endsWithLease()) s.awaitEnded(id, deadline);
+                }
+            }
         };
     }
 

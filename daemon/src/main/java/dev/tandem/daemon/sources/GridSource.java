@@ -61,6 +61,8 @@ public final class GridSource implements DeviceSource, AutoCloseable {
     private final FreshStatus status;
     /** The open sessions by id: each closed when its runner exits, or at {@link #close()}. */
     private final Map<String, GridSessionRecord> open = new ConcurrentHashMap<>();
+    /** Sessions being closed now (session id → device), from before they leave {@link #open} until the Grid answered. */
+    private final Map<String, String> closing = new ConcurrentHashMap<>();
     /** Why the Grid did not answer when the daemon started, while it has not answered since; else null. */
     private volatile String notAnsweredYet;
     private final SlotGate gate;
@@ -282,10 +284,42 @@ public final class GridSource implements DeviceSource, AutoCloseable {
      */
     private void end(GridSessionRecord r) {
         gate.closing();
+        closing.put(r.sessionId(), r.device()); // before it leaves `open`: a waiter never sees it in neither
         try {
             if (open.remove(r.sessionId(), r) && records.close(r)) log.info("closed Grid session " + r.sessionId() + " of " + r.device());
         } finally {
+            closing.remove(r.sessionId());
             gate.closed();
+            synchronized (closing) {
+                closing.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * A run's lease ended: its runner is stopping and the session closes when it has exited; this
+     * returns once the sessions the device had when it was called are closed (bounded), so the run's caller hears
+     * of its end after the Grid has its slot back ({@code tandem run} then a Grid teardown is safe).
+     */
+    @Override
+    public void awaitEnded(String deviceId, long deadlineNanos) throws InterruptedException {
+        // the sessions of this lease: those of the device now (a run granted the device next opens its own seconds later)
+        java.util.Set<String> ended = new java.util.HashSet<>();
+        open.values().forEach(r -> {
+            if (r.device().equals(deviceId)) ended.add(r.sessionId());
+        });
+        closing.forEach((id, device) -> {
+            if (device.equals(deviceId)) ended.add(id);
+        });
+        synchronized (closing) {
+            while (ended.stream().anyMatch(id -> open.containsKey(id) || closing.containsKey(id))) {
+                long left = deadlineNanos - System.nanoTime();
+                if (left <= 0) {
+                    log.warn(deviceId + ": its Grid session was not closed within the lease's end wait; it closes when its runner exits");
+                    return;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(closing, Math.min(left, java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100)));
+            }
         }
     }
 

@@ -223,6 +223,12 @@ final class SuiteRun {
         }
         int exit = error ? ErrorCategory.INFRASTRUCTURE.exitCode()
                 : failed || incomplete ? ErrorCategory.PLAN_FAILED.exitCode() : ErrorCategory.PASSED_EXIT_CODE;
+        // the suite's end is told once its plans' Grid sessions are closed (a CI job may tear the Grid down next)
+        try {
+            allocator.awaitGivenBack(done.stream().flatMap(e -> e.devices().values().stream()).distinct().toList());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the result still goes out; the sessions close as their runners exit
+        }
         events.emit(new RunEvent.SuiteResult(suiteDir.toString(), exit, summary));
         return exit;
     }

@@ -73,6 +73,7 @@ class GridIT {
         JsonNode results = Json.tree(Files.readAllBytes(onlyDir(tandem.work.resolve("chat")).resolve("results.json")));
         assertThat(java.util.List.of(results.path("devices").path("A").path("device").asText(),
                 results.path("devices").path("B").path("device").asText())).containsExactlyInAnyOrder("grid-web-1", "grid-web-2");
+        assertThat(sessionRecords()).as("the run returned after closing its Grid sessions (none left on record)").isEmpty();
         // each node has one slot: two sessions at once were on two nodes, and each node's slot has served one
         JsonNode status = grid.awaitStatus(s -> sessions(s) == 0, 20_000, "every session closed with the lease");
         for (JsonNode node : status.path("nodes")) {
@@ -138,6 +139,7 @@ class GridIT {
         }
         assertThat(suite.path("runs")).hasSize(3);
         assertThat(used).as("both shards on Grid devices").containsExactlyInAnyOrder("grid-web-1", "grid-web-2");
+        assertThat(sessionRecords()).as("the suite returned after closing its Grid sessions (none left on record)").isEmpty();
         grid.awaitStatus(s -> sessions(s) == 0, 20_000, "every suite session closed with its plan's lease");
     }
 
@@ -207,6 +209,15 @@ class GridIT {
         assertThat(end.result().exit()).as(end.result().all()).isEqualTo(3);
         assertThat(end.result().all()).contains("DEVICE_LOST");
         assertThat(end.ms()).as("the loss is noticed, not the 60 s assertVisible bound waited out").isLessThan(30_000);
+    }
+
+    /** The Grid sessions the daemon has on record as open (a file each until the Grid answered their DELETE). */
+    private java.util.List<String> sessionRecords() throws java.io.IOException {
+        Path dir = tandem.home.resolve("runners/grid-sessions");
+        if (!Files.isDirectory(dir)) return java.util.List.of();
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).toList();
+        }
     }
 
     static int sessions(JsonNode status) {
